@@ -1,0 +1,40 @@
+/* selaras: the command-line tool. Each subcommand lives in its own cmd_*.c file. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"normalize", "validate and normalise a text (UTF-8, line ends, NFC)", cmd_normalize},
+};
+
+static void usage(FILE *out)
+{
+    fputs("usage: selaras COMMAND [OPTIONS] [ARGS]\n"
+          "       selaras --help | --version\n\ncommands:\n", out);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'selaras COMMAND --help' for a command's options. Exit codes: 0 success,\n"
+          "1 usage error, 2 input error, 3 output error.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("selaras %s\n", selaras_version());
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (see 'selaras --help')", argv[1]);
+    return CLI_USAGE;
+}

@@ -1,0 +1,96 @@
+/* Private core helpers shared by every stage: allocation through the handle's
+ * allocator, error reporting, growable arrays, language tags and ASCII helpers.
+ * Nothing here is exported. */
+#ifndef SELARAS_CORE_H
+#define SELARAS_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "selaras.h"
+
+#if defined(__GNUC__)
+#define SL_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define SL_PRINTF(fmt, args)
+#endif
+
+/* ---- allocation ---- */
+
+/* Fill *dst with *src, or with the C library's functions when src is NULL.
+ * Returns SELARAS_ERR_ARGUMENT when src is incomplete. */
+selaras_status sl_mem_init(selaras_allocator *dst, const selaras_allocator *src,
+                           selaras_error *err);
+void *sl_malloc(const selaras_allocator *mem, size_t size);
+void *sl_calloc(const selaras_allocator *mem, size_t count, size_t size);
+void *sl_realloc(const selaras_allocator *mem, void *ptr, size_t size);
+void sl_free(const selaras_allocator *mem, void *ptr);
+char *sl_strndup(const selaras_allocator *mem, const char *s, size_t len);
+
+/* Grow *array (of element size elem) so that it holds at least need elements;
+ * *cap is updated. Returns 0 on success, -1 on overflow or allocation failure
+ * (the array is then unchanged). */
+int sl_grow(const selaras_allocator *mem, void **array, size_t *cap, size_t need, size_t elem);
+
+/* ---- growable byte buffer ---- */
+
+typedef struct sl_buf {
+    const selaras_allocator *mem;
+    char *data;  /* NUL-terminated while len < cap */
+    size_t len;
+    size_t cap;
+} sl_buf;
+
+void sl_buf_init(sl_buf *buf, const selaras_allocator *mem);
+void sl_buf_release(sl_buf *buf);
+int sl_buf_reserve(sl_buf *buf, size_t extra);
+int sl_buf_append(sl_buf *buf, const char *bytes, size_t len);
+int sl_buf_append_byte(sl_buf *buf, char byte);
+int sl_buf_append_str(sl_buf *buf, const char *s);
+int sl_buf_append_size(sl_buf *buf, size_t value);
+
+/* ---- errors ---- */
+
+/* Fill err (when not NULL) and return status. offset is SELARAS_NO_OFFSET when the error is
+ * not about a position; line and column are then 0. */
+selaras_status sl_error(selaras_error *err, selaras_status status, const char *fmt, ...)
+    SL_PRINTF(3, 4);
+/* Same, for an error at a byte offset of text (len bytes): line and column are computed. */
+selaras_status sl_error_at(selaras_error *err, selaras_status status, const char *text,
+                           size_t len, size_t offset, const char *fmt, ...) SL_PRINTF(6, 7);
+/* Same, with line and column already known (data files read line by line). */
+selaras_status sl_error_line(selaras_error *err, selaras_status status, size_t offset,
+                             size_t line, size_t column, const char *fmt, ...)
+    SL_PRINTF(6, 7);
+/* 1-based line and column (in code points) of offset in text. */
+void sl_locate(const char *text, size_t len, size_t offset, size_t *line, size_t *column);
+selaras_status sl_nomem(selaras_error *err);
+
+/* ---- language tags ---- */
+
+#define SL_LANG_TAG_MAX 36
+
+/* Parse a tag such as "id", "in", "id-ID", "en_us", "zh-Hant-TW" into canonical form
+ * ("id-ID", "en-US") in tag (SL_LANG_TAG_MAX bytes) and the primary subtag in primary
+ * (4 bytes). Returns SELARAS_OK or SELARAS_ERR_LANGUAGE. */
+selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras_error *err);
+
+/* ---- locale-free ASCII helpers ---- */
+
+static inline int sl_is_ascii_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int sl_is_ascii_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int sl_is_ascii_alpha(int c) { return sl_is_ascii_upper(c) || sl_is_ascii_lower(c); }
+static inline int sl_is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int sl_is_ascii_alnum(int c) { return sl_is_ascii_alpha(c) || sl_is_ascii_digit(c); }
+static inline int sl_is_ascii_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline int sl_ascii_lower(int c) { return sl_is_ascii_upper(c) ? c + ('a' - 'A') : c; }
+static inline int sl_ascii_upper(int c) { return sl_is_ascii_lower(c) ? c - ('a' - 'A') : c; }
+
+/* Case-insensitive ASCII comparison of a with the NUL-terminated b over n bytes. */
+int sl_ascii_ncaseeq(const char *a, size_t n, const char *b);
+
+#endif

@@ -1,0 +1,45 @@
+/* Private header of the segmentation stage: the segment list shared with alignment and
+ * the memory writers. */
+#ifndef SELARAS_SEGMENT_H
+#define SELARAS_SEGMENT_H
+
+#include "../core/core.h"
+#include "../text/text.h"
+
+typedef struct sl_segment {
+    size_t start;      /* byte offsets in the original input */
+    size_t end;
+    size_t text_off;   /* into texts.data; each text is NUL-terminated there */
+    size_t text_len;
+    size_t para;
+    selaras_segment_kind kind;
+} sl_segment;
+
+struct selaras_segments {
+    selaras_allocator mem;
+    char tag[SL_LANG_TAG_MAX];
+    char primary[4];
+    char *name;
+    sl_segment *items;
+    size_t count;
+    size_t cap;
+    sl_buf texts;
+    size_t next_start; /* for selaras_segments_append() */
+};
+
+/* Make an empty list with the given canonical tag and primary subtag. */
+selaras_status sl_segments_create(selaras_segments **out, const selaras_allocator *mem,
+                                  const char *tag, const char *primary, const char *name,
+                                  selaras_error *err);
+
+/* Append a segment whose text (already valid UTF-8) is text[0..len), trimmed here. */
+selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end,
+                                const char *text, size_t len, selaras_segment_kind kind,
+                                size_t para, selaras_error *err);
+
+/* Length of leading / trailing Unicode white space (White_Space property) in text. */
+size_t sl_space_prefix(const char *text, size_t len);
+size_t sl_space_suffix(const char *text, size_t len);
+int sl_is_space_cp(int32_t cp);
+
+#endif

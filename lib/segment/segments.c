@@ -1,0 +1,237 @@
+/* The segment list: construction, appending, lines, accessors. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "segment.h"
+
+const char *selaras_segment_kind_name(selaras_segment_kind kind)
+{
+    switch (kind) {
+    case SELARAS_SEGMENT_SENTENCE: return "sentence";
+    case SELARAS_SEGMENT_TITLE: return "title";
+    case SELARAS_SEGMENT_BOILERPLATE: return "boilerplate";
+    }
+    return NULL;
+}
+
+int sl_is_space_cp(int32_t cp)
+{
+    /* The White_Space property (Unicode 15 PropList.txt), plus U+FEFF and U+200B that
+     * scraped text uses as invisible padding. */
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    switch (cp) {
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000: case 0xFEFF: case 0x200B:
+        return 1;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+size_t sl_space_prefix(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = sl_utf8_next(text + i, &cp);
+        if (!sl_is_space_cp(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+size_t sl_space_suffix(const char *text, size_t len)
+{
+    size_t end = len;
+    while (end > 0) {
+        size_t start = sl_utf8_prev(text, end);
+        int32_t cp;
+        sl_utf8_next(text + start, &cp);
+        if (!sl_is_space_cp(cp))
+            break;
+        end = start;
+    }
+    return len - end;
+}
+
+selaras_status sl_segments_create(selaras_segments **out, const selaras_allocator *mem,
+                                  const char *tag, const char *primary, const char *name,
+                                  selaras_error *err)
+{
+    selaras_segments *segs = sl_calloc(mem, 1, sizeof *segs);
+    if (segs == NULL)
+        return sl_nomem(err);
+    segs->mem = *mem;
+    snprintf(segs->tag, sizeof segs->tag, "%s", tag);
+    snprintf(segs->primary, sizeof segs->primary, "%s", primary);
+    sl_buf_init(&segs->texts, &segs->mem);
+    if (name != NULL && (segs->name = sl_strndup(&segs->mem, name, strlen(name))) == NULL) {
+        sl_free(&segs->mem, segs);
+        return sl_nomem(err);
+    }
+    *out = segs;
+    return SELARAS_OK;
+}
+
+selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end,
+                                const char *text, size_t len, selaras_segment_kind kind,
+                                size_t para, selaras_error *err)
+{
+    size_t lead = sl_space_prefix(text, len);
+    size_t trail = lead < len ? sl_space_suffix(text + lead, len - lead) : 0;
+    size_t n = len - lead - trail;
+    void *items = segs->items;
+    if (sl_grow(&segs->mem, &items, &segs->cap, segs->count + 1, sizeof(sl_segment)) != 0)
+        return sl_nomem(err);
+    segs->items = items;
+    size_t off = segs->texts.len;
+    if (sl_buf_reserve(&segs->texts, n + 1) != 0)
+        return sl_nomem(err);
+    sl_buf_append(&segs->texts, text + lead, n);
+    sl_buf_append_byte(&segs->texts, '\0');
+    sl_segment *s = &segs->items[segs->count++];
+    s->start = start;
+    s->end = end;
+    s->text_off = off;
+    s->text_len = n;
+    s->para = para;
+    s->kind = kind;
+    return SELARAS_OK;
+}
+
+selaras_status selaras_segments_new(selaras_segments **out, const char *lang,
+                                    const selaras_allocator *mem, selaras_error *err)
+{
+    if (out == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segments_new: out is NULL");
+    *out = NULL;
+    selaras_allocator m;
+    selaras_status st = sl_mem_init(&m, mem, err);
+    if (st != SELARAS_OK)
+        return st;
+    char tag[SL_LANG_TAG_MAX], primary[4];
+    if ((st = sl_lang_parse(lang, tag, primary, err)) != SELARAS_OK)
+        return st;
+    return sl_segments_create(out, &m, tag, primary, NULL, err);
+}
+
+selaras_status selaras_segments_append(selaras_segments *segs, const char *text, size_t len,
+                                       selaras_segment_kind kind, selaras_error *err)
+{
+    if (segs == NULL || (text == NULL && len > 0))
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segments_append: NULL argument");
+    if (selaras_segment_kind_name(kind) == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segments_append: unknown kind %d",
+                        (int)kind);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n;
+        sl_utf8_problem p = sl_utf8_check((const unsigned char *)text + i, len - i, &cp, &n);
+        if (p != SL_UTF8_OK)
+            return sl_error_at(err, SELARAS_ERR_ENCODING, text, len, i,
+                               "invalid UTF-8 (%s) at byte %zu", sl_utf8_problem_name(p), i);
+        i += n;
+    }
+    if (len > SELARAS_DOC_MAX_BYTES || segs->next_start > SELARAS_DOC_MAX_BYTES)
+        return sl_error(err, SELARAS_ERR_LIMIT, "segment list exceeds %zu bytes",
+                        (size_t)SELARAS_DOC_MAX_BYTES);
+    size_t start = segs->next_start;
+    selaras_status st = sl_segments_push(segs, start, start + len, len ? text : "", len, kind,
+                                         segs->count, err);
+    if (st == SELARAS_OK)
+        segs->next_start = start + len + 1;
+    return st;
+}
+
+selaras_status selaras_segments_from_lines(selaras_segments **out, const selaras_doc *doc,
+                                           selaras_error *err)
+{
+    if (out == NULL || doc == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segments_from_lines: NULL argument");
+    *out = NULL;
+    selaras_segments *segs;
+    selaras_status st = sl_segments_create(&segs, &doc->mem, doc->tag, doc->primary, doc->name,
+                                           err);
+    if (st != SELARAS_OK)
+        return st;
+    size_t line = 0, start = 0;
+    while (start < doc->len) {
+        const char *nl = memchr(doc->text + start, '\n', doc->len - start);
+        size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
+        size_t lead = sl_space_prefix(doc->text + start, end - start);
+        size_t trail = sl_space_suffix(doc->text + start + lead, end - start - lead);
+        st = sl_segments_push(segs, selaras_doc_to_original(doc, start + lead),
+                              selaras_doc_to_original(doc, end - trail), doc->text + start,
+                              end - start, SELARAS_SEGMENT_SENTENCE, line, err);
+        if (st != SELARAS_OK) {
+            selaras_segments_free(segs);
+            return st;
+        }
+        line++;
+        start = end + 1;
+    }
+    *out = segs;
+    return SELARAS_OK;
+}
+
+void selaras_segments_free(selaras_segments *segs)
+{
+    if (segs == NULL)
+        return;
+    selaras_allocator m = segs->mem;
+    sl_buf_release(&segs->texts);
+    sl_free(&m, segs->items);
+    sl_free(&m, segs->name);
+    sl_free(&m, segs);
+}
+
+size_t selaras_segments_count(const selaras_segments *segs)
+{
+    return segs->count;
+}
+
+const char *selaras_segments_lang(const selaras_segments *segs)
+{
+    return segs->tag;
+}
+
+const char *selaras_segments_name(const selaras_segments *segs)
+{
+    return segs->name;
+}
+
+const char *selaras_segments_text(const selaras_segments *segs, size_t i, size_t *len)
+{
+    if (i >= segs->count) {
+        if (len != NULL)
+            *len = 0;
+        return NULL;
+    }
+    if (len != NULL)
+        *len = segs->items[i].text_len;
+    return segs->texts.data + segs->items[i].text_off;
+}
+
+size_t selaras_segments_start(const selaras_segments *segs, size_t i)
+{
+    return i < segs->count ? segs->items[i].start : 0;
+}
+
+size_t selaras_segments_end(const selaras_segments *segs, size_t i)
+{
+    return i < segs->count ? segs->items[i].end : 0;
+}
+
+selaras_segment_kind selaras_segments_kind(const selaras_segments *segs, size_t i)
+{
+    return i < segs->count ? segs->items[i].kind : SELARAS_SEGMENT_SENTENCE;
+}
+
+size_t selaras_segments_paragraph(const selaras_segments *segs, size_t i)
+{
+    return i < segs->count ? segs->items[i].para : 0;
+}

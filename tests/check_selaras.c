@@ -1,0 +1,16 @@
+/* The test runner: every area's suite, run together by `make check`. */
+#include <stdlib.h>
+
+#include "check_selaras.h"
+
+int main(void)
+{
+    SRunner *runner = srunner_create(core_suite());
+    srunner_add_suite(runner, doc_suite());
+    srunner_add_suite(runner, alloc_doc_suite());
+    srunner_add_suite(runner, segments_suite());
+    srunner_run_all(runner, CK_NORMAL);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,44 @@
+/* Shared declarations of the Check suites and their helpers. */
+#ifndef SELARAS_CHECK_H
+#define SELARAS_CHECK_H
+
+#include <check.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "selaras.h"
+
+Suite *core_suite(void);
+Suite *doc_suite(void);
+Suite *alloc_doc_suite(void);
+Suite *segments_suite(void);
+
+/* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
+ * position), and that its message contains needle. */
+#define ck_assert_error(err, st, got_status, off, needle)                                    \
+    test_assert_error(__FILE__, __LINE__, (err), (st), (got_status), (off), (needle))
+void test_assert_error(const char *file, int line, const selaras_error *err,
+                       selaras_status expected, selaras_status got, size_t offset,
+                       const char *needle);
+
+/* An allocator that fails the Nth allocation (0-based) and counts live blocks. */
+typedef struct test_alloc {
+    long fail_at;     /* -1: never fail */
+    long calls;       /* allocations attempted (malloc and realloc) */
+    long live;        /* blocks allocated and not freed */
+    selaras_allocator suite;
+} test_alloc;
+void test_alloc_init(test_alloc *ta, long fail_at);
+
+/* Run the CLI (SELARAS_CLI) with a shell command line after "selaras"; returns its exit
+ * status and puts its stdout/stderr in malloc'ed strings (caller frees). */
+int test_run_cli(const char *args, const char *stdin_text, char **out, char **err);
+
+/* Path of a file in tests/data (SELARAS_TEST_DATA); static buffer per call site is not
+ * used: the result is malloc'ed. */
+char *test_data_path(const char *name);
+
+/* Read a whole file; returns malloc'ed bytes or NULL. */
+char *test_read_file(const char *path, size_t *len);
+
+#endif

@@ -95,6 +95,21 @@ static void letters(char *out, const char *prefix, int i)
     out[n] = '\0';
 }
 
+START_TEST(stemming_can_be_turned_off_while_empty)
+{
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(sl_lexicon_disable_stemming(lex, &err), SELARAS_OK);
+    ck_assert_int_eq(add(lex, "Pelatihan", "Training", &err), SELARAS_OK);
+    ck_assert(has(lex, "pelatihan", "training"));
+    ck_assert_uint_eq(src_id(lex, "latih"), SL_LEXICON_NONE);
+    selaras_status st = sl_lexicon_disable_stemming(lex, &err);
+    ck_assert_error(&err, SELARAS_ERR_STATE, st, SELARAS_NO_OFFSET, "while empty");
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
 START_TEST(many_keys_survive_rehash)
 {
     selaras_lexicon *lex;
@@ -457,6 +472,7 @@ Suite *lexicon_suite(void)
     TCase *tc = tcase_create("add");
     tcase_add_test(tc, add_stems_and_interns);
     tcase_add_test(tc, many_keys_survive_rehash);
+    tcase_add_test(tc, stemming_can_be_turned_off_while_empty);
     tcase_add_test(tc, add_rejects_bad_input);
     tcase_add_test(tc, new_and_add_allocation_failures);
     suite_add_tcase(s, tc);

@@ -163,6 +163,10 @@ selaras_status sl_lexicon_add_text(selaras_lexicon *lex, const char *src, size_t
                                    const char *tgt, size_t tgt_len, int *added,
                                    selaras_error *err);
 
+/* Keys of words from now on are only case-folded, not stemmed: a baseline for evaluations
+ * (make eval-lexicon). Only while the lexicon is empty: SELARAS_ERR_STATE otherwise. */
+selaras_status sl_lexicon_disable_stemming(selaras_lexicon *lex, selaras_error *err);
+
 /* ===================================================================== */
 /* Internals shared by the stage's files (the aligner uses the calls above) */
 /* ===================================================================== */

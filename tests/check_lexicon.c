@@ -1,4 +1,5 @@
 /* Lexicons: the public API (new, add, load in every format) and the private lookups. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -466,6 +467,39 @@ START_TEST(load_allocation_failures)
 }
 END_TEST
 
+/* One loaded lexicon read by several threads at once (run under TSan to check races). */
+static void *reader(void *arg)
+{
+    const selaras_lexicon *lex = arg;
+    long ok = 0;
+    for (int i = 0; i < 2000; i++) {
+        ok += has(lex, "latih", "train") && has(lex, "rumah sakit", "hospit") &&
+              !has(lex, "rumah", "train") && src_id(lex, "tidak ada") == SL_LEXICON_NONE;
+        const uint32_t *ids;
+        size_t n;
+        sl_lexicon_translations(lex, src_id(lex, "latih"), &ids, &n);
+        ok += n == 1 && strcmp(sl_lexicon_tgt_key(lex, ids[0], NULL), "train") == 0;
+    }
+    return (void *)ok;
+}
+
+START_TEST(shared_read_only_across_threads)
+{
+    selaras_lexicon *lex = new_lex("id", "en");
+    ck_assert_int_eq(load(lex, "lexicon/dictd/freedict-eng-ind.index", SELARAS_DICT_AUTO, NULL),
+                     SELARAS_OK);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, reader, lex), 0);
+    for (int i = 0; i < 4; i++) {
+        void *ok;
+        ck_assert_int_eq(pthread_join(th[i], &ok), 0);
+        ck_assert_int_eq((long)ok, 4000);
+    }
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
 Suite *lexicon_suite(void)
 {
     Suite *s = suite_create("lexicon");
@@ -482,6 +516,7 @@ Suite *lexicon_suite(void)
     tcase_add_test(tc, load_freedict_from_a_directory);
     tcase_add_test(tc, load_reports_errors_with_positions);
     tcase_add_test(tc, load_allocation_failures);
+    tcase_add_test(tc, shared_read_only_across_threads);
     suite_add_tcase(s, tc);
     return s;
 }

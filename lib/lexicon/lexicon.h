@@ -237,5 +237,11 @@ selaras_status sl_dict_read_tsv(selaras_lexicon *lex, const char *text, size_t l
                                 int hunalign, selaras_error *err);
 selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
                                      selaras_error *err);
+/* The dictd part of it, on memory: index text[0..len) and the inflated dictionary
+ * dict[0..dict_len); reversed: headwords are in the target language. index_path names
+ * the index in messages. */
+selaras_status sl_dict_parse_dictd(selaras_lexicon *lex, const char *text, size_t len,
+                                   const char *dict, size_t dict_len, int reversed,
+                                   const char *index_path, selaras_error *err);
 
 #endif

@@ -16,7 +16,10 @@ DICTD_DIR = /usr/share/dictd
 EVAL_TARGETS += eval-lexicon
 eval-lexicon: eval/eval_lexicon
 	$(builddir)/eval/eval_lexicon $(DATA_DIR) $(DICTD_DIR)
-.PHONY: eval-lexicon
+BENCH_TARGETS += bench-lexicon
+bench-lexicon: eval/eval_lexicon
+	$(builddir)/eval/eval_lexicon --bench $(DATA_DIR) $(DICTD_DIR)
+.PHONY: eval-lexicon bench-lexicon
 
 # Fuzzing (configure --enable-fuzzers CC=clang): the tokenizer and the dictionary parsers.
 # make fuzz-smoke runs it briefly over the fixtures of tests/data/lexicon.

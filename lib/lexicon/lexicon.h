@@ -80,7 +80,14 @@ static inline const char *sl_token_folded(const sl_tokens *toks, size_t i, size_
 /* ===================================================================== */
 
 /* A Snowball stemmer (libstemmer) for one language. NOT thread-safe: one per thread (one
- * per aligner). Snowball keeps its own work buffers, allocated with the C library's
+ * per aligner). Why Snowball rather than hunspell with hunspell-id: Snowball's Indonesian
+ * algorithm strips the prefixes, suffixes and confixes that matter for alignment
+ * (pe-an, me-kan, di-, ber-, ke-an: "pelatihan" and "melatih" -> "latih") on every word,
+ * names and loans included, with one deterministic answer, whereas hunspell only analyses
+ * words its word list has and may return several stems; and the same library stems
+ * English, German, French and two dozen more languages for the other pairs. The price is
+ * some over-stemming ("kembali" -> "mbali"), harmless because text and dictionary are
+ * stemmed alike. Snowball keeps its own work buffers, allocated with the C library's
  * malloc (libstemmer offers no allocator hook); everything else uses mem. */
 typedef struct sl_stemmer sl_stemmer;
 

@@ -523,8 +523,11 @@ selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *d
         }
     }
     sl_buf_release(&path);
+    /* FreeDict's English pairs are mostly eng-X (Debian has dict-freedict-eng-ind, not
+     * -ind-eng): name that one first. */
+    const char *a = strcmp(t3, "eng") == 0 ? t3 : s3, *b = a == t3 ? s3 : t3;
     return sl_error(err, SELARAS_ERR_IO,
                     "no FreeDict dictionary for %s-%s in %s: install the Debian package "
-                    "dict-freedict-%s-%s (or dict-freedict-%s-%s)",
-                    s3, t3, dir, s3, t3, t3, s3);
+                    "dict-freedict-%s-%s (or dict-freedict-%s-%s where there is one)",
+                    s3, t3, dir, a, b, b, a);
 }

@@ -2,7 +2,8 @@
  *
  *   eval_lexicon DATA_DIR [DICTD_DIR]
  *
- * 1. Loading: time, peak memory (through a counting allocator), pairs and vocabularies of
+ * 1. Loading: time, peak memory and memory kept after loading (through a counting
+ *    allocator), pairs and vocabularies of
  *    the FreeDict lexicons id->en (eng-ind) and de->fr (deu-fra), stemmed and fold-only.
  * 2. On parallel sentences (PUD id-en: 1,000 pairs; Text+Berg test0-6 de-fr: the gold 1-1
  *    beads), per source word token: coverage (its key, or a two-word key it is part of, is
@@ -470,8 +471,8 @@ int main(int argc, char **argv)
     static const char *const corpus_names[2] = {"PUD id-en", "Text+Berg test de-fr (1-1)"};
 
     printf("Loading the FreeDict lexicons from %s\n\n", dictd);
-    printf("%-7s %-9s %9s %11s %8s %9s %9s\n", "pair", "keys", "load ms", "peak KiB", "pairs",
-           "src keys", "tgt keys");
+    printf("%-7s %-9s %9s %9s %9s %8s %9s %9s\n", "pair", "keys", "load ms", "peak KiB",
+           "kept KiB", "pairs", "src keys", "tgt keys");
     selaras_lexicon *lex[2][2];
     counter cnt[2][2];
     for (int p = 0; p < 2; p++) {
@@ -491,9 +492,10 @@ int main(int argc, char **argv)
                     cnt[p][stem] = c;
                 }
             }
-            printf("%s->%s  %-9s %9.1f %11.0f %8zu %9zu %9zu\n", pair_names[p][0],
+            printf("%s->%s  %-9s %9.1f %9.0f %9.0f %8zu %9zu %9zu\n", pair_names[p][0],
                    pair_names[p][1], stem ? "stemmed" : "fold-only", best * 1000,
-                   cnt[p][stem].peak / 1024.0, selaras_lexicon_size(lex[p][stem]),
+                   cnt[p][stem].peak / 1024.0, cnt[p][stem].live / 1024.0,
+                   selaras_lexicon_size(lex[p][stem]),
                    sl_lexicon_src_count(lex[p][stem]), sl_lexicon_tgt_count(lex[p][stem]));
         }
     }

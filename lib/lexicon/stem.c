@@ -106,6 +106,18 @@ void sl_stemmer_free(sl_stemmer *st)
     sl_free(&m, st);
 }
 
+void sl_stemmer_drop_cache(sl_stemmer *st)
+{
+    sl_free(&st->mem, st->slots);
+    sl_free(&st->mem, st->entries);
+    sl_free(&st->mem, st->pool);
+    st->slots = NULL;
+    st->entries = NULL;
+    st->pool = NULL;
+    st->n = 0;
+    st->pool_len = 0;
+}
+
 int sl_stemmer_active(const sl_stemmer *st)
 {
     return st->sb != NULL;

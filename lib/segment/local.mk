@@ -3,7 +3,7 @@ libselaras_la_SOURCES += lib/segment/segment.h lib/segment/segments.c \
 	lib/segment/abbrev.h lib/segment/abbrev.c lib/segment/segmenter.h \
 	lib/segment/segmenter.c lib/segment/rules.c lib/segment/layout.c lib/segment/chars.c
 nodist_libselaras_la_SOURCES = lib/segment/abbrev_data.c
-BUILT_SOURCES = lib/segment/abbrev_data.c
+BUILT_SOURCES += lib/segment/abbrev_data.c
 CLEANFILES += lib/segment/abbrev_data.c
 
 # The abbreviation lists: data files compiled into the library and installed too.

@@ -89,7 +89,7 @@ static next_class classify(const span *sp, size_t k, size_t *word)
     int32_t cp = 0;
     while (k < sp->e) {
         size_t n = sl_cp_at(sp->t, k, &cp);
-        if (!sl_cp_is_opener(cp))
+        if (!sl_cp_is_opener(cp) && cp != 0x201D && cp != 0x2019)
             break;
         k += n;
     }
@@ -185,7 +185,7 @@ static size_t token_start(const span *sp, size_t i)
     while (a < i) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, a, &cp);
-        if (!sl_cp_is_opener(cp))
+        if (!sl_cp_is_opener(cp) && !sl_cp_is_bullet(cp))
             break;
         a += n;
     }
@@ -259,9 +259,14 @@ static const char *const starters_en[] = {
     NULL
 };
 static const char *const starters_id[] = {
-    "Adapun", "Apa", "Bagaimana", "Dalam", "Dan", "Dari", "Di", "Dengan", "Dia", "Ia",
-    "Ini", "Itu", "Kami", "Kita", "Ke", "Kemudian", "Mereka", "Namun", "Pada", "Saat",
-    "Saya", "Selain", "Sementara", "Sedangkan", "Tetapi", "Untuk", "Yang", NULL
+    "Adapun", "Agar", "Akan", "Apa", "Apabila", "Bagaimana", "Bagi", "Bahkan", "Banyak",
+    "Beberapa", "Belum", "Dalam", "Dan", "Dari", "Di", "Dengan", "Dia", "Hal", "Hingga",
+    "Ia", "Ini", "Itu", "Jika", "Juga", "Kami", "Karena", "Ketika", "Kita", "Ke",
+    "Kemudian", "Lebih", "Meski", "Meskipun", "Menurut", "Mereka", "Namun", "Oleh", "Pada",
+    "Para", "Saat", "Salah", "Sampai", "Saya", "Sebagai", "Sebelumnya", "Sebuah", "Sedangkan",
+    "Sejak", "Selain", "Selama", "Selanjutnya", "Semua", "Sementara", "Seorang", "Seperti",
+    "Setelah", "Setiap", "Sudah", "Tahun", "Tapi", "Tetapi", "Tidak", "Untuk", "Walaupun",
+    "Yang", NULL
 };
 
 static int is_starter(const span *sp, size_t k)
@@ -295,18 +300,46 @@ static int attribution_follows(const span *sp, size_t k)
     return m > 0 && v > k + n && in_list(speech_verbs, sp->t + v, m);
 }
 
-/* The first letter of the word before position a is lower case. */
-static int previous_word_lower(const span *sp, size_t a)
+enum { PREV_NONE, PREV_LOWER, PREV_NUMBER, PREV_OTHER };
+
+/* What the word before position a is: lower case, holding a digit, or other. */
+static int previous_word(const span *sp, size_t a)
 {
     size_t i = a;
     while (i > sp->s && space_before(sp, i))
         i = sl_utf8_prev(sp->t, i);
-    if (i <= sp->s)
-        return 0;
+    if (i <= sp->s || i == a)
+        return PREV_NONE;
     size_t w = token_start(sp, i);
+    for (size_t k = w; k < i; k++)
+        if (sl_is_ascii_digit((unsigned char)sp->t[k]))
+            return PREV_NUMBER;
     int32_t cp;
     sl_cp_at(sp->t, w, &cp);
-    return sl_cp_is_lower(cp);
+    return sl_cp_is_lower(cp) ? PREV_LOWER : PREV_OTHER;
+}
+
+/* A Roman numeral at k ("No. XI", "Pasal II"): letters IVXLCDM only, then not a letter. */
+static int is_roman(const span *sp, size_t k)
+{
+    size_t i = k;
+    while (i < sp->e && strchr("IVXLCDM", sp->t[i]) != NULL && sp->t[i] != '\0')
+        i++;
+    if (i == k)
+        return 0;
+    int32_t cp = 0;
+    if (i < sp->e)
+        sl_cp_at(sp->t, i, &cp);
+    return !sl_cp_is_letter(cp);
+}
+
+/* The word at k is itself an abbreviation ("Co. Ltd.", "Pte. Ltd."). */
+static int next_is_abbrev(const span *sp, size_t k)
+{
+    size_t n = word_len(sp, k);
+    if (n == 0 || k + n >= sp->e || sp->t[k + n] != '.')
+        return 0;
+    return sl_abbrev_find(&sp->seg->abbrev, sp->t + k, n + 1) != SL_ABBR_NONE;
 }
 
 /* A period at i followed by white space, next sentence candidate at k (class nc, word at
@@ -320,9 +353,9 @@ static int period_ends(span *sp, size_t i, next_class nc, size_t w)
     case SL_ABBR_PREFIX:
         return 0;
     case SL_ABBR_NUMBER:
-        return nc == NC_UPPER;
+        return nc == NC_UPPER && !is_roman(sp, w);
     case SL_ABBR_GENERAL:
-        if (nc != NC_UPPER)
+        if (nc != NC_UPPER || sp->t[w - 1] == '(' || next_is_abbrev(sp, w))
             return 0;
         return !is_initialism(sp->t, a, end) || is_starter(sp, w);
     case SL_ABBR_NONE:
@@ -334,7 +367,10 @@ static int period_ends(span *sp, size_t i, next_class nc, size_t w)
         int32_t cp;
         sl_cp_at(sp->t, a, &cp);
         if (sl_cp_is_upper(cp)) {
-            if (cp == 'I' && sp->seg->rules != SL_RULES_ID && previous_word_lower(sp, a))
+            /* not an initial: the pronoun or numeral "I" after a lower-case word
+             * ("you and I.", "kuartal I."), a unit or era after a number ("2 C.") */
+            int prev = previous_word(sp, a);
+            if ((cp == 'I' && prev == PREV_LOWER) || prev == PREV_NUMBER)
                 return nc == NC_UPPER;
             return 0;
         }
@@ -423,7 +459,18 @@ static int on_period(span *sp, size_t *pi)
             j += 2;
         }
         *pi = j;
-        return dots >= 4 ? after_run(sp, j, 0) : 0;
+        if (dots < 4)
+            return 0;
+        if (i == sp->s || space_before(sp, i))
+            return after_run(sp, j, 0);
+        /* "compounds. . . . The": a period, then an ellipsis opening the next sentence */
+        int quote;
+        size_t c = skip_closers(sp, j, &quote), n, w;
+        if (c >= sp->e || !space_at(sp, c, &n))
+            return 0;
+        if (classify(sp, skip_space(sp, c), &w) != NC_UPPER)
+            return 0;
+        return cut(sp, i + 2);
     }
     *pi = i + 1;
     size_t a = token_start(sp, i);

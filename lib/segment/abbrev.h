@@ -43,6 +43,8 @@ typedef struct sl_abbrev_set {
     sl_abbrev_slot *slots;
     size_t cap;    /* a power of two, or 0 */
     size_t used;
+    size_t maxlen;           /* longest key */
+    unsigned char first[32]; /* bit set of the ASCII-folded first bytes of the keys */
 } sl_abbrev_set;
 
 void sl_abbrev_init(sl_abbrev_set *set, const selaras_allocator *mem);

@@ -20,6 +20,9 @@
 #include "config.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "segmenter.h"
 
@@ -180,8 +183,13 @@ static int cut(span *sp, size_t k)
 static size_t token_start(const span *sp, size_t i)
 {
     size_t a = i;
-    while (a > sp->s && !space_before(sp, a))
+    for (;;) {
+        while (a > sp->s && (unsigned char)sp->t[a - 1] > ' ' && (unsigned char)sp->t[a - 1] < 0x80)
+            a--;
+        if (a == sp->s || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
+            break;
         a = sl_utf8_prev(sp->t, a);
+    }
     while (a < i) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, a, &cp);
@@ -500,6 +508,47 @@ static int on_period(span *sp, size_t *pi)
     return cut(sp, k);
 }
 
+/* SWAR: a word whose bytes are all v. */
+#define SL_REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
+
+/* Non-zero when some byte of x is zero. */
+static inline uint64_t has_zero(uint64_t x)
+{
+    return (x - SL_REP(0x01)) & ~x & SL_REP(0x80);
+}
+
+/* The first candidate byte at or after i (end if none): sixteen bytes at a time with
+ * SSE2 where the compiler targets it, else eight at a time in a 64-bit word. */
+static size_t next_candidate(const char *text, size_t i, size_t end)
+{
+#if defined(__SSE2__)
+    const __m128i dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?'), x = _mm_set1_epi8('!'),
+                  p = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2);
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, q)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, x),
+                                                           _mm_cmpeq_epi8(v, p)),
+                                              _mm_cmpeq_epi8(v, e2)));
+        int bits = _mm_movemask_epi8(m);
+        if (bits != 0)
+            return i + (size_t)__builtin_ctz((unsigned)bits);
+        i += 16;
+    }
+#endif
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (has_zero(w ^ SL_REP('.')) | has_zero(w ^ SL_REP('?')) | has_zero(w ^ SL_REP('!')) |
+            has_zero(w ^ SL_REP(')')) | has_zero(w ^ SL_REP(0xE2)))
+            break;
+        i += 8;
+    }
+    while (i < end && !candidate[(unsigned char)text[i]])
+        i++;
+    return i;
+}
+
 int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t end)
 {
     span sp = {seg, text, start, end, start, start, -1, '.', 0};
@@ -507,8 +556,7 @@ int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t
     begin_sentence(&sp, skip_space(&sp, start));
     size_t i = start;
     while (i < end) {
-        while (i < end && !candidate[(unsigned char)text[i]])
-            i++;
+        i = next_candidate(text, i, end);
         if (i >= end)
             break;
         int rc = 0;

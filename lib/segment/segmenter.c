@@ -11,6 +11,9 @@
 /* Largest abbreviation file selaras_segmenter_load_abbreviations() reads. */
 #define SL_ABBREV_FILE_MAX ((size_t)16 << 20)
 
+/* How far from a quoted paragraph its repetition is looked for (pull quotes). */
+#define SL_PULL_QUOTE_WINDOW ((size_t)4096)
+
 selaras_status selaras_segmenter_new(selaras_segmenter **out, const char *lang,
                                      const selaras_allocator *mem, selaras_error *err)
 {
@@ -49,6 +52,7 @@ void selaras_segmenter_free(selaras_segmenter *seg)
     selaras_allocator m = seg->mem;
     sl_abbrev_release(&seg->abbrev);
     sl_free(&m, seg->cuts);
+    sl_free(&m, seg->blocks);
     sl_free(&m, seg);
 }
 
@@ -116,6 +120,7 @@ typedef struct walk {
     const selaras_doc *doc;
     selaras_segments *segs;
     size_t para;
+    int wrapped;  /* the current span joins lines */
 } walk;
 
 /* Push text[a..b) (trimmed here) as one segment. */
@@ -132,7 +137,7 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
                                          kind, w->para, err);
     if (st != SELARAS_OK)
         return st;
-    if (memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence: one line of text */
+    if (w->wrapped && memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence */
         sl_segment *s = &w->segs->items[w->segs->count - 1];
         char *p = w->segs->texts.data + s->text_off;
         for (size_t i = 0; i < s->text_len; i++)
@@ -179,8 +184,11 @@ static int is_pull_quote(const walk *w, size_t a, size_t b)
         ib--;
     if (ib < ia + 16)
         return 0;
-    size_t n = w->doc->len, m = ib - ia;
-    for (size_t i = 0; i + m <= n;) {
+    /* a release repeats its pull quote near it: search a window around the paragraph */
+    size_t m = ib - ia;
+    size_t i = a > SL_PULL_QUOTE_WINDOW ? a - SL_PULL_QUOTE_WINDOW : 0;
+    size_t n = w->doc->len - b > SL_PULL_QUOTE_WINDOW ? b + SL_PULL_QUOTE_WINDOW : w->doc->len;
+    while (i + m <= n) {
         const char *p = memchr(t + i, t[ia], n - m + 1 - i);
         if (p == NULL)
             return 0;
@@ -261,34 +269,36 @@ static int wraps_into(const walk *w, size_t a, size_t b, const line *next)
     return !sl_line_is_boilerplate(t + next->start, next->end - next->start);
 }
 
-/* First pass: does the text separate paragraphs by blank lines, and where does a
- * press-release header ("SIARAN PERS") end the letterhead? */
-static void survey(const selaras_doc *doc, int *blank_lines, size_t *letterhead_end)
+/* Where a press-release header ("SIARAN PERS") among the first lines ends the letterhead
+ * (0: none). */
+static size_t letterhead_end(const selaras_doc *doc)
 {
     size_t pos = 0, lines = 0;
-    int seen_text = 0, pending_blank = 0;
-    *blank_lines = 0;
-    *letterhead_end = 0;
-    while (pos < doc->len) {
+    while (pos < doc->len && lines < 12) {
         line ln;
         read_line(doc, pos, &ln);
-        if (ln.start >= ln.end) {
-            pending_blank = seen_text;
-        } else {
-            if (pending_blank) {
-                *blank_lines = 1;
-                if (lines >= 12)
-                    return;
-            }
-            if (lines < 12 && *letterhead_end == 0 &&
-                sl_line_is_press_header(doc->text + ln.start, ln.end - ln.start))
-                *letterhead_end = ln.start;
-            seen_text = 1;
+        if (ln.start < ln.end) {
+            if (sl_line_is_press_header(doc->text + ln.start, ln.end - ln.start))
+                return ln.start;
             lines++;
-            if (lines >= 12 && *blank_lines)
-                return;
         }
         pos = ln.next;
+    }
+    return 0;
+}
+
+/* Number the paragraphs: during the walk each segment's para holds its line number, and
+ * seg->blocks the line numbers where a block after a blank line starts. With blank lines
+ * in the text, paragraphs are those blocks; without, each line is one. */
+static void number_paragraphs(selaras_segmenter *seg, selaras_segments *segs)
+{
+    if (seg->nblocks == 0)
+        return;
+    size_t block = 0;
+    for (size_t i = 0; i < segs->count; i++) {
+        while (block < seg->nblocks && seg->blocks[block] <= segs->items[i].para)
+            block++;
+        segs->items[i].para = block;
     }
 }
 
@@ -300,17 +310,30 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     *out = NULL;
     if (seg == NULL || doc == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segment: NULL argument");
-    walk w = {seg, doc, NULL, 0};
+    walk w = {seg, doc, NULL, 0, 0};
     selaras_status st = sl_segments_create(&w.segs, &seg->mem, doc->tag, doc->primary,
                                            doc->name, err);
     if (st != SELARAS_OK)
         return st;
-    int blank_lines;
-    size_t letterhead_end;
-    survey(doc, &blank_lines, &letterhead_end);
+    /* Reserve the list once: its texts hold at most the document's bytes plus one NUL
+     * per segment; a first guess of one segment per 128 bytes. Growth stays possible. */
+    size_t text_cap = doc->len + doc->len / 32 + 16, item_cap = doc->len / 128 + 16;
+    w.segs->texts.data = sl_malloc(&seg->mem, text_cap);
+    w.segs->items = sl_malloc(&seg->mem, item_cap * sizeof(sl_segment));
+    if (w.segs->texts.data == NULL || w.segs->items == NULL) {
+        selaras_segments_free(w.segs);
+        return sl_nomem(err);
+    }
+    w.segs->texts.data[0] = '\0';
+    w.segs->texts.cap = text_cap;
+    w.segs->cap = item_cap;
+    seg->nblocks = 0;
+
+    size_t head_end = letterhead_end(doc);
     const char *t = doc->text;
     size_t pos = 0;
     int started = 0, pending = 0;
+    w.para = 0; /* the line number until number_paragraphs() */
     while (pos < doc->len && st == SELARAS_OK) {
         line ln;
         read_line(doc, pos, &ln);
@@ -319,16 +342,27 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
             pending = started;
             continue;
         }
-        if (started && (pending || !blank_lines))
+        if (started) {
             w.para++;
+            if (pending) {
+                void *blocks = seg->blocks;
+                if (sl_grow(&seg->mem, &blocks, &seg->blocks_cap, seg->nblocks + 1,
+                            sizeof(size_t)) != 0) {
+                    st = sl_nomem(err);
+                    break;
+                }
+                seg->blocks = blocks;
+                seg->blocks[seg->nblocks++] = w.para;
+            }
+        }
         started = 1;
         pending = 0;
-        if (ln.start < letterhead_end ||
-            sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
+        if (ln.start < head_end || sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
             st = emit(&w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
             continue;
         }
         size_t end = ln.end;
+        w.wrapped = 0;
         while (pos < doc->len) {
             line next;
             read_line(doc, pos, &next);
@@ -336,6 +370,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
                 break;
             end = next.end;
             pos = next.next;
+            w.wrapped = 1;
         }
         st = emit_text(&w, ln.start, end, err);
     }
@@ -343,6 +378,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         selaras_segments_free(w.segs);
         return st;
     }
+    number_paragraphs(seg, w.segs);
     *out = w.segs;
     return SELARAS_OK;
 }

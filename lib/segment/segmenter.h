@@ -23,6 +23,9 @@ struct selaras_segmenter {
     size_t *cuts;      /* scratch: sentence starts inside the current span */
     size_t ncuts;
     size_t cuts_cap;
+    size_t *blocks;    /* scratch: line numbers that start a paragraph after a blank line */
+    size_t nblocks;
+    size_t blocks_cap;
 };
 
 /* ---- character classes (Unicode through utf8proc; ASCII fast paths) ---- */

@@ -12,6 +12,9 @@ Suite *core_suite(void);
 Suite *doc_suite(void);
 Suite *alloc_doc_suite(void);
 Suite *segments_suite(void);
+Suite *segmenter_suite(void);
+Suite *abbrev_suite(void);
+Suite *alloc_segmenter_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

@@ -16,5 +16,6 @@ lib/segment/abbrev_data.c: $(srcdir)/data/abbrev/id.txt $(srcdir)/data/abbrev/en
 	$(SHELL) $(srcdir)/scripts/gen-abbrev.sh $(srcdir)/data/abbrev/id.txt $(srcdir)/data/abbrev/en.txt >$@.tmp && mv $@.tmp $@
 
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_segments.c
+tests_check_selaras_SOURCES += tests/check_segments.c tests/check_segmenter.c \
+	tests/check_abbrev.c tests/check_alloc_segmenter.c
 endif

@@ -178,11 +178,28 @@ int sl_line_is_boilerplate(const char *text, size_t len)
     strip_markup(&t, &n);
     if (n == 0)
         return 0;
-    if (has_label(t, n) || sl_line_is_press_header(t, n) || is_signoff(t, n))
+    if (has_label(t, n) || sl_line_is_press_header(t, n))
         return 1;
-    if (starts_with_folded(t, n, "copyright") || starts_with_folded(t, n, "hak cipta") ||
-        starts_with_folded(t, n, "\xc2\xa9") || starts_with_folded(t, n, "(c) "))
-        return 1;
+    switch (sl_ascii_lower((unsigned char)t[0])) {
+    case '(':
+        return is_signoff(t, n) || starts_with_folded(t, n, "(c) ");
+    case 'c':
+        if (starts_with_folded(t, n, "copyright"))
+            return 1;
+        break;
+    case 'h':
+        if (starts_with_folded(t, n, "hak cipta"))
+            return 1;
+        break;
+    case 0xc2:
+        if (starts_with_folded(t, n, "\xc2\xa9"))
+            return 1;
+        break;
+    case 'j':
+        break;
+    default:
+        return is_date_line(t, n);
+    }
     /* address lines of a letterhead: "Jl. Prapatan No. 52, Jakarta Pusat 10410" */
     if (starts_with_folded(t, n, "jl.") || starts_with_folded(t, n, "jln.") ||
         starts_with_folded(t, n, "jalan ")) {

@@ -269,12 +269,12 @@ static int wraps_into(const walk *w, size_t a, size_t b, const line *next)
     return !sl_line_is_boilerplate(t + next->start, next->end - next->start);
 }
 
-/* Where a press-release header ("SIARAN PERS") among the first lines ends the letterhead
- * (0: none). */
+/* Where a press-release header ("SIARAN PERS") among the first lines (12 lines, 2 KiB)
+ * ends the letterhead (0: none). */
 static size_t letterhead_end(const selaras_doc *doc)
 {
     size_t pos = 0, lines = 0;
-    while (pos < doc->len && lines < 12) {
+    while (pos < doc->len && pos < 2048 && lines < 12) {
         line ln;
         read_line(doc, pos, &ln);
         if (ln.start < ln.end) {

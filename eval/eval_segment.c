@@ -234,6 +234,7 @@ typedef struct jsonl_run {
     system_t *sys;
     score ours, icu;
     size_t docs, missing;
+    const char *split;  /* only documents of this treebank split, or NULL for all */
 } jsonl_run;
 
 static int one_doc(const json *v, void *user)
@@ -241,6 +242,9 @@ static int one_doc(const json *v, void *user)
     jsonl_run *r = user;
     const json *text = json_get(v, "text"), *sents = json_get(v, "sentences");
     if (text == NULL || sents == NULL || text->type != JSON_STRING || sents->type != JSON_ARRAY)
+        return 0;
+    const char *split = json_get_string(v, "split");
+    if (r->split != NULL && (split == NULL || strcmp(split, r->split) != 0))
         return 0;
     bounds g = {0}, o = {0}, c = {0};
     r->missing += run_gold(text->string, text->len, sents, &g, NULL, NULL);
@@ -255,13 +259,14 @@ static int one_doc(const json *v, void *user)
     return 0;
 }
 
-static void eval_jsonl(const char *dir, const char *file, const char *set, const char *lang)
+static void eval_jsonl(const char *dir, const char *file, const char *set, const char *lang,
+                       const char *only_split)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     system_t sys;
     system_open(&sys, lang);
-    jsonl_run r = {&sys, {0, 0, 0}, {0, 0, 0}, 0, 0};
+    jsonl_run r = {&sys, {0, 0, 0}, {0, 0, 0}, 0, 0, only_split};
     if (jsonl_each(path, one_doc, &r) != 0)
         die("cannot read a JSON Lines set");
     print_row(set, lang, r.docs, &r.ours, &r.icu);
@@ -471,10 +476,13 @@ int main(int argc, char **argv)
     print_header();
     eval_seeds(dir);
     eval_golden(dir);
-    eval_jsonl(dir, "pud/id.docs.jsonl", "PUD documents", "id");
-    eval_jsonl(dir, "pud/en.docs.jsonl", "PUD documents", "en");
-    eval_jsonl(dir, "ud-seg/id_csui.jsonl", "ud-seg id_csui", "id");
-    eval_jsonl(dir, "ud-seg/id_gsd.jsonl", "ud-seg id_gsd", "id");
-    eval_jsonl(dir, "ud-seg/en_ewt.jsonl", "ud-seg en_ewt", "en");
+    eval_jsonl(dir, "pud/id.docs.jsonl", "PUD documents", "id", NULL);
+    eval_jsonl(dir, "pud/en.docs.jsonl", "PUD documents", "en", NULL);
+    eval_jsonl(dir, "ud-seg/id_csui.jsonl", "ud-seg id_csui", "id", NULL);
+    eval_jsonl(dir, "ud-seg/id_csui.jsonl", "  id_csui test split", "id", "test");
+    eval_jsonl(dir, "ud-seg/id_gsd.jsonl", "ud-seg id_gsd", "id", NULL);
+    eval_jsonl(dir, "ud-seg/id_gsd.jsonl", "  id_gsd test split", "id", "test");
+    eval_jsonl(dir, "ud-seg/en_ewt.jsonl", "ud-seg en_ewt", "en", NULL);
+    eval_jsonl(dir, "ud-seg/en_ewt.jsonl", "  en_ewt test split", "en", "test");
     return 0;
 }

@@ -26,6 +26,9 @@
 
 #include "segmenter.h"
 
+/* Longest run the rules look at around a candidate, in bytes. */
+#define SL_TOKEN_MAX 64
+
 typedef enum next_class {
     NC_END, NC_UPPER, NC_LOWER, NC_DIGIT, NC_PUNCT, NC_OTHER
 } next_class;
@@ -182,14 +185,19 @@ static int cut(span *sp, size_t k)
  * opening quotes and brackets. */
 static size_t token_start(const span *sp, size_t i)
 {
+    /* tokens longer than SL_TOKEN_MAX are cut there: no rule needs more, and the scan
+     * stays linear on runs without white space */
+    size_t low = i - sp->s > SL_TOKEN_MAX ? i - SL_TOKEN_MAX : sp->s;
     size_t a = i;
     for (;;) {
-        while (a > sp->s && (unsigned char)sp->t[a - 1] > ' ' && (unsigned char)sp->t[a - 1] < 0x80)
+        while (a > low && (unsigned char)sp->t[a - 1] > ' ' && (unsigned char)sp->t[a - 1] < 0x80)
             a--;
-        if (a == sp->s || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
+        if (a <= low || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
             break;
         a = sl_utf8_prev(sp->t, a);
     }
+    while (a < i && ((unsigned char)sp->t[a] & 0xC0) == 0x80) /* cut inside a character */
+        a++;
     while (a < i) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, a, &cp);
@@ -225,7 +233,7 @@ static sl_abbr_class lookup(const span *sp, size_t a, size_t end)
 static int is_initialism(const char *t, size_t a, size_t end)
 {
     size_t n = 0;
-    while (a + 1 < end + 1 && a < end) {
+    while (a < end) {
         int32_t cp;
         size_t k = sl_utf8_next(t + a, &cp);
         if (!sl_cp_is_letter(cp) || a + k >= end || t[a + k] != '.')
@@ -240,7 +248,7 @@ static int is_initialism(const char *t, size_t a, size_t end)
 static size_t word_len(const span *sp, size_t k)
 {
     size_t i = k;
-    while (i < sp->e) {
+    while (i < sp->e && i - k < SL_TOKEN_MAX) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, i, &cp);
         if (!sl_cp_is_letter(cp) && cp != '\'' && cp != 0x2019)
@@ -369,11 +377,10 @@ static int period_ends(span *sp, size_t i, next_class nc, size_t w)
     case SL_ABBR_NONE:
         break;
     }
-    if (a + 1 == i || (a < i && sl_utf8_next(sp->t + a, &(int32_t){0}) == i - a)) {
+    int32_t cp = 0;
+    if (a < i && sl_cp_at(sp->t, a, &cp) == i - a) {
         /* one letter: an initial, unless it is the English pronoun after a lower-case
          * word ("you and I. Did…") or a lower-case letter */
-        int32_t cp;
-        sl_cp_at(sp->t, a, &cp);
         if (sl_cp_is_upper(cp)) {
             /* not an initial: the pronoun or numeral "I" after a lower-case word
              * ("you and I.", "kuartal I."), a unit or era after a number ("2 C.") */
@@ -405,7 +412,7 @@ static int glued_period_ends(const span *sp, size_t i)
         return 0;
     /* addresses: the whole run holds '@', '/' or ':' */
     size_t a = token_start(sp, i);
-    for (size_t j = a; j < sp->e && !sl_is_ascii_space((unsigned char)sp->t[j]); j++) {
+    for (size_t j = a; j < sp->e && j < i + SL_TOKEN_MAX && !sl_is_ascii_space((unsigned char)sp->t[j]); j++) {
         char c = sp->t[j];
         if (c == '@' || c == '/' || c == ':' || c == '_')
             return 0;

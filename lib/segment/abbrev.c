@@ -14,7 +14,7 @@ void sl_abbrev_init(sl_abbrev_set *set, const selaras_allocator *mem)
     set->cap = 0;
     set->used = 0;
     set->maxlen = 0;
-    memset(set->first, 0, sizeof set->first);
+    memset(set->shape, 0, sizeof set->shape);
 }
 
 void sl_abbrev_release(sl_abbrev_set *set)
@@ -32,7 +32,7 @@ void sl_abbrev_clear(sl_abbrev_set *set)
         memset(set->slots, 0, set->cap * sizeof *set->slots);
     set->used = 0;
     set->maxlen = 0;
-    memset(set->first, 0, sizeof set->first);
+    memset(set->shape, 0, sizeof set->shape);
 }
 
 /* FNV-1a over the key and its folded flag. */
@@ -87,7 +87,7 @@ static void put_key(sl_abbrev_set *set, const char *key, size_t len, int folded,
                     sl_abbr_class cls)
 {
     unsigned char f = (unsigned char)sl_ascii_lower((unsigned char)key[0]);
-    set->first[f >> 3] |= (unsigned char)(1u << (f & 7));
+    set->shape[len][f >> 3] |= (unsigned char)(1u << (f & 7));
     if (len > set->maxlen)
         set->maxlen = len;
     sl_abbrev_slot *s = find_slot(set, key, len, folded);
@@ -125,7 +125,7 @@ sl_abbr_class sl_abbrev_find(const sl_abbrev_set *set, const char *text, size_t 
     if (len == 0 || len > set->maxlen)
         return SL_ABBR_NONE;
     unsigned char f = (unsigned char)sl_ascii_lower((unsigned char)text[0]);
-    if (!(set->first[f >> 3] & (1u << (f & 7))))
+    if (!(set->shape[len][f >> 3] & (1u << (f & 7))))
         return SL_ABBR_NONE;
     const sl_abbrev_slot *s = find_slot(set, text, len, 0);
     if (s->len != 0)

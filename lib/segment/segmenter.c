@@ -269,22 +269,30 @@ static int wraps_into(const walk *w, size_t a, size_t b, const line *next)
     return !sl_line_is_boilerplate(t + next->start, next->end - next->start);
 }
 
-/* Where a press-release header ("SIARAN PERS") among the first lines (12 lines, 2 KiB)
- * ends the letterhead (0: none). */
-static size_t letterhead_end(const selaras_doc *doc)
+/* A press-release header ("SIARAN PERS") among the first lines (12 lines, 2 KiB) was met
+ * at offset end: everything above it is letterhead. Drop the segments made so far and
+ * push each line above as one boilerplate segment, with the same line numbers. */
+static selaras_status redo_letterhead(walk *w, size_t end, selaras_error *err)
 {
-    size_t pos = 0, lines = 0;
-    while (pos < doc->len && pos < 2048 && lines < 12) {
+    w->segs->count = 0;
+    w->segs->texts.len = 0;
+    size_t pos = 0, saved = w->para;
+    int started = 0;
+    selaras_status st = SELARAS_OK;
+    w->para = 0;
+    while (pos < end && st == SELARAS_OK) {
         line ln;
-        read_line(doc, pos, &ln);
-        if (ln.start < ln.end) {
-            if (sl_line_is_press_header(doc->text + ln.start, ln.end - ln.start))
-                return ln.start;
-            lines++;
-        }
+        read_line(w->doc, pos, &ln);
         pos = ln.next;
+        if (ln.start >= ln.end)
+            continue;
+        if (started)
+            w->para++;
+        started = 1;
+        st = emit(w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
     }
-    return 0;
+    w->para = saved;
+    return st;
 }
 
 /* Number the paragraphs: during the walk each segment's para holds its line number, and
@@ -316,8 +324,8 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     if (st != SELARAS_OK)
         return st;
     /* Reserve the list once: its texts hold at most the document's bytes plus one NUL
-     * per segment; a first guess of one segment per 128 bytes. Growth stays possible. */
-    size_t text_cap = doc->len + doc->len / 32 + 16, item_cap = doc->len / 128 + 16;
+     * per segment; a first guess of one segment per 64 bytes. Growth stays possible. */
+    size_t text_cap = doc->len + doc->len / 16 + 16, item_cap = doc->len / 64 + 16;
     w.segs->texts.data = sl_malloc(&seg->mem, text_cap);
     w.segs->items = sl_malloc(&seg->mem, item_cap * sizeof(sl_segment));
     if (w.segs->texts.data == NULL || w.segs->items == NULL) {
@@ -329,9 +337,8 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     w.segs->cap = item_cap;
     seg->nblocks = 0;
 
-    size_t head_end = letterhead_end(doc);
     const char *t = doc->text;
-    size_t pos = 0;
+    size_t pos = 0, nonempty = 0;
     int started = 0, pending = 0;
     w.para = 0; /* the line number until number_paragraphs() */
     while (pos < doc->len && st == SELARAS_OK) {
@@ -357,7 +364,11 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         }
         started = 1;
         pending = 0;
-        if (ln.start < head_end || sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
+        if (nonempty++ < 12 && ln.start < 2048 && w.segs->count > 0 &&
+            sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
+            (st = redo_letterhead(&w, ln.start, err)) != SELARAS_OK)
+            break;
+        if (sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
             st = emit(&w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
             continue;
         }

@@ -35,7 +35,7 @@ int sl_cp_is_digit(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int sl_cp_is_opener(int32_t cp)
+int sl_cp_is_opener_slow(int32_t cp)
 {
     switch (cp) {
     case '"': case '\'': case '(': case '[': case '{': case '*': case '_':
@@ -46,7 +46,7 @@ int sl_cp_is_opener(int32_t cp)
     }
 }
 
-int sl_cp_is_closer(int32_t cp)
+int sl_cp_is_closer_slow(int32_t cp)
 {
     switch (cp) {
     case '"': case '\'': case ')': case ']': case '}': case '*': case '_':

@@ -360,9 +360,8 @@ static int next_is_abbrev(const span *sp, size_t k)
 
 /* A period at i followed by white space, next sentence candidate at k (class nc, word at
  * w). Returns 1 when it ends the sentence. */
-static int period_ends(span *sp, size_t i, next_class nc, size_t w)
+static int period_ends(span *sp, size_t a, size_t i, next_class nc, size_t w)
 {
-    size_t a = token_start(sp, i);
     size_t end = i + 1;
     sl_abbr_class cls = a < i ? lookup(sp, a, end) : SL_ABBR_NONE;
     switch (cls) {
@@ -510,7 +509,7 @@ static int on_period(span *sp, size_t *pi)
     next_class nc = classify(sp, k, &w);
     if (nc == NC_END || nc == NC_LOWER || nc == NC_PUNCT)
         return 0;
-    if (c == i + 1 && !period_ends(sp, i, nc, w))
+    if (c == i + 1 && !period_ends(sp, a, i, nc, w))
         return 0;
     return cut(sp, k);
 }

@@ -121,7 +121,24 @@ typedef struct walk {
     selaras_segments *segs;
     size_t para;
     int wrapped;  /* the current span joins lines */
+    size_t run;   /* cursor in the document's offset map (offsets only grow) */
 } walk;
+
+/* selaras_doc_to_original() for offsets that only grow: a cursor instead of a search. */
+static size_t to_original(walk *w, size_t offset)
+{
+    const selaras_doc *doc = w->doc;
+    if (offset >= doc->len)
+        return doc->orig_len;
+    if (w->run >= doc->nruns || doc->runs[w->run].norm > offset)
+        w->run = 0;
+    while (w->run + 1 < doc->nruns && doc->runs[w->run + 1].norm <= offset)
+        w->run++;
+    const sl_offset_run *r = &doc->runs[w->run];
+    if (offset < r->norm)
+        return 0;
+    return r->identity ? r->orig + (offset - r->norm) : r->orig;
+}
 
 /* Push text[a..b) (trimmed here) as one segment. */
 static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kind,
@@ -132,9 +149,8 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
     b -= sl_space_suffix(t + a, b - a);
     if (a >= b)
         return SELARAS_OK;
-    selaras_status st = sl_segments_push(w->segs, selaras_doc_to_original(w->doc, a),
-                                         selaras_doc_to_original(w->doc, b), t + a, b - a,
-                                         kind, w->para, err);
+    size_t oa = to_original(w, a), ob = to_original(w, b);
+    selaras_status st = sl_segments_push(w->segs, oa, ob, t + a, b - a, kind, w->para, err);
     if (st != SELARAS_OK)
         return st;
     if (w->wrapped && memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence */
@@ -318,7 +334,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     *out = NULL;
     if (seg == NULL || doc == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segment: NULL argument");
-    walk w = {seg, doc, NULL, 0, 0};
+    walk w = {seg, doc, NULL, 0, 0, 0};
     selaras_status st = sl_segments_create(&w.segs, &seg->mem, doc->tag, doc->primary,
                                            doc->name, err);
     if (st != SELARAS_OK)
@@ -341,9 +357,13 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     size_t pos = 0, nonempty = 0;
     int started = 0, pending = 0;
     w.para = 0; /* the line number until number_paragraphs() */
+    line ln, next;
+    size_t next_at = (size_t)-1; /* where the line in next was read, if any */
     while (pos < doc->len && st == SELARAS_OK) {
-        line ln;
-        read_line(doc, pos, &ln);
+        if (next_at == pos)
+            ln = next;
+        else
+            read_line(doc, pos, &ln);
         pos = ln.next;
         if (ln.start >= ln.end) {
             pending = started;
@@ -375,8 +395,8 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         size_t end = ln.end;
         w.wrapped = 0;
         while (pos < doc->len) {
-            line next;
             read_line(doc, pos, &next);
+            next_at = pos;
             if (!wraps_into(&w, ln.start, end, &next))
                 break;
             end = next.end;

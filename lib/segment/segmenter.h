@@ -35,9 +35,23 @@ int sl_cp_is_lower(int32_t cp);
 int sl_cp_is_letter(int32_t cp);
 int sl_cp_is_digit(int32_t cp);
 /* Quotes and brackets that may open a sentence ("“‘([«„ and markdown * _). */
-int sl_cp_is_opener(int32_t cp);
+int sl_cp_is_opener_slow(int32_t cp);
+static inline int sl_cp_is_opener(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == '*' ||
+               cp == '_';
+    return sl_cp_is_opener_slow(cp);
+}
 /* Quotes and brackets that may close a sentence after its final punctuation. */
-int sl_cp_is_closer(int32_t cp);
+int sl_cp_is_closer_slow(int32_t cp);
+static inline int sl_cp_is_closer(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == '*' ||
+               cp == '_';
+    return sl_cp_is_closer_slow(cp);
+}
 /* List bullets: • ‣ ⁃ ◦ ▪ ● – and the ASCII - * used as bullets at line start. */
 int sl_cp_is_bullet(int32_t cp);
 

@@ -53,7 +53,7 @@ static int space_at(const span *sp, size_t i, size_t *len)
 {
     int32_t cp;
     *len = sl_cp_at(sp->t, i, &cp);
-    return sl_is_space_cp(cp);
+    return sl_cp_is_space(cp);
 }
 
 static size_t skip_space(const span *sp, size_t i)
@@ -70,7 +70,7 @@ static int space_before(const span *sp, size_t i)
         return 1;
     int32_t cp;
     sl_utf8_next(sp->t + sl_utf8_prev(sp->t, i), &cp);
-    return sl_is_space_cp(cp);
+    return sl_cp_is_space(cp);
 }
 
 /* Skip closing quotes and brackets from i; *quote is set when one was a quote. */

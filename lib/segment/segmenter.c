@@ -115,6 +115,25 @@ void selaras_segmenter_clear_abbreviations(selaras_segmenter *seg)
 
 /* ---- the walk over lines ---- */
 
+/* Leading / trailing white space of t[a..b), ASCII first, Unicode when needed. */
+static size_t skip_lead(const char *t, size_t a, size_t b)
+{
+    while (a < b && (t[a] == ' ' || (t[a] >= '\t' && t[a] <= '\r')))
+        a++;
+    if (a < b && (unsigned char)t[a] >= 0x80)
+        a += sl_space_prefix(t + a, b - a);
+    return a;
+}
+
+static size_t skip_trail(const char *t, size_t a, size_t b)
+{
+    while (b > a && (t[b - 1] == ' ' || (t[b - 1] >= '\t' && t[b - 1] <= '\r')))
+        b--;
+    if (b > a && (unsigned char)t[b - 1] >= 0x80)
+        b -= sl_space_suffix(t + a, b - a);
+    return b;
+}
+
 typedef struct walk {
     selaras_segmenter *seg;
     const selaras_doc *doc;
@@ -145,8 +164,8 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
                            selaras_error *err)
 {
     const char *t = w->doc->text;
-    a += sl_space_prefix(t + a, b - a);
-    b -= sl_space_suffix(t + a, b - a);
+    a = skip_lead(t, a, b);
+    b = skip_trail(t, a, b);
     if (a >= b)
         return SELARAS_OK;
     size_t oa = to_original(w, a), ob = to_original(w, b);
@@ -262,9 +281,9 @@ static void read_line(const selaras_doc *doc, size_t pos, line *ln)
     const char *nl = memchr(t + pos, '\n', doc->len - pos);
     size_t e = nl ? (size_t)(nl - t) : doc->len;
     ln->next = nl ? e + 1 : doc->len;
-    size_t a = pos + sl_space_prefix(t + pos, e - pos);
+    size_t a = skip_lead(t, pos, e);
     ln->start = a;
-    ln->end = e - sl_space_suffix(t + a, e - a);
+    ln->end = skip_trail(t, a, e);
 }
 
 /* Does the line a..b leave its sentence open, to be continued by the next line? */

@@ -1,0 +1,3 @@
+# Memory formats: translation units, the TMX reader, and the TMX/TSV/JSONL/plain writer.
+libselaras_la_SOURCES += lib/memory/memory.h lib/memory/unit.c lib/memory/number.c \
+	lib/memory/reader.c lib/memory/emit.c lib/memory/writer.c

@@ -24,6 +24,9 @@ struct selaras_tmx_reader {
     sl_buf text;             /* scratch: the text of the element being read */
     char version[16];
     int state;               /* 0 in body, 1 finished, 2 failed */
+    size_t line, column;     /* position after the input read so far */
+    size_t last_line, last_column; /* position after its last non-blank character */
+    int xml_code;
     /* the first error libxml2 reported */
     int xml_failed;
     selaras_status xml_status;
@@ -35,13 +38,33 @@ enum { IN_BODY = 0, FINISHED = 1, FAILED = 2 };
 
 /* ---- input callbacks ---- */
 
+/* Follow the position in the input so that an error at its very end can be told apart. */
+static void track(selaras_tmx_reader *r, const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == '\n') {
+            r->line++;
+            r->column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            r->column++;
+        }
+        if (c != '\n' && c != ' ' && c != '\t' && c != '\r') {
+            r->last_line = r->line;
+            r->last_column = r->column;
+        }
+    }
+}
+
 static int read_fd(void *ctx, char *buf, int len)
 {
     selaras_tmx_reader *r = ctx;
     for (;;) {
         ssize_t n = read(r->fd, buf, (size_t)len);
-        if (n >= 0)
+        if (n >= 0) {
+            track(r, buf, (size_t)n);
             return (int)n;
+        }
         if (errno != EINTR) {
             r->io_errno = errno;
             return -1;
@@ -58,6 +81,7 @@ static int read_memory(void *ctx, char *buf, int len)
     if (n > 0)
         memcpy(buf, r->bytes + r->pos, n);
     r->pos += n;
+    track(r, buf, n);
     return (int)n;
 }
 
@@ -77,6 +101,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     if (r->xml_failed || e == NULL || e->level < XML_ERR_ERROR)
         return;
     r->xml_failed = 1;
+    r->xml_code = e->code;
     r->xml_line = e->line;
     r->xml_column = e->int2;
     r->xml_status = SELARAS_ERR_SYNTAX;
@@ -86,8 +111,6 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         r->xml_status = SELARAS_ERR_ENCODING;
     else if (e->code == XML_ERR_NO_MEMORY)
         r->xml_status = SELARAS_ERR_NOMEM;
-    else if (e->code == XML_ERR_ENTITY_LOOP)
-        r->xml_status = SELARAS_ERR_LIMIT;
     const char *m = e->message != NULL ? e->message : "malformed XML";
     size_t n = strlen(m);
     while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
@@ -111,6 +134,20 @@ static selaras_status fail_xml(selaras_tmx_reader *r, selaras_error *err)
                              (size_t)xmlTextReaderGetParserLineNumber(r->xr),
                              (size_t)xmlTextReaderGetParserColumnNumber(r->xr),
                              "malformed TMX (the XML parser stopped)");
+    if (r->xml_code == XML_ERR_ENTITY_LOOP) /* libxml2 gives a line inside the entity */
+        return sl_error_line(err, SELARAS_ERR_SYNTAX, SELARAS_NO_OFFSET,
+                             (size_t)xmlTextReaderGetParserLineNumber(r->xr),
+                             (size_t)xmlTextReaderGetParserColumnNumber(r->xr),
+                             "entity reference loop or entity bomb: entity expansion is "
+                             "disabled");
+    if (r->xml_code == XML_ERR_DOCUMENT_END && (size_t)r->xml_line == r->last_line &&
+        (size_t)r->xml_column == r->last_column)
+        return sl_error_line(err, SELARAS_ERR_SYNTAX, SELARAS_NO_OFFSET,
+                             r->xml_line > 0 ? (size_t)r->xml_line : 0,
+                             r->xml_line > 0 && r->xml_column > 0 ? (size_t)r->xml_column : 0,
+                             r->last_line == 1 && r->last_column == 1
+                                 ? "the file is empty"
+                                 : "premature end of data: the file is truncated");
     return sl_error_line(err, r->xml_status, SELARAS_NO_OFFSET,
                          r->xml_line > 0 ? (size_t)r->xml_line : 0,
                          r->xml_line > 0 && r->xml_column > 0 ? (size_t)r->xml_column : 0,
@@ -479,6 +516,7 @@ static selaras_status open_reader(selaras_tmx_reader **out, selaras_tmx_reader *
     }
     *r = *proto;
     r->mem = m;
+    r->line = r->column = r->last_line = r->last_column = 1;
     sl_unit_init(&r->header, &r->mem);
     sl_unit_init(&r->unit, &r->mem);
     sl_buf_init(&r->text, &r->mem);

@@ -5,3 +5,4 @@ if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_unit.c tests/check_tmx_write.c \
 	tests/check_tmx_read.c tests/check_alloc_memory.c
 endif
+selaras_SOURCES += examples/cmd_tmx.c

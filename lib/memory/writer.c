@@ -1,9 +1,11 @@
 /* The memory writer: output files made safe by a temporary file and a rename, header
  * options, the bead filters and the duplicate store. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,10 @@
 
 #include "memory.h"
 
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
 /* ---- output files ---- */
 
 static selaras_status out_open(selaras_writer *w, sl_out *o, const char *path,
@@ -21,6 +27,11 @@ static selaras_status out_open(selaras_writer *w, sl_out *o, const char *path,
 {
     o->fd = -1;
     sl_buf_init(&o->buf, &w->mem);
+    /* a symbolic link stays: the file it points to is the one replaced */
+    char real[PATH_MAX];
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(path, real) != NULL)
+        path = real;
     size_t n = strlen(path);
     o->path = sl_strndup(&w->mem, path, n);
     if (o->path == NULL)

@@ -62,23 +62,27 @@ static int put_attr(selaras_writer *w, sl_buf *b, const char *name, const char *
 
 /* ---- TMX ---- */
 
+/* The properties and notes of owner, all on one line: lead before the first, tail after
+ * the last (nothing when there are none). */
 static int tmx_props(selaras_writer *w, sl_buf *b, const selaras_unit *u, size_t owner,
-                     const char *indent)
+                     const char *lead, const char *tail)
 {
+    int any = 0;
     for (size_t i = 0; i < u->nprops; i++) {
         const sl_prop *p = &u->props[i];
         if (p->owner != owner)
             continue;
         int is_note = p->type == SL_NONE;
-        if (put(b, indent) || put(b, is_note ? "<note" : "<prop") ||
+        if ((!any && put(b, lead)) || put(b, is_note ? "<note" : "<prop") ||
             (!is_note && put_attr(w, b, "type", sl_unit_str(u, p->type))) ||
             (p->lang != SL_NONE && put_attr(w, b, "xml:lang", sl_unit_str(u, p->lang))) ||
             put(b, ">") ||
             append_xml(w, b, sl_unit_str(u, p->value), p->value_len, ESC_TEXT) ||
-            put(b, is_note ? "</note>\n" : "</prop>\n"))
+            put(b, is_note ? "</note>" : "</prop>"))
             return -1;
+        any = 1;
     }
-    return 0;
+    return any ? put(b, tail) : 0;
 }
 
 static int tmx_attrs(selaras_writer *w, sl_buf *b, const selaras_unit *u, size_t owner)
@@ -97,16 +101,15 @@ static int tmx_variant(selaras_writer *w, sl_buf *b, const selaras_unit *u, size
     size_t lead = sl_space_prefix(text, len);
     size_t trail = lead < len ? sl_space_suffix(text + lead, len - lead) : 0;
     return put(b, "      <tuv") || put_attr(w, b, "xml:lang", sl_unit_str(u, u->vars[v].lang)) ||
-           tmx_attrs(w, b, u, v) || put(b, ">\n") || tmx_props(w, b, u, v, "        ") ||
-           put(b, "        <seg>") ||
-           append_xml(w, b, text + lead, len - lead - trail, ESC_TEXT) ||
-           put(b, "</seg>\n      </tuv>\n");
+           tmx_attrs(w, b, u, v) || put(b, ">") || tmx_props(w, b, u, v, "", "") ||
+           put(b, "<seg>") || append_xml(w, b, text + lead, len - lead - trail, ESC_TEXT) ||
+           put(b, "</seg></tuv>\n");
 }
 
 static int tmx_unit(selaras_writer *w, sl_buf *b, const selaras_unit *u)
 {
     if (put(b, "    <tu") || tmx_attrs(w, b, u, SELARAS_UNIT_WHOLE) || put(b, ">\n") ||
-        tmx_props(w, b, u, SELARAS_UNIT_WHOLE, "      "))
+        tmx_props(w, b, u, SELARAS_UNIT_WHOLE, "      ", "\n"))
         return -1;
     char p[4];
     for (int pass = 0; pass < 2; pass++)
@@ -130,7 +133,7 @@ static int tmx_begin(selaras_writer *w, sl_buf *b)
         return -1;
     if (w->header.nprops == 0)
         return put(b, "/>\n  <body>\n");
-    return put(b, ">\n") || tmx_props(w, b, &w->header, SELARAS_UNIT_WHOLE, "    ") ||
+    return put(b, ">\n") || tmx_props(w, b, &w->header, SELARAS_UNIT_WHOLE, "    ", "\n") ||
            put(b, "  </header>\n  <body>\n");
 }
 

@@ -6,3 +6,20 @@ tests_check_selaras_SOURCES += tests/check_unit.c tests/check_tmx_write.c \
 	tests/check_tmx_read.c tests/check_alloc_memory.c
 endif
 selaras_SOURCES += examples/cmd_tmx.c
+
+# make eval-tmx: outside tools (xmllint with the TMX DTD, OmegaT, translate-toolkit,
+# tmexchange) read what the writer produces. make bench-tmx: speed and memory.
+noinst_PROGRAMS += eval/tmx_export eval/tmx_bench
+eval_tmx_export_SOURCES = eval/tmx_export.c
+eval_tmx_export_LDADD = eval/libevaljson.la libselaras.la
+eval_tmx_bench_SOURCES = eval/tmx_bench.c
+eval_tmx_bench_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_tmx_bench_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/tmx-eval.sh eval/tmx_check.py eval/tmx_check.cjs
+EVAL_TARGETS += eval-tmx
+BENCH_TARGETS += bench-tmx
+eval-tmx: eval/tmx_export selaras
+	$(SHELL) $(srcdir)/eval/tmx-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+bench-tmx: eval/tmx_bench
+	$(builddir)/eval/tmx_bench
+.PHONY: eval-tmx bench-tmx

@@ -38,22 +38,32 @@ enum { IN_BODY = 0, FINISHED = 1, FAILED = 2 };
 
 /* ---- input callbacks ---- */
 
+/* Move the position over s[0..n): lines by LF, columns in code points. */
+static void advance(selaras_tmx_reader *r, const char *s, size_t n)
+{
+    const char *p = s, *end = s + n, *from = s, *nl;
+    while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        r->line++;
+        r->column = 1;
+        from = p = nl + 1;
+    }
+    for (; from < end; from++)
+        r->column += ((unsigned char)*from & 0xC0) != 0x80;
+}
+
 /* Follow the position in the input so that an error at its very end can be told apart. */
 static void track(selaras_tmx_reader *r, const char *buf, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        if (c == '\n') {
-            r->line++;
-            r->column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            r->column++;
-        }
-        if (c != '\n' && c != ' ' && c != '\t' && c != '\r') {
-            r->last_line = r->line;
-            r->last_column = r->column;
-        }
+    size_t k = n;
+    while (k > 0 && (buf[k - 1] == ' ' || buf[k - 1] == '\n' || buf[k - 1] == '\t' ||
+                     buf[k - 1] == '\r'))
+        k--;
+    advance(r, buf, k);
+    if (k > 0) {
+        r->last_line = r->line;
+        r->last_column = r->column;
     }
+    advance(r, buf + k, n - k);
 }
 
 static int read_fd(void *ctx, char *buf, int len)
@@ -521,7 +531,7 @@ static selaras_status open_reader(selaras_tmx_reader **out, selaras_tmx_reader *
     sl_unit_init(&r->unit, &r->mem);
     sl_buf_init(&r->text, &r->mem);
     r->xr = xmlReaderForIO(r->fd >= 0 ? read_fd : read_memory, close_nothing, r, url, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
     if (r->xr == NULL) {
         selaras_tmx_reader_free(r);
         return sl_nomem(err);

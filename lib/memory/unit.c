@@ -179,6 +179,10 @@ static selaras_status check_utf8(const char *text, size_t len, const char *what,
         return sl_error(err, SELARAS_ERR_ARGUMENT, "%s is NULL", what);
     size_t i = 0;
     while (i < len) {
+        if ((unsigned char)text[i] - 1u < 0x7Fu) { /* ASCII other than NUL */
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n;
         sl_utf8_problem p = sl_utf8_check((const unsigned char *)text + i, len - i, &cp, &n);

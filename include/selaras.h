@@ -451,7 +451,7 @@ enum selaras_writer_flag {
 
 /** What selaras_writer_count() counts. */
 typedef enum selaras_writer_counter {
-    SELARAS_COUNT_WRITTEN = 0,        /**< units written (or kept, with DEDUPE) */
+    SELARAS_COUNT_WRITTEN = 0,        /**< units written so far (with DEDUPE: at close) */
     SELARAS_COUNT_DUPLICATES = 1,     /**< units collapsed into an earlier duplicate */
     SELARAS_COUNT_STRIPPED = 2,       /**< characters XML 1.0 forbids, left out of the output */
     SELARAS_COUNT_SKIP_UNPAIRED = 3,  /**< beads with no source or no target segment */
@@ -474,7 +474,15 @@ typedef enum selaras_writer_counter {
  * selaras_writer_add_unit(), selaras_writer_add_bead() and selaras_writer_add_tmx(), then
  * selaras_writer_close() and selaras_writer_free(). The setters (other than
  * selaras_writer_set_doc_date()) fail with ::SELARAS_ERR_STATE once a unit was added.
- * After any failed add or close the writer only accepts selaras_writer_free().
+ * An add that fails with ::SELARAS_ERR_ARGUMENT changes nothing; after any other failed
+ * add or close, the writer only accepts selaras_writer_free() (other calls return
+ * ::SELARAS_ERR_STATE).
+ *
+ * TMX layout: one `<tu>` start tag per line, its properties and notes on the next line,
+ * then one line per `<tuv>` (with its properties and `<seg>`), so that a diff of two
+ * memories shows whole variants. Segment text is trimmed of surrounding white space; the
+ * characters XML 1.0 forbids are left out (counted by ::SELARAS_COUNT_STRIPPED). A writer
+ * is used by one thread at a time.
  */
 typedef struct selaras_writer selaras_writer;
 

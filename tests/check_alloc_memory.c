@@ -127,9 +127,32 @@ static selaras_status write_ops(test_alloc *ta, selaras_format format, unsigned 
     if (st == SELARAS_OK)
         st = selaras_writer_set_adminlang(w, "en", &err);
     if (st == SELARAS_OK)
+        st = selaras_writer_set_time(w, 86400, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_set_min_score(w, 0.1, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_set_max_ratio(w, 4, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_set_min_length(w, 1, &err);
+    if (st == SELARAS_OK)
         st = selaras_writer_set_doc_date(w, "2024-01-01", &err);
+    selaras_unit *u = NULL;
+    if (st == SELARAS_OK)
+        st = selaras_unit_new(&u, &ta->suite, &err);
+    if (st == SELARAS_OK)
+        st = selaras_unit_add_prop(u, SELARAS_UNIT_WHOLE, "x-h", NULL, "v", 1, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_add_header(w, u, &err);
+    if (st == SELARAS_OK)
+        st = selaras_unit_add_variant(u, "id", "Tiga.", 5, &err);
+    if (st == SELARAS_OK)
+        st = selaras_unit_add_variant(u, "en", "Three.", 6, &err);
+
     if (st == SELARAS_OK)
         st = selaras_writer_add_tmx(w, src, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_add_unit(w, u, &err);
+    selaras_unit_free(u);
     if (st == SELARAS_OK)
         st = selaras_writer_add_bead(w, s, 0, 2, t, 0, 1, 0.75, &err);
     if (st == SELARAS_OK)

@@ -23,3 +23,20 @@ eval-tmx: eval/tmx_export selaras
 bench-tmx: eval/tmx_bench
 	$(builddir)/eval/tmx_bench
 .PHONY: eval-tmx bench-tmx
+
+# make fuzz-smoke (configure --enable-fuzzers CC=clang): a short libFuzzer run of the TMX
+# reader from the test files.
+if ENABLE_FUZZERS
+noinst_PROGRAMS += fuzz/tmx_reader_fuzzer
+fuzz_tmx_reader_fuzzer_SOURCES = fuzz/tmx_reader_fuzzer.c
+fuzz_tmx_reader_fuzzer_LDADD = libselaras.la
+fuzz_tmx_reader_fuzzer_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+FUZZ_SMOKE_TARGETS += fuzz-smoke-tmx
+fuzz-smoke-tmx: fuzz/tmx_reader_fuzzer
+	rm -rf fuzz/tmx-corpus && mkdir -p fuzz/tmx-corpus && \
+	cp $(srcdir)/tests/data/tmx/*.tmx fuzz/tmx-corpus/ && \
+	$(builddir)/fuzz/tmx_reader_fuzzer -max_total_time=60 -max_len=65536 \
+	  -rss_limit_mb=1024 -timeout=10 fuzz/tmx-corpus
+.PHONY: fuzz-smoke-tmx
+endif
+EXTRA_DIST += fuzz/tmx_reader_fuzzer.c

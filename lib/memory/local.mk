@@ -22,7 +22,7 @@ eval-tmx: eval/tmx_export selaras
 	$(SHELL) $(srcdir)/eval/tmx-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
 bench-tmx: eval/tmx_bench
 	$(builddir)/eval/tmx_bench
-.PHONY: eval-tmx bench-tmx
+.PHONY: eval-tmx bench-tmx fuzz-smoke-tmx
 
 # make fuzz-smoke (configure --enable-fuzzers CC=clang): a short libFuzzer run of the TMX
 # reader from the test files.
@@ -37,6 +37,5 @@ fuzz-smoke-tmx: fuzz/tmx_reader_fuzzer
 	cp $(srcdir)/tests/data/tmx/*.tmx fuzz/tmx-corpus/ && \
 	$(builddir)/fuzz/tmx_reader_fuzzer -max_total_time=60 -max_len=65536 \
 	  -rss_limit_mb=1024 -timeout=10 fuzz/tmx-corpus
-.PHONY: fuzz-smoke-tmx
 endif
 EXTRA_DIST += fuzz/tmx_reader_fuzzer.c

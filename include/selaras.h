@@ -612,8 +612,12 @@ enum selaras_tmx_flag {
  * does not grow with the file, only with the largest unit. UTF-8 and UTF-16 files with or
  * without a byte order mark are read; entity references are never expanded (a file that
  * uses one fails with ::SELARAS_ERR_SYNTAX), no DTD or external entity is loaded and
- * nothing is fetched from the network. Errors carry the line and column libxml2 reports
- * (offset ::SELARAS_NO_OFFSET).
+ * nothing is fetched from the network. Errors carry a line and column (offset
+ * ::SELARAS_NO_OFFSET): where libxml2 found a well-formedness or encoding error (a file
+ * that ends early: where it ends); for what selaras finds in well-formed XML (no srclang,
+ * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, a tuv
+ * without xml:lang or seg), the line where the element starts and column 1, or the
+ * parser's position when the element has no line.
  *
  * libxml2's own allocations do not go through the reader's allocator. A reader is used by
  * one thread at a time.

@@ -130,6 +130,12 @@ struct selaras_writer {
 selaras_status sl_emit_begin(selaras_writer *w, selaras_error *err);
 selaras_status sl_emit_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
 selaras_status sl_emit_end(selaras_writer *w, selaras_error *err);
+/* Output files (outfile.c). */
+selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selaras_error *err);
+selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
+void sl_out_discard(selaras_writer *w, sl_out *o);
+/* Keep u in the duplicate store, or merge it into its duplicate (store.c). */
+selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
 /* Write out[i].buf to its file when it holds at least min bytes. */
 selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_error *err);
 

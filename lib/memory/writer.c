@@ -1,133 +1,12 @@
-/* The memory writer: output files made safe by a temporary file and a rename, header
- * options, the bead filters and the duplicate store. */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* The memory writer: construction, header options, the bead filters, adding units and
+ * closing. Output files are in outfile.c, the duplicate store in store.c. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "memory.h"
-
-#ifndef PATH_MAX
-#define PATH_MAX 4096
-#endif
-
-/* ---- output files ---- */
-
-static selaras_status out_open(selaras_writer *w, sl_out *o, const char *path,
-                               selaras_error *err)
-{
-    o->fd = -1;
-    sl_buf_init(&o->buf, &w->mem);
-    /* a symbolic link stays: the file it points to is the one replaced */
-    char real[PATH_MAX];
-    struct stat lst;
-    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(path, real) != NULL)
-        path = real;
-    size_t n = strlen(path);
-    o->path = sl_strndup(&w->mem, path, n);
-    if (o->path == NULL)
-        return sl_nomem(err);
-    struct stat st;
-    int exists = stat(path, &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) {
-        o->fd = open(path, O_WRONLY | O_CLOEXEC);
-        if (o->fd < 0)
-            return sl_error(err, SELARAS_ERR_IO, "%s: cannot open for writing: %s", path,
-                            strerror(errno));
-        return SELARAS_OK;
-    }
-    o->tmp = sl_malloc(&w->mem, n + 12);
-    if (o->tmp == NULL)
-        return sl_nomem(err);
-    memcpy(o->tmp, path, n);
-    memcpy(o->tmp + n, ".tmp-XXXXXX", 12);
-    o->fd = mkstemp(o->tmp);
-    if (o->fd < 0) {
-        selaras_status s = sl_error(err, SELARAS_ERR_IO,
-                                    "%s: cannot create a temporary file beside it: %s", path,
-                                    strerror(errno));
-        sl_free(&w->mem, o->tmp);
-        o->tmp = NULL;
-        return s;
-    }
-    (void)fcntl(o->fd, F_SETFD, FD_CLOEXEC);
-    /* mkstemp makes the file 0600: give it the old file's mode, or rw-r--r-- */
-    (void)fchmod(o->fd, exists ? (st.st_mode & 07777) : 0644);
-    return SELARAS_OK;
-}
-
-/* Close the file; remove the temporary file unless keep. */
-static void out_discard(selaras_writer *w, sl_out *o)
-{
-    if (o->fd >= 0)
-        close(o->fd);
-    o->fd = -1;
-    if (o->tmp != NULL)
-        unlink(o->tmp);
-    sl_free(&w->mem, o->tmp);
-    sl_free(&w->mem, o->path);
-    sl_buf_release(&o->buf);
-    o->tmp = o->path = NULL;
-}
-
-selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_error *err)
-{
-    sl_out *o = &w->out[i];
-    if (o->buf.len < min || o->buf.len == 0)
-        return SELARAS_OK;
-    size_t done = 0;
-    while (done < o->buf.len) {
-        ssize_t n = write(o->fd, o->buf.data + done, o->buf.len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path,
-                            strerror(n < 0 ? errno : EIO));
-        done += (size_t)n;
-    }
-    o->buf.len = 0;
-    return SELARAS_OK;
-}
-
-static selaras_status out_commit(selaras_writer *w, sl_out *o, selaras_error *err)
-{
-    if (o->tmp == NULL) /* a device or pipe: nothing to rename */
-        return SELARAS_OK;
-    if (fsync(o->fd) != 0)
-        return sl_error(err, SELARAS_ERR_IO, "%s: cannot sync: %s", o->path, strerror(errno));
-    int rc = close(o->fd);
-    o->fd = -1;
-    if (rc != 0)
-        return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path, strerror(errno));
-    if (rename(o->tmp, o->path) != 0)
-        return sl_error(err, SELARAS_ERR_IO, "%s: cannot replace: %s", o->path,
-                        strerror(errno));
-    sl_free(&w->mem, o->tmp);
-    o->tmp = NULL;
-    /* make the rename itself durable */
-    const char *slash = strrchr(o->path, '/');
-    char *dir = slash == NULL ? sl_strndup(&w->mem, ".", 1)
-                              : sl_strndup(&w->mem, o->path,
-                                           slash == o->path ? 1 : (size_t)(slash - o->path));
-    if (dir != NULL) {
-        int fd = open(dir, O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            (void)fsync(fd);
-            close(fd);
-        }
-        sl_free(&w->mem, dir);
-    }
-    return SELARAS_OK;
-}
 
 /* ---- construction and setters ---- */
 
@@ -192,11 +71,11 @@ selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, c
         st = sl_nomem(err);
     if (st == SELARAS_OK) {
         w->nout = 1;
-        st = out_open(w, &w->out[0], path, err);
+        st = sl_out_open(w, &w->out[0], path, err);
     }
     if (st == SELARAS_OK && path2 != NULL) {
         w->nout = 2;
-        st = out_open(w, &w->out[1], path2, err);
+        st = sl_out_open(w, &w->out[1], path2, err);
     }
     if (st != SELARAS_OK) {
         selaras_writer_free(w);
@@ -212,7 +91,7 @@ void selaras_writer_free(selaras_writer *w)
         return;
     for (size_t i = 0; i < 2; i++)
         if (w->out[i].path != NULL || w->out[i].fd >= 0)
-            out_discard(w, &w->out[i]);
+            sl_out_discard(w, &w->out[i]);
     for (size_t i = 0; i < w->nunits; i++)
         selaras_unit_free(w->kept[i].unit);
     sl_free(&w->mem, w->kept);
@@ -423,98 +302,11 @@ static selaras_status check_add(selaras_writer *w, selaras_error *err)
     return SELARAS_OK;
 }
 
-static uint64_t hash_unit(const selaras_unit *u)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t v = 0; v < u->nvars; v++) {
-        const char *parts[2] = {sl_unit_str(u, u->vars[v].lang), sl_unit_str(u, u->vars[v].text)};
-        size_t lens[2] = {strlen(parts[0]) + 1, u->vars[v].text_len + 1};
-        for (int k = 0; k < 2; k++)
-            for (size_t i = 0; i < lens[k]; i++)
-                h = (h ^ (unsigned char)parts[k][i]) * 1099511628211ULL;
-    }
-    return h;
-}
-
-static int same_variants(const selaras_unit *a, const selaras_unit *b)
-{
-    if (a->nvars != b->nvars)
-        return 0;
-    for (size_t v = 0; v < a->nvars; v++)
-        if (a->vars[v].text_len != b->vars[v].text_len ||
-            strcmp(sl_unit_str(a, a->vars[v].lang), sl_unit_str(b, b->vars[v].lang)) != 0 ||
-            memcmp(sl_unit_str(a, a->vars[v].text), sl_unit_str(b, b->vars[v].text),
-                   a->vars[v].text_len) != 0)
-            return 0;
-    return 1;
-}
-
-static int table_grow(selaras_writer *w)
-{
-    size_t cap = w->table_cap == 0 ? 64 : w->table_cap * 2;
-    if (cap > SIZE_MAX / sizeof(size_t))
-        return -1;
-    size_t *table = sl_calloc(&w->mem, cap, sizeof *table);
-    if (table == NULL)
-        return -1;
-    for (size_t i = 0; i < w->nunits; i++) {
-        size_t slot = (size_t)w->kept[i].hash & (cap - 1);
-        while (table[slot] != 0)
-            slot = (slot + 1) & (cap - 1);
-        table[slot] = i + 1;
-    }
-    sl_free(&w->mem, w->table);
-    w->table = table;
-    w->table_cap = cap;
-    return 0;
-}
-
-static double score_or_min(const selaras_unit *u)
-{
-    double s;
-    return selaras_unit_score(u, &s) ? s : -HUGE_VAL;
-}
-
-/* Keep u in the duplicate store. */
-static selaras_status store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err)
-{
-    if ((w->nunits + 1) * 2 > w->table_cap && table_grow(w) != 0)
-        return sl_nomem(err);
-    uint64_t h = hash_unit(u);
-    size_t slot = (size_t)h & (w->table_cap - 1);
-    for (; w->table[slot] != 0; slot = (slot + 1) & (w->table_cap - 1)) {
-        size_t i = w->table[slot] - 1;
-        if (w->kept[i].hash != h || !same_variants(w->kept[i].unit, u))
-            continue;
-        w->counts[SELARAS_COUNT_DUPLICATES]++;
-        if (score_or_min(u) > score_or_min(w->kept[i].unit))
-            return sl_unit_copy(w->kept[i].unit, u, err);
-        return SELARAS_OK;
-    }
-    int rc;
-    SL_GROW(rc, &w->mem, w->kept, &w->capunits, w->nunits + 1);
-    if (rc != 0)
-        return sl_nomem(err);
-    selaras_unit *copy;
-    selaras_status st = selaras_unit_new(&copy, &w->mem, err);
-    if (st != SELARAS_OK)
-        return st;
-    st = sl_unit_copy(copy, u, err);
-    if (st != SELARAS_OK) {
-        selaras_unit_free(copy);
-        return st;
-    }
-    w->kept[w->nunits].unit = copy;
-    w->kept[w->nunits].hash = h;
-    w->table[slot] = ++w->nunits;
-    return SELARAS_OK;
-}
-
 static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_error *err)
 {
     selaras_status st = SELARAS_OK;
     if (w->flags & SELARAS_WRITER_DEDUPE)
-        st = store_unit(w, u, err);
+        st = sl_store_unit(w, u, err);
     else {
         if (!w->begun)
             st = sl_emit_begin(w, err);
@@ -719,15 +511,15 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)
         st = sl_out_flush(w, i, 0, err);
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)
-        st = out_commit(w, &w->out[i], err);
+        st = sl_out_commit(w, &w->out[i], err);
     if (st != SELARAS_OK) {
         w->failed = 1;
         for (size_t i = 0; i < w->nout; i++)
-            out_discard(w, &w->out[i]);
+            sl_out_discard(w, &w->out[i]);
         return st;
     }
     for (size_t i = 0; i < w->nout; i++)
-        out_discard(w, &w->out[i]);
+        sl_out_discard(w, &w->out[i]);
     w->closed = 1;
     return SELARAS_OK;
 }

@@ -522,6 +522,23 @@ START_TEST(failed_and_interrupted_writes_keep_the_old_file)
 }
 END_TEST
 
+START_TEST(symbolic_link_target_stays_a_link)
+{
+    make_dir();
+    write_file(in_dir("real.tmx"), "old\n");
+    ck_assert_int_eq(symlink("real.tmx", in_dir("link.tmx")), 0);
+    selaras_error err;
+    ck_assert_int_eq(write_many(in_dir("link.tmx"), 2, 1, &err), SELARAS_OK);
+    struct stat sb;
+    ck_assert_int_eq(lstat(in_dir("link.tmx"), &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode));
+    char *got = test_read_file(in_dir("real.tmx"), NULL);
+    ck_assert_ptr_nonnull(strstr(got, "A rather long sentence to fill the file."));
+    free(got);
+    remove_dir(2);
+}
+END_TEST
+
 START_TEST(full_device_reports_write_error)
 {
     if (access("/dev/full", W_OK) != 0)
@@ -544,6 +561,7 @@ Suite *tmx_write_suite(void)
     tcase_add_test(tc, round_trip_is_byte_identical);
     tcase_add_test(tc, merge_keeps_every_unit_and_collapses_duplicates);
     tcase_add_test(tc, failed_and_interrupted_writes_keep_the_old_file);
+    tcase_add_test(tc, symbolic_link_target_stays_a_link);
     tcase_add_test(tc, full_device_reports_write_error);
     suite_add_tcase(s, tc);
     return s;

@@ -14,6 +14,10 @@ int main(void)
     srunner_add_suite(runner, segmenter_suite());
     srunner_add_suite(runner, abbrev_suite());
     srunner_add_suite(runner, alloc_segmenter_suite());
+    srunner_add_suite(runner, unit_suite());
+    srunner_add_suite(runner, tmx_write_suite());
+    srunner_add_suite(runner, tmx_read_suite());
+    srunner_add_suite(runner, alloc_memory_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

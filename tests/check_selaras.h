@@ -17,6 +17,10 @@ Suite *lexicon_suite(void);
 Suite *segmenter_suite(void);
 Suite *abbrev_suite(void);
 Suite *alloc_segmenter_suite(void);
+Suite *unit_suite(void);
+Suite *tmx_write_suite(void);
+Suite *tmx_read_suite(void);
+Suite *alloc_memory_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

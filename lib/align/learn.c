@@ -1,0 +1,234 @@
+/* The learned word table: co-occurrence counts over confident beads, and the translation
+ * relation built from them (and the lexicon) for each alignment. */
+#include "config.h"
+
+#include <string.h>
+
+#include "learn.h"
+
+/* Beads at or above this confidence teach the table. */
+#define SL_LEARN_MIN_SCORE 0.6
+/* At most this many beads a call, spread over the document, keep the table small. */
+#define SL_LEARN_MAX_BEADS 2000
+/* A link needs this many co-occurrences and this Dice coefficient. */
+#define SL_LINK_MIN_COUNT 2
+#define SL_LINK_MIN_DICE 0.4
+
+void sl_learned_init(sl_learned *l, const selaras_allocator *mem)
+{
+    memset(l, 0, sizeof *l);
+    l->mem = mem;
+    sl_counts_init(&l->pairs, mem);
+    sl_counts_init(&l->src_n, mem);
+    sl_counts_init(&l->tgt_n, mem);
+}
+
+void sl_learned_release(sl_learned *l)
+{
+    sl_counts_release(&l->pairs);
+    sl_counts_release(&l->src_n);
+    sl_counts_release(&l->tgt_n);
+}
+
+static int usable(const sl_bead *b)
+{
+    return b->src_count == 1 && b->tgt_count == 1 && b->score >= SL_LEARN_MIN_SCORE;
+}
+
+/* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. */
+static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab,
+                         uint32_t *best_t, double *best_d)
+{
+    for (size_t v = 0; v < nvocab; v++) {
+        best_t[v] = UINT32_MAX;
+        best_d[v] = 0;
+    }
+    size_t links = 0;
+    const sl_learned *tabs[2] = {a, b};
+    for (int q = 0; q < 2; q++) {
+        const sl_learned *l = tabs[q];
+        if (l == NULL)
+            continue;
+        const sl_learned *other = tabs[1 - q];
+        for (size_t e = 0; e < l->pairs.cap; e++) {
+            if (l->pairs.keys[e] == 0)
+                continue;
+            uint64_t key = l->pairs.keys[e] - 1;
+            /* a pair in both tables is counted once, from the first */
+            if (q == 1 && other != NULL && sl_counts_get(&other->pairs, key) != 0)
+                continue;
+            double c = l->pairs.vals[e];
+            uint32_t s = (uint32_t)(key >> 32), t = (uint32_t)key;
+            double cs = sl_counts_get(&l->src_n, s), ct = sl_counts_get(&l->tgt_n, t);
+            if (other != NULL) {
+                c += sl_counts_get(&other->pairs, key);
+                cs += sl_counts_get(&other->src_n, s);
+                ct += sl_counts_get(&other->tgt_n, t);
+            }
+            if (c < SL_LINK_MIN_COUNT || s >= nvocab || t >= nvocab)
+                continue;
+            double dice = 2.0 * c / (cs + ct);
+            if (dice < SL_LINK_MIN_DICE || dice <= best_d[s])
+                continue;
+            if (best_t[s] == UINT32_MAX)
+                links++;
+            best_t[s] = t;
+            best_d[s] = dice;
+        }
+    }
+    return links;
+}
+
+int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb)
+{
+    size_t usable_n = 0;
+    for (size_t b = 0; b < nb; b++)
+        usable_n += usable(&beads[b]);
+    if (usable_n == 0)
+        return 0;
+    size_t stride = usable_n > SL_LEARN_MAX_BEADS ? usable_n / SL_LEARN_MAX_BEADS : 1;
+    /* count into fresh tables, then merge, so that failure leaves l unchanged */
+    sl_learned fresh;
+    sl_learned_init(&fresh, l->mem);
+    size_t seen = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const sl_bead *bd = &beads[b];
+        if (!usable(bd) || seen++ % stride != 0)
+            continue;
+        const sl_side *S = &pb->src, *T = &pb->tgt;
+        size_t s = bd->src_first, t = bd->tgt_first;
+        for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
+            if (S->toks[i].flags & SL_TOK_ANCHOR)
+                continue;
+            if (sl_counts_add(&fresh.src_n, S->toks[i].stem, 1) != 0)
+                goto fail;
+            for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
+                if (T->toks[j].flags & SL_TOK_ANCHOR || T->toks[j].stem == S->toks[i].stem)
+                    continue;
+                uint64_t key = (uint64_t)S->toks[i].stem << 32 | T->toks[j].stem;
+                if (sl_counts_add(&fresh.pairs, key, 1) != 0)
+                    goto fail;
+            }
+        }
+        for (size_t j = T->first[t]; j < T->first[t + 1]; j++)
+            if (!(T->toks[j].flags & SL_TOK_ANCHOR) &&
+                sl_counts_add(&fresh.tgt_n, T->toks[j].stem, 1) != 0)
+                goto fail;
+        double ls = S->len[s + 1] - S->len[s], lt = T->len[t + 1] - T->len[t];
+        fresh.len_src += ls;
+        fresh.len_tgt += lt;
+        double mean = (ls + lt / pb->params.ratio) / 2, d = lt / pb->params.ratio - ls;
+        if (mean >= 1) {
+            fresh.var_sum += d * d / mean;
+            fresh.var_n++;
+        }
+        fresh.beads++;
+    }
+    /* merge fresh into l: grow l's tables first so that the adds cannot fail halfway */
+    {
+        sl_counts *dst[3] = {&l->pairs, &l->src_n, &l->tgt_n};
+        sl_counts *src[3] = {&fresh.pairs, &fresh.src_n, &fresh.tgt_n};
+        for (int q = 0; q < 3; q++) {
+            size_t need = dst[q]->count + src[q]->count;
+            size_t cap = dst[q]->cap ? dst[q]->cap : 1024;
+            while ((need + 1) * 2 > cap)
+                cap *= 2;
+            if (cap != dst[q]->cap) {
+                sl_counts grown;
+                sl_counts_init(&grown, l->mem);
+                /* re-add everything into a table of the final size */
+                grown.keys = sl_calloc(l->mem, cap, sizeof *grown.keys);
+                grown.vals = sl_calloc(l->mem, cap, sizeof *grown.vals);
+                grown.cap = cap;
+                if (grown.keys == NULL || grown.vals == NULL) {
+                    sl_counts_release(&grown);
+                    goto fail;
+                }
+                for (size_t e = 0; e < dst[q]->cap; e++)
+                    if (dst[q]->keys[e] != 0)
+                        sl_counts_add(&grown, dst[q]->keys[e] - 1, dst[q]->vals[e]);
+                sl_counts_release(dst[q]);
+                *dst[q] = grown;
+            }
+        }
+        for (int q = 0; q < 3; q++)
+            for (size_t e = 0; e < src[q]->cap; e++)
+                if (src[q]->keys[e] != 0)
+                    sl_counts_add(dst[q], src[q]->keys[e] - 1, src[q]->vals[e]);
+    }
+    l->beads += fresh.beads;
+    l->len_src += fresh.len_src;
+    l->len_tgt += fresh.len_tgt;
+    l->var_sum += fresh.var_sum;
+    l->var_n += fresh.var_n;
+    sl_learned_release(&fresh);
+    {
+        /* the number of links, for selaras_aligner_learned_pairs() */
+        size_t nv = 0;
+        for (size_t e = 0; e < l->src_n.cap; e++)
+            if (l->src_n.keys[e] != 0 && l->src_n.keys[e] > nv)
+                nv = (size_t)l->src_n.keys[e];
+        for (size_t e = 0; e < l->tgt_n.cap; e++)
+            if (l->tgt_n.keys[e] != 0 && l->tgt_n.keys[e] > nv)
+                nv = (size_t)l->tgt_n.keys[e];
+        uint32_t *bt = sl_malloc(l->mem, (nv + 1) * sizeof *bt);
+        double *bd = sl_malloc(l->mem, (nv + 1) * sizeof *bd);
+        if (bt != NULL && bd != NULL)
+            l->npairs = best_links(l, NULL, nv, bt, bd);
+        sl_free(l->mem, bt);
+        sl_free(l->mem, bd);
+    }
+    return 0;
+fail:
+    sl_learned_release(&fresh);
+    return -1;
+}
+
+selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
+                              const sl_problem *pb, const sl_learned *extra)
+{
+    (void)pb;
+    size_t nv = al->vocab.count;
+    const selaras_allocator *mem = &al->mem;
+    sl_free(mem, trans->first);
+    sl_free(mem, trans->to);
+    trans->first = NULL;
+    trans->to = NULL;
+    trans->nvocab = nv;
+    const sl_learned *a = al->learned.beads > 0 ? &al->learned : NULL;
+    const sl_learned *b = extra != NULL && extra->beads > 0 ? extra : NULL;
+    if (a == NULL && b == NULL)
+        return SELARAS_OK;
+    if (a == NULL) {
+        a = b;
+        b = NULL;
+    }
+    uint32_t *best_t = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_t);
+    double *best_d = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_d);
+    uint32_t *first = sl_malloc(mem, (nv + 1) * sizeof *first);
+    uint32_t *to = NULL;
+    if (best_t == NULL || best_d == NULL || first == NULL)
+        goto fail;
+    size_t links = best_links(a, b, nv, best_t, best_d);
+    to = sl_malloc(mem, (links ? links : 1) * sizeof *to);
+    if (to == NULL)
+        goto fail;
+    size_t k = 0;
+    for (size_t v = 0; v < nv; v++) {
+        first[v] = (uint32_t)k;
+        if (best_t[v] != UINT32_MAX)
+            to[k++] = best_t[v];
+    }
+    first[nv] = (uint32_t)k;
+    sl_free(mem, best_t);
+    sl_free(mem, best_d);
+    trans->first = first;
+    trans->to = to;
+    return SELARAS_OK;
+fail:
+    sl_free(mem, best_t);
+    sl_free(mem, best_d);
+    sl_free(mem, first);
+    sl_free(mem, to);
+    return SELARAS_ERR_NOMEM;
+}

@@ -56,6 +56,7 @@ typedef struct sl_token {
     uint32_t surf;   /* lower-cased surface form, or the anchor key */
     uint32_t stem;   /* stem of surf (== surf without a stemmer or for anchors) */
     uint32_t flags;
+    float weight;    /* evidence a match of this token gives */
 } sl_token;
 
 
@@ -65,7 +66,7 @@ typedef struct sl_side {
     sl_token *toks;       /* all tokens, sentence after sentence, unique within a sentence */
     size_t *first;        /* n + 1 offsets into toks */
     double *len;          /* n + 1 prefix sums of lengths in code points */
-    double *ntok;         /* n + 1 prefix sums of token counts */
+    double *ntok;         /* n + 1 prefix sums of token weights */
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
     size_t toks_cap;
 } sl_side;
@@ -79,7 +80,7 @@ typedef size_t (*sl_stem_fn)(void *ctx, const char *word, size_t len, char *out,
  * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
-                             const selaras_allocator *mem);
+                             double w_anchor, double w_capital, const selaras_allocator *mem);
 void sl_side_release(sl_side *side, const selaras_allocator *mem);
 
 /* Tokenize one text, calling emit for every key (words lower-cased, numbers as
@@ -103,7 +104,10 @@ typedef struct sl_params {
     double pen[SL_BEAD_TYPES]; /* prior cost of each bead type */
     double w_len;        /* weight of the Gale–Church length cost */
     double w_lex;        /* weight of the lexical similarity bonus */
-    double skip_free;    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
+    double skip_len;     /* weight of the length cost of a 1-0 / 0-1 bead */
+    double skip_free;
+    double w_anchor;     /* weight of an anchor token (a word weighs 1) */
+    double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
     unsigned max_src;    /* largest bead on each side (1..3) */
     unsigned max_tgt;
 } sl_params;

@@ -4,6 +4,10 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef SL_TUNE
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 
 #include "align.h"
 #include "learn.h"
@@ -16,10 +20,13 @@ static const sl_params default_params = {
     .var = 6.8,
     /* -log of bead priors (Gale & Church 1993 report .89 for 1-1, .0099 for 1-0/0-1,
      * .089 for 2-1/1-2 and .011 for 2-2); tuned on Text+Berg dev and PUD. */
-    .pen = {0.0, 4.0, 4.0, 2.3, 2.3, 4.5, 5.5, 5.5},
+    .pen = {0.0, 2.0, 2.0, 2.3, 2.3, 4.5, 5.5, 5.5},
     .w_len = 1.0,
-    .w_lex = 6.0,
+    .w_lex = 20.0,
     .skip_free = 0.05,
+    .skip_len = 0.5,
+    .w_anchor = 6.0,
+    .w_capital = 2.0,
     .max_src = 3,
     .max_tgt = 3,
 };
@@ -49,6 +56,18 @@ selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
     memcpy(al->tgt_lang, tgt_primary, sizeof al->tgt_lang);
     al->lexicon = lexicon;
     al->params = default_params;
+#ifdef SL_TUNE
+    {
+        const char *e = getenv("SL_TUNE");
+        if (e != NULL)
+            sscanf(e, "%lf %lf %lf %lf %lf %lf %lf %lf %lf %lf", &al->params.pen[1], &al->params.pen[3],
+                   &al->params.pen[5], &al->params.pen[6], &al->params.w_len, &al->params.w_lex,
+                   &al->params.skip_len, &al->params.pen[0], &al->params.w_anchor, &al->params.w_capital);
+        al->params.pen[2] = al->params.pen[1];
+        al->params.pen[4] = al->params.pen[3];
+        al->params.pen[7] = al->params.pen[6];
+    }
+#endif
     al->realign = 1;
     al->band = SL_BAND;
     sl_erfc_table_init(&al->erfc);
@@ -124,9 +143,11 @@ selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
 {
     memset(pb, 0, sizeof *pb);
     selaras_status st;
-    if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, NULL, NULL, &al->mem)) !=
+    if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, NULL, NULL,
+                             al->params.w_anchor, al->params.w_capital, &al->mem)) !=
             SELARAS_OK ||
-        (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, NULL, NULL, &al->mem)) !=
+        (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, NULL, NULL,
+                             al->params.w_anchor, al->params.w_capital, &al->mem)) !=
             SELARAS_OK) {
         sl_problem_release(pb, &al->mem);
         return sl_nomem(err);

@@ -208,7 +208,7 @@ static double count_marked(const matcher *mt, size_t t)
     double n = 0;
     for (size_t k = tgt->first[t]; k < tgt->first[t + 1]; k++)
         if (mt->stamp[tgt->toks[k].surf] == c || mt->stamp[tgt->toks[k].stem] == c)
-            n += 1;
+            n += tgt->toks[k].weight;
     return n;
 }
 
@@ -251,7 +251,7 @@ static double bead_cost(const dp_state *d, size_t i, size_t j, int type)
     if (a == 0 || b == 0) {
         if ((a == 1 && d->src->skip[pi]) || (b == 1 && d->tgt->skip[pj]))
             return p->skip_free;
-        return p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
+        return p->pen[type] + p->skip_len * sl_length_cost(d->et, p, ls, lt);
     }
     if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
         return SL_INF;

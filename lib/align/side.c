@@ -12,6 +12,7 @@ typedef struct side_ctx {
     sl_stem_fn stem;
     void *stem_ctx;
     const selaras_allocator *mem;
+    double w_anchor, w_capital;
     size_t sent_first;  /* first token of the current sentence */
     char stem_buf[256];
 } side_ctx;
@@ -25,6 +26,7 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
         return -1;
     t.stem = t.surf;
     t.flags = flags;
+    t.weight = (float)(flags & SL_TOK_ANCHOR ? c->w_anchor : flags & SL_TOK_CAPITAL ? c->w_capital : 1.0);
     if (c->stem != NULL && !(flags & SL_TOK_ANCHOR)) {
         size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
         if (n != (size_t)-1 && n > 0 && sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
@@ -62,7 +64,7 @@ static size_t count_cps(const char *t, size_t len)
 
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
-                             const selaras_allocator *mem)
+                             double w_anchor, double w_capital, const selaras_allocator *mem)
 {
     memset(side, 0, sizeof *side);
     size_t n = segs->count;
@@ -74,7 +76,7 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         sl_side_release(side, mem);
         return SELARAS_ERR_NOMEM;
     }
-    side_ctx c = {side, vocab, stem, stem_ctx, mem, 0, {0}};
+    side_ctx c = {side, vocab, stem, stem_ctx, mem, w_anchor, w_capital, 0, {0}};
     side->first[0] = 0;
     side->len[0] = 0;
     side->ntok[0] = 0;
@@ -91,7 +93,10 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         }
         size_t cps = count_cps(text, sg->text_len);
         side->len[i + 1] = side->len[i] + (double)cps;
-        side->ntok[i + 1] = side->ntok[i] + (double)(side->first[i + 1] - side->first[i]);
+        double wsum = 0;
+        for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
+            wsum += side->toks[k].weight;
+        side->ntok[i + 1] = side->ntok[i] + wsum;
         side->skip[i] = sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
     }
     side->n = n;

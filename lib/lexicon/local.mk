@@ -1,0 +1,6 @@
+# Lexicons: tokenizer, Snowball stemmer, bilingual dictionaries (TSV, hunalign, FreeDict).
+libselaras_la_SOURCES += lib/lexicon/lexicon.h lib/lexicon/tokenize.c lib/lexicon/stem.c \
+	lib/lexicon/lexicon.c lib/lexicon/load.c lib/lexicon/dict_text.c lib/lexicon/dict_freedict.c
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_tokenize.c tests/check_lexicon.c
+endif

@@ -25,6 +25,7 @@ typedef struct cli_command {
 
 /* The subcommands, one per cmd_*.c file. */
 int cmd_normalize(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 
 /* "selaras: message" on stderr. */

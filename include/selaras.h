@@ -286,6 +286,98 @@ SELARAS_API selaras_segment_kind selaras_segments_kind(const selaras_segments *s
 /** @return the 0-based paragraph number of segment @p i. */
 SELARAS_API size_t selaras_segments_paragraph(const selaras_segments *segs, size_t i);
 
+/**
+ * A sentence segmenter for one language: rules, abbreviation lists and scratch space,
+ * reusable for any number of documents.
+ *
+ * Indonesian ("id") and English ("en") have tuned rules and built-in abbreviation lists
+ * (compiled from the data files installed in $(pkgdatadir)/abbrev); any other
+ * well-formed language tag gets the generic rules and an empty list. Region and script
+ * subtags are accepted ("id-ID", "en_GB").
+ *
+ * Thread safety: a segmenter keeps scratch state, so one segmenter must be used by one
+ * thread at a time; distinct segmenters may run on distinct threads at once.
+ */
+typedef struct selaras_segmenter selaras_segmenter;
+
+/**
+ * Create a segmenter.
+ * @param[out] out   receives the segmenter (NULL on failure); free with selaras_segmenter_free().
+ * @param[in]  lang  language tag, as for selaras_doc_new().
+ * @param[in]  mem   allocator, or NULL; used for the segmenter and for the segment lists
+ *                   it makes.
+ * @param[out] err   optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segmenter_new(selaras_segmenter **out, const char *lang,
+                                                 const selaras_allocator *mem,
+                                                 selaras_error *err);
+
+/** Free a segmenter; NULL is accepted. Segment lists it made stay valid. */
+SELARAS_API void selaras_segmenter_free(selaras_segmenter *seg);
+
+/** @return the canonical language tag of the segmenter, borrowed from it. */
+SELARAS_API const char *selaras_segmenter_lang(const selaras_segmenter *seg);
+
+/**
+ * Add abbreviations in the data-file format:
+ *
+ *     # a comment
+ *     [prefix]      <- never ends a sentence: "Dr.", "Jl.", "a.n."
+ *     Kol.
+ *     [number]      <- no sentence end before a number: "No. 8"; else as [general]
+ *     Lt.
+ *     [general]     <- ends a sentence only before a capitalised word: "dll.", "Inc."
+ *     dkk.
+ *
+ * One abbreviation per line, final period included, no blanks inside, at most 31 bytes;
+ * blanks around a line are ignored. Entries of two letters or more also match in other
+ * letter case. An entry already present takes the new class. The call is atomic: on any
+ * error nothing is added.
+ * @param[in] text  UTF-8 bytes (need not be NUL-terminated); may be NULL when @p len is 0.
+ * @param[out] err  on ::SELARAS_ERR_SYNTAX: @c offset, @c line and @c column of the fault in
+ *                  @p text, and a message naming the line.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_SYNTAX or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segmenter_add_abbreviations(selaras_segmenter *seg,
+                                                               const char *text, size_t len,
+                                                               selaras_error *err);
+
+/**
+ * Read a file in the format of selaras_segmenter_add_abbreviations() and add its entries.
+ * @param[in] path  file name, NUL-terminated.
+ * @return as selaras_segmenter_add_abbreviations(), plus ::SELARAS_ERR_IO when the file
+ *         cannot be read and ::SELARAS_ERR_LIMIT when it exceeds 16 MiB.
+ */
+SELARAS_API selaras_status selaras_segmenter_load_abbreviations(selaras_segmenter *seg,
+                                                                const char *path,
+                                                                selaras_error *err);
+
+/** Remove every abbreviation, built-in ones included (to replace the list with one's own). */
+SELARAS_API void selaras_segmenter_clear_abbreviations(selaras_segmenter *seg);
+
+/**
+ * Segment a document into sentences, titles and boilerplate.
+ *
+ * Paragraphs are blocks separated by blank lines or, in a text without blank lines, its
+ * lines; a line break always ends a segment, except inside a sentence wrapped onto a next
+ * line that starts in lower case. Unpunctuated lines are titles; credits, bylines,
+ * captions, "Baca juga:" links, release numbers, date lines, the letterhead above a
+ * "SIARAN PERS" line and sign-offs such as "(why)" are boilerplate. A dateline stays with
+ * the first sentence. The document's language tag and name are carried into the list;
+ * the segmenter's own language decides the rules.
+ *
+ * @param[in]  seg  the segmenter (used by one thread at a time).
+ * @param[in]  doc  the document; not changed.
+ * @param[out] out  receives the list (NULL on failure), made with the segmenter's
+ *                  allocator; free with selaras_segments_free(). Start and end offsets
+ *                  point into the document's original input; texts are trimmed, and a
+ *                  wrapped sentence's line breaks become spaces.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
+                                           selaras_segments **out, selaras_error *err);
+
 /* ===================================================================== */
 /* 4. Lexicons                                                            */
 /* ===================================================================== */

@@ -42,6 +42,28 @@ static int load_segments(const char *path, const char *lang, int presegmented,
     return CLI_OK;
 }
 
+/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
+static int load_lexicon(const char *from, const char *to, const char **dicts, size_t ndicts,
+                        selaras_lexicon **lex)
+{
+    selaras_error err;
+    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
+        cli_error("%s", err.message);
+        return err.status == SELARAS_ERR_NOMEM ? CLI_INPUT : CLI_USAGE;
+    }
+    selaras_status st = selaras_lexicon_load_default(*lex, &err);
+    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
+        cli_report("FreeDict", &err);
+        return CLI_INPUT;
+    }
+    for (size_t i = 0; i < ndicts; i++)
+        if (selaras_lexicon_load(*lex, dicts[i], SELARAS_DICT_AUTO, &err) != SELARAS_OK) {
+            cli_report(dicts[i], &err);
+            return CLI_INPUT;
+        }
+    return CLI_OK;
+}
+
 static void print_indices(FILE *out, size_t first, size_t count)
 {
     fputc('[', out);
@@ -96,6 +118,8 @@ int cmd_align(int argc, char **argv)
     };
     const char *from = "id", *to = "en", *output = NULL;
     int presegmented = 0;
+    const char *dicts[16];
+    size_t ndicts = 0;
     enum out_format fmt = FMT_BEADS;
     double min_score = 0;
     int c;
@@ -105,8 +129,12 @@ int cmd_align(int argc, char **argv)
         case 'f': from = optarg; break;
         case 't': to = optarg; break;
         case 'd':
-            cli_error("--dict: dictionaries arrive with the lexicon stage");
-            return CLI_USAGE;
+            if (ndicts == sizeof dicts / sizeof dicts[0]) {
+                cli_error("--dict: at most %zu dictionaries", ndicts);
+                return CLI_USAGE;
+            }
+            dicts[ndicts++] = optarg;
+            break;
         case 'p': presegmented = 1; break;
         case 'F':
             if (strcmp(optarg, "beads") == 0)
@@ -147,7 +175,10 @@ int cmd_align(int argc, char **argv)
     if (rc == CLI_OK)
         rc = load_segments(argv[optind + 1], to, presegmented, &tgt);
     selaras_error err;
-    if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, NULL, NULL, &err) != SELARAS_OK ||
+    selaras_lexicon *lex = NULL;
+    if (rc == CLI_OK)
+        rc = load_lexicon(from, to, dicts, ndicts, &lex);
+    if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
@@ -192,6 +223,7 @@ int cmd_align(int argc, char **argv)
     }
     selaras_alignment_free(a);
     selaras_aligner_free(al);
+    selaras_lexicon_free(lex);
     selaras_segments_free(src);
     selaras_segments_free(tgt);
     return rc;

@@ -482,9 +482,6 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
 /* 5. Alignment                                                           */
 /* ===================================================================== */
 
-/* The lexicon type of section 4, repeated so that this section stands alone. */
-typedef struct selaras_lexicon selaras_lexicon;
-
 /**
  * An aligner for one language pair. It scores beads of up to three sentences a side by
  * length (Gale–Church, with the length ratio and variance estimated from the documents),
@@ -537,6 +534,27 @@ SELARAS_API void selaras_aligner_free(selaras_aligner *al);
  */
 SELARAS_API selaras_status selaras_aligner_set_max_bead(selaras_aligner *al, unsigned max_src,
                                                         unsigned max_tgt, selaras_error *err);
+
+/** Kinds of evidence the aligner weighs besides sentence length (always used). */
+enum selaras_align_evidence {
+    /** Tokens spelled the same on both sides after normalisation: numbers, dates, weekday
+     *  and month names, acronyms, names, URLs, other identical words. */
+    SELARAS_EVIDENCE_ANCHORS = 1u << 0,
+    /** Translations from the lexicon given to selaras_aligner_new(). */
+    SELARAS_EVIDENCE_LEXICON = 1u << 1,
+    /** The learned word table (realignment and selaras_aligner_learn()). */
+    SELARAS_EVIDENCE_LEARNED = 1u << 2,
+    /** All of them: the default. */
+    SELARAS_EVIDENCE_ALL = 7u
+};
+
+/**
+ * Choose the evidence (a bitwise OR of ::selaras_align_evidence values). 0 gives a plain
+ * length-based Gale–Church aligner, useful as a baseline.
+ * @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (unknown bits).
+ */
+SELARAS_API selaras_status selaras_aligner_set_evidence(selaras_aligner *al, unsigned evidence,
+                                                        selaras_error *err);
 
 /**
  * Turn realignment on (the default) or off. With it on, selaras_align() learns a word

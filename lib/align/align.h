@@ -52,18 +52,18 @@ enum {
     SL_TOK_CAPITAL = 1u << 1 /* a word written with a capital or in capitals */
 };
 
-typedef struct sl_token {
+typedef struct sl_atok {
     uint32_t surf;   /* lower-cased surface form, or the anchor key */
     uint32_t stem;   /* stem of surf (== surf without a stemmer or for anchors) */
     uint32_t flags;
     float weight;    /* evidence a match of this token gives */
-} sl_token;
+} sl_atok;
 
 
 /* One side of an alignment problem. */
 typedef struct sl_side {
     size_t n;             /* sentences */
-    sl_token *toks;       /* all tokens, sentence after sentence, unique within a sentence */
+    sl_atok *toks;       /* all tokens, sentence after sentence, unique within a sentence */
     size_t *first;        /* n + 1 offsets into toks */
     double *len;          /* n + 1 prefix sums of lengths in code points */
     double *ntok;         /* n + 1 prefix sums of token weights */
@@ -87,7 +87,7 @@ void sl_side_release(sl_side *side, const selaras_allocator *mem);
  * "#MANTISSAeEXP", dates as "@dDmM", weekdays "@wN", months "@mN", URLs "url:…").
  * Returns 0, or the first non-zero value emit returned. Exposed for tests. */
 typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
-int sl_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx);
+int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx);
 
 /* ---- model parameters ---- */
 
@@ -108,6 +108,7 @@ typedef struct sl_params {
     double skip_free;
     double w_anchor;     /* weight of an anchor token (a word weighs 1) */
     double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
+    unsigned evidence;   /* SELARAS_EVIDENCE_* bits */
     unsigned max_src;    /* largest bead on each side (1..3) */
     unsigned max_tgt;
 } sl_params;

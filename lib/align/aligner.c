@@ -27,6 +27,7 @@ static const sl_params default_params = {
     .skip_len = 0.5,
     .w_anchor = 6.0,
     .w_capital = 2.0,
+    .evidence = SELARAS_EVIDENCE_ALL,
     .max_src = 3,
     .max_tgt = 3,
 };
@@ -55,6 +56,27 @@ selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
     memcpy(al->src_lang, src_primary, sizeof al->src_lang);
     memcpy(al->tgt_lang, tgt_primary, sizeof al->tgt_lang);
     al->lexicon = lexicon;
+    if (lexicon != NULL) {
+        if (strcmp(sl_lexicon_src_lang(lexicon), src_primary) == 0 &&
+            strcmp(sl_lexicon_tgt_lang(lexicon), tgt_primary) == 0) {
+            al->lex_reversed = 0;
+        } else if (strcmp(sl_lexicon_src_lang(lexicon), tgt_primary) == 0 &&
+                   strcmp(sl_lexicon_tgt_lang(lexicon), src_primary) == 0) {
+            al->lex_reversed = 1;
+        } else {
+            sl_free(&m, al);
+            return sl_error(err, SELARAS_ERR_LANGUAGE,
+                            "the lexicon is for %s-%s, the aligner for %s-%s",
+                            sl_lexicon_src_lang(lexicon), sl_lexicon_tgt_lang(lexicon),
+                            src_primary, tgt_primary);
+        }
+    }
+    if ((st = sl_stemmer_new(&al->src_stem, &m, src_primary, err)) != SELARAS_OK ||
+        (st = sl_stemmer_new(&al->tgt_stem, &m, tgt_primary, err)) != SELARAS_OK) {
+        sl_stemmer_free(al->src_stem);
+        sl_free(&m, al);
+        return st;
+    }
     al->params = default_params;
 #ifdef SL_TUNE
     {
@@ -83,6 +105,8 @@ void selaras_aligner_free(selaras_aligner *al)
         return;
     sl_vocab_release(&al->vocab);
     sl_learned_release(&al->learned);
+    sl_stemmer_free(al->src_stem);
+    sl_stemmer_free(al->tgt_stem);
     sl_free(&al->mem, al);
 }
 
@@ -96,6 +120,18 @@ selaras_status selaras_aligner_set_max_bead(selaras_aligner *al, unsigned max_sr
                         "bead size %u-%u out of range (1 to 3 a side)", max_src, max_tgt);
     al->params.max_src = max_src;
     al->params.max_tgt = max_tgt;
+    return SELARAS_OK;
+}
+
+selaras_status selaras_aligner_set_evidence(selaras_aligner *al, unsigned evidence,
+                                            selaras_error *err)
+{
+    if (al == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "aligner is NULL");
+    if (evidence & ~(unsigned)SELARAS_EVIDENCE_ALL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown evidence bits 0x%x",
+                        evidence & ~(unsigned)SELARAS_EVIDENCE_ALL);
+    al->params.evidence = evidence;
     return SELARAS_OK;
 }
 
@@ -128,6 +164,18 @@ static selaras_status check_inputs(const selaras_aligner *al, const selaras_segm
     return SELARAS_OK;
 }
 
+/* sl_stem_fn over a Snowball stemmer. */
+static size_t stem_word(void *ctx, const char *word, size_t len, char *out, size_t cap)
+{
+    const char *stem;
+    size_t n;
+    if (!sl_stemmer_active(ctx) || sl_stem(ctx, word, len, &stem, &n) != SELARAS_OK ||
+        n >= cap)
+        return (size_t)-1;
+    memcpy(out, stem, n);
+    return n;
+}
+
 void sl_problem_release(sl_problem *pb, const selaras_allocator *mem)
 {
     sl_side_release(&pb->src, mem);
@@ -143,10 +191,10 @@ selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
 {
     memset(pb, 0, sizeof *pb);
     selaras_status st;
-    if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, NULL, NULL,
+    if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, stem_word, al->src_stem,
                              al->params.w_anchor, al->params.w_capital, &al->mem)) !=
             SELARAS_OK ||
-        (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, NULL, NULL,
+        (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, stem_word, al->tgt_stem,
                              al->params.w_anchor, al->params.w_capital, &al->mem)) !=
             SELARAS_OK) {
         sl_problem_release(pb, &al->mem);
@@ -244,7 +292,7 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     sl_learned local;
     sl_learned_init(&local, &al->mem);
     st = sl_problem_pass(al, &pb, NULL, &beads, &nb, err);
-    if (st == SELARAS_OK && al->realign) {
+    if (st == SELARAS_OK && al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED)) {
         reestimate_variance(&pb, beads, nb);
         if (sl_learned_add(&local, &pb, beads, nb) != 0) {
             st = sl_nomem(err);

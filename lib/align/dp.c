@@ -177,6 +177,7 @@ static void band_from_centre(band *bd, const double *centre, size_t n, size_t m,
 /* ---- matches ---- */
 
 typedef struct matcher {
+    int identity;       /* identical keys match */
     const sl_side *src, *tgt;
     const sl_trans *trans;
     uint32_t *stamp;    /* nvocab */
@@ -189,9 +190,11 @@ static void mark_sentence(matcher *mt, size_t s)
     const sl_side *src = mt->src;
     const sl_trans *tr = mt->trans;
     for (size_t k = src->first[s]; k < src->first[s + 1]; k++) {
-        const sl_token *t = &src->toks[k];
-        mt->stamp[t->surf] = c;
-        mt->stamp[t->stem] = c;
+        const sl_atok *t = &src->toks[k];
+        if (mt->identity) {
+            mt->stamp[t->surf] = c;
+            mt->stamp[t->stem] = c;
+        }
         if (tr->first != NULL) {
             uint32_t ids[2] = {t->surf, t->stem};
             for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++)
@@ -263,8 +266,8 @@ static double bead_cost(const dp_state *d, size_t i, size_t j, int type)
                 matched += d->match[r][t - d->mlo[r]];
     }
     double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
-    return p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt) -
-           p->w_lex * similarity(matched, ns, nt);
+    double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
+    return p->evidence ? c - p->w_lex * similarity(matched, ns, nt) : c;
 }
 
 /* Run the DP over the band; fills d->bp. */
@@ -376,7 +379,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
     d.tgt = tgt;
     d.p = p;
     d.et = et;
-    matcher mt = {src, tgt, trans, NULL, 0};
+    matcher mt = {(p->evidence & SELARAS_EVIDENCE_ANCHORS) != 0, src, tgt, trans, NULL, 0};
     double *centre = NULL;
     selaras_status st = SELARAS_ERR_NOMEM;
     *beads = NULL;

@@ -184,10 +184,56 @@ fail:
     return -1;
 }
 
+/* Growable list of (source key, target key) links. */
+typedef struct link_list {
+    uint64_t *v;
+    size_t n, cap;
+} link_list;
+
+static int link_add(const selaras_allocator *mem, link_list *l, uint32_t s, uint32_t t)
+{
+    if (sl_grow(mem, (void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) != 0)
+        return -1;
+    l->v[l->n++] = (uint64_t)s << 32 | t;
+    return 0;
+}
+
+/* Dictionary translations of one source key that are keys of this problem. */
+#define SL_MAX_DICT_LINKS 32
+static int dict_links(const selaras_aligner *al, uint32_t key, link_list *l)
+{
+    const selaras_lexicon *lex = al->lexicon;
+    const char *k = sl_vocab_str(&al->vocab, key);
+    size_t klen = strlen(k);
+    uint32_t id = al->lex_reversed ? sl_lexicon_tgt_id(lex, k, klen) : sl_lexicon_src_id(lex, k, klen);
+    if (id == SL_LEXICON_NONE)
+        return 0;
+    const uint32_t *to;
+    size_t n;
+    if (al->lex_reversed)
+        sl_lexicon_sources(lex, id, &to, &n);
+    else
+        sl_lexicon_translations(lex, id, &to, &n);
+    size_t added = 0;
+    for (size_t q = 0; q < n && added < SL_MAX_DICT_LINKS; q++) {
+        size_t len;
+        const char *tk = al->lex_reversed ? sl_lexicon_src_key(lex, to[q], &len)
+                                          : sl_lexicon_tgt_key(lex, to[q], &len);
+        if (tk == NULL)
+            continue;
+        uint32_t v = sl_vocab_find(&al->vocab, tk, len);
+        if (v == UINT32_MAX || v == key)
+            continue;
+        if (link_add(&al->mem, l, key, v) != 0)
+            return -1;
+        added++;
+    }
+    return 0;
+}
+
 selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
                               const sl_problem *pb, const sl_learned *extra)
 {
-    (void)pb;
     size_t nv = al->vocab.count;
     const selaras_allocator *mem = &al->mem;
     sl_free(mem, trans->first);
@@ -195,39 +241,76 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
     trans->first = NULL;
     trans->to = NULL;
     trans->nvocab = nv;
-    const sl_learned *a = al->learned.beads > 0 ? &al->learned : NULL;
-    const sl_learned *b = extra != NULL && extra->beads > 0 ? extra : NULL;
-    if (a == NULL && b == NULL)
-        return SELARAS_OK;
+    int learned = (pb->params.evidence & SELARAS_EVIDENCE_LEARNED) != 0;
+    const selaras_lexicon *lexicon =
+        pb->params.evidence & SELARAS_EVIDENCE_LEXICON ? al->lexicon : NULL;
+    const sl_learned *a = learned && al->learned.beads > 0 ? &al->learned : NULL;
+    const sl_learned *b = learned && extra != NULL && extra->beads > 0 ? extra : NULL;
     if (a == NULL) {
         a = b;
         b = NULL;
     }
-    uint32_t *best_t = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_t);
-    double *best_d = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_d);
-    uint32_t *first = sl_malloc(mem, (nv + 1) * sizeof *first);
-    uint32_t *to = NULL;
-    if (best_t == NULL || best_d == NULL || first == NULL)
-        goto fail;
-    size_t links = best_links(a, b, nv, best_t, best_d);
-    to = sl_malloc(mem, (links ? links : 1) * sizeof *to);
-    if (to == NULL)
-        goto fail;
-    size_t k = 0;
-    for (size_t v = 0; v < nv; v++) {
-        first[v] = (uint32_t)k;
-        if (best_t[v] != UINT32_MAX)
-            to[k++] = best_t[v];
+    if (a == NULL && lexicon == NULL)
+        return SELARAS_OK;
+    link_list links = {NULL, 0, 0};
+    uint32_t *best_t = NULL, *first = NULL, *to = NULL;
+    double *best_d = NULL;
+    unsigned char *done = NULL;
+    if (a != NULL) {
+        best_t = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_t);
+        best_d = sl_malloc(mem, (nv ? nv : 1) * sizeof *best_d);
+        if (best_t == NULL || best_d == NULL)
+            goto fail;
+        best_links(a, b, nv, best_t, best_d);
+        for (size_t v = 0; v < nv; v++)
+            if (best_t[v] != UINT32_MAX && link_add(mem, &links, (uint32_t)v, best_t[v]) != 0)
+                goto fail;
     }
-    first[nv] = (uint32_t)k;
+    if (lexicon != NULL) {
+        done = sl_calloc(mem, nv ? nv : 1, 1);
+        if (done == NULL)
+            goto fail;
+        for (size_t k = 0; k < pb->src.first[pb->src.n]; k++) {
+            const sl_atok *t = &pb->src.toks[k];
+            if (t->flags & SL_TOK_ANCHOR)
+                continue;
+            uint32_t ids[2] = {t->stem, t->surf};
+            for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++) {
+                if (done[ids[q]])
+                    continue;
+                done[ids[q]] = 1;
+                if (dict_links(al, ids[q], &links) != 0)
+                    goto fail;
+            }
+        }
+    }
+    first = sl_calloc(mem, nv + 1, sizeof *first);
+    to = sl_malloc(mem, (links.n ? links.n : 1) * sizeof *to);
+    if (first == NULL || to == NULL)
+        goto fail;
+    for (size_t q = 0; q < links.n; q++)
+        first[(links.v[q] >> 32) + 1]++;
+    for (size_t v = 0; v < nv; v++)
+        first[v + 1] += first[v];
+    for (size_t q = 0; q < links.n; q++) {
+        uint32_t s = (uint32_t)(links.v[q] >> 32);
+        to[first[s]++] = (uint32_t)links.v[q];
+    }
+    for (size_t v = nv; v > 0; v--)
+        first[v] = first[v - 1];
+    first[0] = 0;
     sl_free(mem, best_t);
     sl_free(mem, best_d);
+    sl_free(mem, done);
+    sl_free(mem, links.v);
     trans->first = first;
     trans->to = to;
     return SELARAS_OK;
 fail:
     sl_free(mem, best_t);
     sl_free(mem, best_d);
+    sl_free(mem, done);
+    sl_free(mem, links.v);
     sl_free(mem, first);
     sl_free(mem, to);
     return SELARAS_ERR_NOMEM;

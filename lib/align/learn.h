@@ -3,6 +3,7 @@
 #define SELARAS_ALIGN_LEARN_H
 
 #include "align.h"
+#include "../lexicon/lexicon.h"
 
 /* Word pairs counted in confident 1-1 beads (Moore 2002's bootstrapping; hunalign's
  * -realign), with the length statistics of those beads. */
@@ -26,6 +27,9 @@ struct selaras_aligner {
     char src_lang[4];
     char tgt_lang[4];
     const selaras_lexicon *lexicon;
+    int lex_reversed;   /* the lexicon runs target -> source */
+    sl_stemmer *src_stem;
+    sl_stemmer *tgt_stem;
     sl_params params;
     int realign;
     size_t band;

@@ -1,3 +1,12 @@
 # Alignment: tokens and anchors, the banded DP, the learned table and the aligner.
 libselaras_la_SOURCES += lib/align/align.h lib/align/learn.h lib/align/vocab.c \
 	lib/align/tokens.c lib/align/side.c lib/align/dp.c lib/align/learn.c lib/align/aligner.c
+
+# make eval-align: accuracy on the shared data against a Gale-Church baseline.
+noinst_PROGRAMS += eval/eval_align
+eval_eval_align_SOURCES = eval/eval_align.c
+eval_eval_align_LDADD = eval/libevaljson.la libselaras.la
+EVAL_TARGETS += eval-align
+eval-align: eval/eval_align$(EXEEXT)
+	$(builddir)/eval/eval_align $(DATA_DIR)
+.PHONY: eval-align

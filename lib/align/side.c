@@ -21,7 +21,7 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
 {
     side_ctx *c = vctx;
     sl_side *s = c->side;
-    sl_token t;
+    sl_atok t;
     if (sl_vocab_intern(c->vocab, key, len, &t.surf) != 0)
         return -1;
     t.stem = t.surf;
@@ -87,7 +87,7 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         side->n = i + 1;
         side->first[i + 1] = side->first[i];
         c.sent_first = side->first[i];
-        if (sl_tokenize(text, sg->text_len, lang, add_token, &c) != 0) {
+        if (sl_anchor_tokenize(text, sg->text_len, lang, add_token, &c) != 0) {
             sl_side_release(side, mem);
             return SELARAS_ERR_NOMEM;
         }

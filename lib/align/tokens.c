@@ -383,7 +383,7 @@ static size_t read_word(tok_state *st, const char *text, size_t len, size_t i, i
     return i;
 }
 
-int sl_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx)
+int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx)
 {
     tok_state st;
     st.lang = lang;

@@ -139,6 +139,20 @@ typedef struct calib {
     long n[10], ok[10];
 } calib;
 
+/* EVAL_ALIGN_DUMP=FILE writes every bead of the selaras runs as "set split ns nt score
+ * right" lines, to study or refit the confidence. */
+static FILE *dump;
+
+static void note(const char *set, int test, const beads *sys, const double *scores,
+                 const beads *gold)
+{
+    if (dump == NULL)
+        return;
+    for (size_t b = 0; b < sys->n; b++)
+        fprintf(dump, "%s %s %d %d %.6f %d\n", set, test ? "test" : "dev", sys->v[b].ns,
+                sys->v[b].nt, scores[b], bead_in(gold, &sys->v[b]));
+}
+
 static void calib_add(calib *c, double score, int ok)
 {
     int b = (int)(score * 10);
@@ -330,6 +344,8 @@ static void textberg(const char *dir, calib *cal)
             double *scores = NULL;
             run_align(al, s, t, &sys, base ? NULL : &scores);
             score_doc(&gold, &sys, d == 0 ? &dev[base] : &test[base]);
+            if (!base)
+                note("textberg", d > 0, &sys, scores, &gold);
             if (!base && d > 0)
                 for (size_t b = 0; b < sys.n; b++)
                     calib_add(cal, scores[b], bead_in(&gold, &sys.v[b]));
@@ -455,6 +471,19 @@ static void pud(const char *dir, calib *cal)
             double *scores = NULL;
             run_align(al, s, t, &sys, base ? NULL : &scores);
             score_doc(&gold, &sys, &c[split][base]);
+            if (!base)
+                note("pud", split, &sys, scores, &gold);
+            if (!base && split == 0 && getenv("EVAL_ALIGN_DEBUG") != NULL)
+                for (size_t b = 0; b < sys.n; b++)
+                    if (!bead_in(&gold, &sys.v[b])) {
+                        const bead *x = &sys.v[b];
+                        fprintf(stderr, "PUD %zu: wrong bead %d-%d score %.3f\n", start, x->ns,
+                                x->nt, scores[b]);
+                        for (int i = 0; i < x->ns; i++)
+                            fprintf(stderr, "   S%zu %s\n", x->s[i], sl[x->s[i]]);
+                        for (int i = 0; i < x->nt; i++)
+                            fprintf(stderr, "   T%zu %s\n", x->t[i], tl[x->t[i]]);
+                    }
             if (!base && split == 1)
                 for (size_t b = 0; b < sys.n; b++)
                     calib_add(cal, scores[b], bead_in(&gold, &sys.v[b]));
@@ -632,11 +661,14 @@ int main(int argc, char **argv)
     }
     const char *dir = argv[1];
     calib tb = {{0}, {0}}, pd = {{0}, {0}}, pa = {{0}, {0}};
+    if (getenv("EVAL_ALIGN_DUMP") != NULL)
+        dump = fopen(getenv("EVAL_ALIGN_DUMP"), "w");
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     textberg(dir, &tb);
     pud(dir, &pd);
-    paragraphs(dir, &pa);
+    if (getenv("EVAL_ALIGN_QUICK") == NULL)
+        paragraphs(dir, &pa);
     printf("Confidence calibration on held-out beads (Text+Berg test, PUD test: exact bead in "
            "gold; paragraphs: paragraph rule)\n");
     printf("  %-9s %17s %17s %17s\n", "score", "Text+Berg n acc", "PUD n acc", "paragraphs n acc");
@@ -658,6 +690,8 @@ int main(int argc, char **argv)
         printf("   %7ld %7.3f", hi_n[k], ratio(hi_ok[k], hi_n[k]));
     printf("   (target: >= 0.95 correct)\n");
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (dump != NULL)
+        fclose(dump);
     printf("\neval-align took %.1f s\n",
            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     return 0;

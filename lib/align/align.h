@@ -104,6 +104,7 @@ typedef struct sl_params {
     double pen[SL_BEAD_TYPES]; /* prior cost of each bead type */
     double w_len;        /* weight of the Gale–Church length cost */
     double w_lex;        /* weight of the lexical similarity bonus */
+    double w_orphan;     /* cost of each sentence of a merge that matches nothing */
     double skip_len;     /* weight of the length cost of a 1-0 / 0-1 bead */
     double skip_free;
     double w_anchor;     /* weight of an anchor token (a word weighs 1) */
@@ -126,6 +127,7 @@ typedef struct sl_bead {
     size_t src_first, src_count, tgt_first, tgt_count;
     double sim;          /* lexical similarity in [0,1] */
     double lcost;        /* length cost */
+    double margin;       /* extra cost of the best path without this bead */
     double score;        /* confidence in [0,1] */
 } sl_bead;
 

@@ -4,10 +4,6 @@
 
 #include <math.h>
 #include <string.h>
-#ifdef SL_TUNE
-#include <stdio.h>
-#include <stdlib.h>
-#endif
 
 #include "align.h"
 #include "learn.h"
@@ -20,11 +16,12 @@ static const sl_params default_params = {
     .var = 6.8,
     /* -log of bead priors (Gale & Church 1993 report .89 for 1-1, .0099 for 1-0/0-1,
      * .089 for 2-1/1-2 and .011 for 2-2); tuned on Text+Berg dev and PUD. */
-    .pen = {0.0, 2.0, 2.0, 2.3, 2.3, 4.5, 5.5, 5.5},
+    .pen = {0.0, 5.0, 5.0, 2.3, 2.3, 4.5, 5.5, 5.5},
     .w_len = 1.0,
-    .w_lex = 20.0,
+    .w_lex = 30.0,
     .skip_free = 0.05,
-    .skip_len = 0.5,
+    .skip_len = 0.0,
+    .w_orphan = 3.0,
     .w_anchor = 6.0,
     .w_capital = 2.0,
     .evidence = SELARAS_EVIDENCE_ALL,
@@ -78,18 +75,6 @@ selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
         return st;
     }
     al->params = default_params;
-#ifdef SL_TUNE
-    {
-        const char *e = getenv("SL_TUNE");
-        if (e != NULL)
-            sscanf(e, "%lf %lf %lf %lf %lf %lf %lf %lf %lf %lf", &al->params.pen[1], &al->params.pen[3],
-                   &al->params.pen[5], &al->params.pen[6], &al->params.w_len, &al->params.w_lex,
-                   &al->params.skip_len, &al->params.pen[0], &al->params.w_anchor, &al->params.w_capital);
-        al->params.pen[2] = al->params.pen[1];
-        al->params.pen[4] = al->params.pen[3];
-        al->params.pen[7] = al->params.pen[6];
-    }
-#endif
     al->realign = 1;
     al->band = SL_BAND;
     sl_erfc_table_init(&al->erfc);
@@ -319,13 +304,16 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
 
 double sl_bead_confidence(const sl_bead *b)
 {
+    /* A logistic model of the margin (how much worse the best path gets without the
+     * bead), one line per bead class, fitted on Text+Berg dev and PUD dev beads. */
+    double lm = log1p(b->margin);
     double z;
     if (b->src_count == 0 || b->tgt_count == 0)
-        z = 0.0;
+        z = -0.443 - 0.961 + (1.460 - 0.151) * lm;
     else if (b->src_count == 1 && b->tgt_count == 1)
-        z = -2.0 + 9.0 * b->sim - 0.6 * b->lcost;
+        z = -0.443 + 1.460 * lm;
     else
-        z = -2.5 + 9.0 * b->sim - 0.6 * b->lcost;
+        z = -0.443 - 0.893 + (1.460 - 0.203) * lm;
     return 1.0 / (1.0 + exp(-z));
 }
 

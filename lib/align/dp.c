@@ -16,6 +16,11 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
 /* Problems up to this many cells are solved on the whole grid. */
 #define SL_FULL_CELLS ((size_t)4 << 20)
 #define SL_INF 1e300
+/* Token weight from which a sentence with no match inside a merge costs w_orphan. */
+#define SL_ORPHAN_MIN 4.0
+#define SL_ORPHAN_SHARE 0.3
+/* Margins are capped here (no alternative at all). */
+#define SL_MARGIN_MAX 50.0
 
 void sl_erfc_table_init(sl_erfc_table *t)
 {
@@ -235,6 +240,9 @@ typedef struct dp_state {
     double *match[4];   /* rolling rows of m(s, t), indexed by t - mlo[s % 4] */
     size_t mlo[4], mhi[4];
     size_t width, mwidth;
+    /* in a confidence window: m(s, t) for the window's sentences, row-major */
+    const double *wmatch;
+    size_t w_i0, w_j0, w_cols;
 } dp_state;
 
 static int skips_inside(const sl_side *s, size_t from, size_t to)
@@ -258,16 +266,41 @@ static double bead_cost(const dp_state *d, size_t i, size_t j, int type)
     }
     if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
         return SL_INF;
-    double matched = 0;
+    double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
+    if (!p->evidence)
+        return c;
+    double matched = 0, row[3] = {0, 0, 0}, col[3] = {0, 0, 0};
     for (size_t s = pi; s < i; s++) {
         size_t r = s % 4;
-        for (size_t t = pj; t < j; t++)
-            if (t >= d->mlo[r] && t < d->mhi[r])
-                matched += d->match[r][t - d->mlo[r]];
+        for (size_t t = pj; t < j; t++) {
+            double v;
+            if (d->wmatch != NULL)
+                v = d->wmatch[(s - d->w_i0) * d->w_cols + (t - d->w_j0)];
+            else if (t >= d->mlo[r] && t < d->mhi[r])
+                v = d->match[r][t - d->mlo[r]];
+            else
+                continue;
+            row[s - pi] += v;
+            col[t - pj] += v;
+            matched += v;
+        }
     }
     double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
-    double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
-    return p->evidence ? c - p->w_lex * similarity(matched, ns, nt) : c;
+    if (a > 1 || b > 1) {
+        /* a sentence of a merge with far less support than the bead as a whole */
+        double whole = ns + nt > 0 ? 2 * matched / (ns + nt) : 0;
+        for (size_t s = pi; a > 1 && s < i; s++) {
+            double w = d->src->ntok[s + 1] - d->src->ntok[s];
+            if (w >= SL_ORPHAN_MIN && row[s - pi] / w < SL_ORPHAN_SHARE * whole)
+                c += p->w_orphan;
+        }
+        for (size_t t = pj; b > 1 && t < j; t++) {
+            double w = d->tgt->ntok[t + 1] - d->tgt->ntok[t];
+            if (w >= SL_ORPHAN_MIN && col[t - pj] / w < SL_ORPHAN_SHARE * whole)
+                c += p->w_orphan;
+        }
+    }
+    return c - p->w_lex * similarity(matched, ns, nt);
 }
 
 /* Run the DP over the band; fills d->bp. */
@@ -315,7 +348,70 @@ static void run(dp_state *d, matcher *mt)
     }
 }
 
-static selaras_status backtrack(const dp_state *d, matcher *mt, const selaras_allocator *mem,
+/* Largest window of the confidence margin, in sentences a side. */
+#define SL_WIN_MAX 24
+
+/* The margin of a bead: how much more the cheapest path between the path's nodes two
+ * beads before and after it costs when it may not use this bead. Large: the bead is
+ * clearly right; near 0: an alternative is about as good. */
+static double bead_margin(dp_state *d, matcher *mt, const size_t *ni, const size_t *nj,
+                          size_t nb, size_t k, int type)
+{
+    size_t k0 = k >= 2 ? k - 2 : 0, k1 = k + 3 <= nb ? k + 3 : nb;
+    size_t i0 = ni[k0], j0 = nj[k0], i1 = ni[k1], j1 = nj[k1];
+    if (i1 - i0 > SL_WIN_MAX || j1 - j0 > SL_WIN_MAX) {
+        k0 = k;
+        k1 = k + 1;
+        i0 = ni[k0];
+        j0 = nj[k0];
+        i1 = ni[k1];
+        j1 = nj[k1];
+        if (i1 - i0 > SL_WIN_MAX || j1 - j0 > SL_WIN_MAX)
+            return 0;
+    }
+    size_t rows = i1 - i0 + 1, cols = j1 - j0 + 1;
+    double wm[SL_WIN_MAX * SL_WIN_MAX];
+    double cost[2][(SL_WIN_MAX + 1) * (SL_WIN_MAX + 1)];
+    for (size_t s = i0; s < i1; s++) {
+        mark_sentence(mt, s);
+        for (size_t t = j0; t < j1; t++)
+            wm[(s - i0) * (cols - 1) + (t - j0)] = count_marked(mt, t);
+    }
+    d->wmatch = wm;
+    d->w_i0 = i0;
+    d->w_j0 = j0;
+    d->w_cols = cols - 1;
+    size_t ia = ni[k], ja = nj[k], ib = ni[k + 1], jb = nj[k + 1];
+    for (int excl = 0; excl < 2; excl++) {
+        double *c = cost[excl];
+        for (size_t i = i0; i <= i1; i++)
+            for (size_t j = j0; j <= j1; j++) {
+                double best = (i == i0 && j == j0) ? 0 : SL_INF;
+                for (int t = 0; t < SL_BEAD_TYPES; t++) {
+                    unsigned a = sl_bead_types[t].a, b = sl_bead_types[t].b;
+                    if (a > i - i0 || b > j - j0 || a > d->p->max_src || b > d->p->max_tgt)
+                        continue;
+                    if (excl && t == type && i == ib && j == jb && i - a == ia && j - b == ja)
+                        continue;
+                    double prev = c[(i - a - i0) * cols + (j - b - j0)];
+                    if (prev >= SL_INF)
+                        continue;
+                    double v = prev + bead_cost(d, i, j, t);
+                    if (v < best)
+                        best = v;
+                }
+                c[(i - i0) * cols + (j - j0)] = best;
+            }
+    }
+    d->wmatch = NULL;
+    double with = cost[0][rows * cols - 1], without = cost[1][rows * cols - 1];
+    if (without >= SL_INF)
+        return SL_MARGIN_MAX;
+    double m = without - with;
+    return m > SL_MARGIN_MAX ? SL_MARGIN_MAX : m < 0 ? 0 : m;
+}
+
+static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocator *mem,
                                 sl_bead **out, size_t *count, int *touches_edge)
 {
     size_t n = d->src->n, m = d->tgt->n, nb = 0;
@@ -332,15 +428,34 @@ static selaras_status backtrack(const dp_state *d, matcher *mt, const selaras_al
         nb++;
     }
     sl_bead *beads = sl_malloc(mem, (nb ? nb : 1) * sizeof *beads);
-    if (beads == NULL)
+    size_t *ni = sl_malloc(mem, (nb + 1) * sizeof *ni), *nj = sl_malloc(mem, (nb + 1) * sizeof *nj);
+    unsigned char *types = sl_malloc(mem, nb ? nb : 1);
+    if (beads == NULL || ni == NULL || nj == NULL || types == NULL) {
+        sl_free(mem, beads);
+        sl_free(mem, ni);
+        sl_free(mem, nj);
+        sl_free(mem, types);
         return SELARAS_ERR_NOMEM;
+    }
     i = n;
     j = m;
     size_t q = nb;
+    ni[nb] = n;
+    nj[nb] = m;
     while (i > 0 || j > 0) {
         unsigned char k = d->bp[d->bd.boff[i] + (j - d->bd.lo[i])];
-        unsigned a = sl_bead_types[k].a, b = sl_bead_types[k].b;
-        sl_bead *bd = &beads[--q];
+        q--;
+        types[q] = k;
+        i -= sl_bead_types[k].a;
+        j -= sl_bead_types[k].b;
+        ni[q] = i;
+        nj[q] = j;
+    }
+    for (q = 0; q < nb; q++) {
+        unsigned a = sl_bead_types[types[q]].a, b = sl_bead_types[types[q]].b;
+        i = ni[q + 1];
+        j = nj[q + 1];
+        sl_bead *bd = &beads[q];
         bd->src_first = i - a;
         bd->src_count = a;
         bd->tgt_first = j - b;
@@ -356,12 +471,14 @@ static selaras_status backtrack(const dp_state *d, matcher *mt, const selaras_al
         bd->sim = (a && b) ? similarity(matched, ns, nt) : 0;
         bd->lcost = sl_length_cost(d->et, d->p, d->src->len[i] - d->src->len[i - a],
                                    d->tgt->len[j] - d->tgt->len[j - b]);
+        bd->margin = bead_margin((dp_state *)d, mt, ni, nj, nb, q, types[q]);
         bd->score = sl_bead_confidence(bd);
         if ((a == 1 && b == 0 && d->src->skip[i - 1]) || (a == 0 && b == 1 && d->tgt->skip[j - 1]))
             bd->score = 1.0;
-        i -= a;
-        j -= b;
     }
+    sl_free(mem, ni);
+    sl_free(mem, nj);
+    sl_free(mem, types);
     *out = beads;
     *count = nb;
     return SELARAS_OK;

@@ -145,12 +145,14 @@ void sl_erfc_table_init(sl_erfc_table *t);
 double sl_length_cost(const sl_erfc_table *t, const sl_params *p, double ls, double lt);
 
 /* Align src with tgt; *beads (allocated with mem) and *count receive the path.
- * Memory is linear in n + m: a band of width about 2 * band + slope around an anchor
- * path, widened when the path runs along its edge. */
+ * Memory is linear in n + m: small problems use the whole grid, large ones a band of
+ * half-width band around a centre line, widened when the path runs along its edge. The
+ * centre line follows guide (a path of an earlier pass) when given, else a coarse
+ * alignment of blocks of sentences (recursively). */
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t band,
-                           const selaras_allocator *mem, sl_bead **beads, size_t *count,
-                           selaras_error *err);
+                           const sl_bead *guide, size_t nguide, const selaras_allocator *mem,
+                           sl_bead **beads, size_t *count, selaras_error *err);
 
 /* Confidence of a bead from its features (calibrated on development data). */
 double sl_bead_confidence(const sl_bead *b);

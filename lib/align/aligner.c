@@ -9,7 +9,7 @@
 #include "learn.h"
 
 /* Default band half-width in sentences for long documents. */
-#define SL_BAND 48
+#define SL_BAND 24
 
 static const sl_params default_params = {
     .ratio = 1.0,
@@ -225,13 +225,14 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
 }
 
 selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
-                               sl_bead **beads, size_t *nb, selaras_error *err)
+                               const sl_bead *guide, size_t nguide, sl_bead **beads,
+                               size_t *nb, selaras_error *err)
 {
     selaras_status st = sl_trans_build(&pb->trans, al, pb, extra);
     if (st != SELARAS_OK)
         return sl_nomem(err);
     return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &al->erfc, al->band,
-                       &al->mem, beads, nb, err);
+                       guide, nguide, &al->mem, beads, nb, err);
 }
 
 selaras_status selaras_aligner_learn(selaras_aligner *al, const selaras_segments *src,
@@ -245,7 +246,7 @@ selaras_status selaras_aligner_learn(selaras_aligner *al, const selaras_segments
         return st;
     sl_bead *beads = NULL;
     size_t nb = 0;
-    if ((st = sl_problem_pass(al, &pb, NULL, &beads, &nb, err)) == SELARAS_OK &&
+    if ((st = sl_problem_pass(al, &pb, NULL, NULL, 0, &beads, &nb, err)) == SELARAS_OK &&
         sl_learned_add(&al->learned, &pb, beads, nb) != 0)
         st = sl_nomem(err);
     sl_free(&al->mem, beads);
@@ -276,15 +277,17 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     size_t nb = 0;
     sl_learned local;
     sl_learned_init(&local, &al->mem);
-    st = sl_problem_pass(al, &pb, NULL, &beads, &nb, err);
+    st = sl_problem_pass(al, &pb, NULL, NULL, 0, &beads, &nb, err);
     if (st == SELARAS_OK && al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED)) {
         reestimate_variance(&pb, beads, nb);
         if (sl_learned_add(&local, &pb, beads, nb) != 0) {
             st = sl_nomem(err);
         } else {
-            sl_free(&al->mem, beads);
+            sl_bead *first = beads;
+            size_t nfirst = nb;
             beads = NULL;
-            st = sl_problem_pass(al, &pb, &local, &beads, &nb, err);
+            st = sl_problem_pass(al, &pb, &local, first, nfirst, &beads, &nb, err);
+            sl_free(&al->mem, first);
         }
     }
     sl_learned_release(&local);

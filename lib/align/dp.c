@@ -14,7 +14,7 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
     {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 
 /* Problems up to this many cells are solved on the whole grid. */
-#define SL_FULL_CELLS ((size_t)4 << 20)
+#define SL_FULL_CELLS ((size_t)1 << 18)
 #define SL_INF 1e300
 /* Token weight from which a sentence with no match inside a merge costs w_orphan. */
 #define SL_ORPHAN_MIN 4.0
@@ -58,102 +58,6 @@ typedef struct band {
     size_t *lo, *hi;    /* n + 1 inclusive column ranges */
     size_t *boff;       /* n + 2 offsets of each row's back-pointers */
 } band;
-
-/* Centre line through anchors: tokens that occur in exactly one sentence on each side
- * with the same key, kept when they form the longest increasing chain. */
-static selaras_status anchor_centre(const sl_side *src, const sl_side *tgt, size_t nvocab,
-                                    const selaras_allocator *mem, double *centre)
-{
-    size_t n = src->n, m = tgt->n;
-    uint32_t *where_s = sl_malloc(mem, nvocab * sizeof *where_s);
-    uint32_t *where_t = sl_malloc(mem, nvocab * sizeof *where_t);
-    size_t npts = 0;
-    size_t *pi = NULL, *pj = NULL, *tail = NULL, *prev = NULL;
-    selaras_status st = SELARAS_ERR_NOMEM;
-    if (where_s == NULL || where_t == NULL)
-        goto out;
-    /* 0: unseen, k + 1: only in sentence k, UINT32_MAX: several */
-    memset(where_s, 0, nvocab * sizeof *where_s);
-    memset(where_t, 0, nvocab * sizeof *where_t);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = src->first[i]; k < src->first[i + 1]; k++) {
-            uint32_t v = src->toks[k].surf;
-            where_s[v] = where_s[v] == 0 ? (uint32_t)i + 1 : UINT32_MAX;
-        }
-    for (size_t j = 0; j < m; j++)
-        for (size_t k = tgt->first[j]; k < tgt->first[j + 1]; k++) {
-            uint32_t v = tgt->toks[k].surf;
-            where_t[v] = where_t[v] == 0 ? (uint32_t)j + 1 : UINT32_MAX;
-        }
-    for (size_t v = 0; v < nvocab; v++)
-        if (where_s[v] != 0 && where_s[v] != UINT32_MAX && where_t[v] != 0 &&
-            where_t[v] != UINT32_MAX)
-            npts++;
-    pi = sl_malloc(mem, (npts + 1) * sizeof *pi);
-    pj = sl_malloc(mem, (npts + 1) * sizeof *pj);
-    tail = sl_malloc(mem, (npts + 1) * sizeof *tail);
-    prev = sl_malloc(mem, (npts + 1) * sizeof *prev);
-    if (pi == NULL || pj == NULL || tail == NULL || prev == NULL)
-        goto out;
-    /* points in source order; within a sentence, target descending (strict chain) */
-    npts = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t first = npts;
-        for (size_t k = src->first[i]; k < src->first[i + 1]; k++) {
-            uint32_t v = src->toks[k].surf;
-            if (where_s[v] != (uint32_t)i + 1 || where_t[v] == 0 || where_t[v] == UINT32_MAX)
-                continue;
-            size_t j = where_t[v] - 1, q = npts++;
-            while (q > first && pj[q - 1] < j) {
-                pi[q] = pi[q - 1];
-                pj[q] = pj[q - 1];
-                q--;
-            }
-            pi[q] = i;
-            pj[q] = j;
-        }
-    }
-    /* longest strictly increasing subsequence of pj */
-    size_t len = 0;
-    for (size_t p = 0; p < npts; p++) {
-        size_t a = 0, b = len;
-        while (a < b) {
-            size_t mid = (a + b) / 2;
-            if (pj[tail[mid]] < pj[p])
-                a = mid + 1;
-            else
-                b = mid;
-        }
-        prev[p] = a > 0 ? tail[a - 1] : SIZE_MAX;
-        tail[a] = p;
-        if (a == len)
-            len++;
-    }
-    /* interpolate between chain points (plus the corners) */
-    double ci = (double)n, cj = (double)m;
-    size_t p = len > 0 ? tail[len - 1] : SIZE_MAX;
-    for (size_t i = n + 1; i-- > 0;) {
-        while (p != SIZE_MAX && (double)pi[p] + 0.5 > (double)i)
-            {
-                ci = (double)pi[p] + 0.5;
-                cj = (double)pj[p] + 0.5;
-                p = prev[p];
-            }
-        double li = p == SIZE_MAX ? 0 : (double)pi[p] + 0.5;
-        double lj = p == SIZE_MAX ? 0 : (double)pj[p] + 0.5;
-        double f = ci > li ? ((double)i - li) / (ci - li) : 1.0;
-        centre[i] = lj + f * (cj - lj);
-    }
-    st = SELARAS_OK;
-out:
-    sl_free(mem, where_s);
-    sl_free(mem, where_t);
-    sl_free(mem, pi);
-    sl_free(mem, pj);
-    sl_free(mem, tail);
-    sl_free(mem, prev);
-    return st;
-}
 
 static void band_from_centre(band *bd, const double *centre, size_t n, size_t m, size_t w)
 {
@@ -316,9 +220,13 @@ static void run(dp_state *d, matcher *mt)
             size_t to = d->bd.hi[last];
             d->mlo[r] = from;
             d->mhi[r] = to;
-            mark_sentence(mt, s);
-            for (size_t t = from; t < to; t++)
-                d->match[r][t - from] = count_marked(mt, t);
+            if (p->evidence) {
+                mark_sentence(mt, s);
+                for (size_t t = from; t < to; t++)
+                    d->match[r][t - from] = count_marked(mt, t);
+            } else {
+                memset(d->match[r], 0, (to - from) * sizeof(double));
+            }
         }
         double *row = d->score[i % 4];
         unsigned char *bp = d->bp + d->bd.boff[i];
@@ -412,6 +320,7 @@ static double bead_margin(dp_state *d, matcher *mt, const size_t *ni, const size
 }
 
 static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocator *mem,
+                                int scores,
                                 sl_bead **out, size_t *count, int *touches_edge)
 {
     size_t n = d->src->n, m = d->tgt->n, nb = 0;
@@ -453,6 +362,14 @@ static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocato
     }
     for (q = 0; q < nb; q++) {
         unsigned a = sl_bead_types[types[q]].a, b = sl_bead_types[types[q]].b;
+        if (!scores) {
+            beads[q].src_first = ni[q];
+            beads[q].src_count = a;
+            beads[q].tgt_first = nj[q];
+            beads[q].tgt_count = b;
+            beads[q].sim = beads[q].lcost = beads[q].margin = beads[q].score = 0;
+            continue;
+        }
         i = ni[q + 1];
         j = nj[q + 1];
         sl_bead *bd = &beads[q];
@@ -484,10 +401,101 @@ static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocato
     return SELARAS_OK;
 }
 
+static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
+                               const sl_params *p, const sl_erfc_table *et, size_t w,
+                               const sl_bead *guide, size_t nguide,
+                               const selaras_allocator *mem, int scores, sl_bead **beads,
+                               size_t *count, selaras_error *err);
+
+/* centre[i] for i = 0..n: the target position of a path of beads over blocks of scale
+ * sentences, interpolated inside each bead. */
+static void centre_from_path(const sl_bead *beads, size_t nb, size_t scale, size_t n, size_t m,
+                             double *centre)
+{
+    size_t bi = 0, bj = 0;
+    for (size_t i = 0; i <= n; i++)
+        centre[i] = (double)m;
+    for (size_t b = 0; b < nb; b++) {
+        size_t ei = bi + beads[b].src_count, ej = bj + beads[b].tgt_count;
+        double i0 = (double)(bi * scale), i1 = (double)(ei * scale);
+        double j0 = (double)(bj * scale), j1 = (double)(ej * scale);
+        if (i1 > (double)n)
+            i1 = (double)n;
+        if (j0 > (double)m)
+            j0 = (double)m;
+        if (j1 > (double)m)
+            j1 = (double)m;
+        for (size_t i = bi * scale; i <= n && (double)i <= i1; i++)
+            centre[i] = i1 > i0 ? j0 + ((double)i - i0) * (j1 - j0) / (i1 - i0) : j0;
+        bi = ei;
+        bj = ej;
+    }
+}
+
+/* Coarse-to-fine: align blocks of SL_COARSE sentences (their tokens and lengths pooled)
+ * and draw the centre line of the fine band through the block path. The block problem
+ * recurses when it is itself too large for the whole grid. */
+#define SL_COARSE 10
+static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
+                                    const sl_trans *trans, const sl_params *p,
+                                    const sl_erfc_table *et, size_t w,
+                                    const selaras_allocator *mem, double *centre,
+                                    selaras_error *err)
+{
+    size_t n = src->n, m = tgt->n;
+    const sl_side *sides[2] = {src, tgt};
+    sl_side cs[2];
+    memset(cs, 0, sizeof cs);
+    selaras_status st = SELARAS_ERR_NOMEM;
+    sl_bead *beads = NULL;
+    size_t nb = 0;
+    for (int q = 0; q < 2; q++) {
+        const sl_side *f = sides[q];
+        size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
+        cs[q].n = cn;
+        cs[q].toks = f->toks;
+        cs[q].first = sl_malloc(mem, (cn + 1) * sizeof *cs[q].first);
+        cs[q].len = sl_malloc(mem, (cn + 1) * sizeof *cs[q].len);
+        cs[q].ntok = sl_malloc(mem, (cn + 1) * sizeof *cs[q].ntok);
+        cs[q].skip = sl_calloc(mem, cn + 1, 1);
+        if (cs[q].first == NULL || cs[q].len == NULL || cs[q].ntok == NULL || cs[q].skip == NULL)
+            goto out;
+        for (size_t k = 0; k <= cn; k++) {
+            size_t at = k * SL_COARSE < f->n ? k * SL_COARSE : f->n;
+            cs[q].first[k] = f->first[at];
+            cs[q].len[k] = f->len[at];
+            cs[q].ntok[k] = f->ntok[at];
+        }
+    }
+    if ((st = dp_align(&cs[0], &cs[1], trans, p, et, w, NULL, 0, mem, 0, &beads, &nb, err)) !=
+        SELARAS_OK)
+        goto out;
+    centre_from_path(beads, nb, SL_COARSE, n, m, centre);
+    st = SELARAS_OK;
+out:
+    sl_free(mem, beads);
+    for (int q = 0; q < 2; q++) {
+        sl_free(mem, cs[q].first);
+        sl_free(mem, cs[q].len);
+        sl_free(mem, cs[q].ntok);
+        sl_free(mem, cs[q].skip);
+    }
+    return st;
+}
+
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t w,
-                           const selaras_allocator *mem, sl_bead **beads, size_t *count,
-                           selaras_error *err)
+                           const sl_bead *guide, size_t nguide, const selaras_allocator *mem,
+                           sl_bead **beads, size_t *count, selaras_error *err)
+{
+    return dp_align(src, tgt, trans, p, et, w, guide, nguide, mem, 1, beads, count, err);
+}
+
+static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
+                               const sl_params *p, const sl_erfc_table *et, size_t w,
+                               const sl_bead *guide, size_t nguide,
+                               const selaras_allocator *mem, int scores, sl_bead **beads,
+                               size_t *count, selaras_error *err)
 {
     size_t n = src->n, m = tgt->n;
     dp_state d;
@@ -512,7 +520,9 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
         centre = sl_malloc(mem, (n + 1) * sizeof *centre);
         if (centre == NULL)
             goto out;
-        if ((st = anchor_centre(src, tgt, trans->nvocab, mem, centre)) != SELARAS_OK)
+        if (guide != NULL)
+            centre_from_path(guide, nguide, 1, n, m, centre);
+        else if ((st = coarse_centre(src, tgt, trans, p, et, w, mem, centre, err)) != SELARAS_OK)
             goto out;
         st = SELARAS_ERR_NOMEM;
     }
@@ -551,7 +561,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
         if (ok) {
             run(&d, &mt);
             int edge = 0;
-            st = backtrack(&d, &mt, mem, beads, count, &edge);
+            st = backtrack(&d, &mt, mem, scores, beads, count, &edge);
             if (st == SELARAS_OK && edge && !full && attempt < 4) {
                 sl_free(mem, *beads);
                 *beads = NULL;

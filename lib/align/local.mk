@@ -10,3 +10,12 @@ EVAL_TARGETS += eval-align
 eval-align: eval/eval_align$(EXEEXT)
 	$(builddir)/eval/eval_align $(DATA_DIR)
 .PHONY: eval-align
+
+# make bench-align: time and memory at 1k, 10k and 100k sentences a side.
+noinst_PROGRAMS += eval/bench_align
+eval_bench_align_SOURCES = eval/bench_align.c
+eval_bench_align_LDADD = eval/libevaljson.la libselaras.la
+BENCH_TARGETS += bench-align
+bench-align: eval/bench_align$(EXEEXT)
+	$(builddir)/eval/bench_align $(DATA_DIR)
+.PHONY: bench-align

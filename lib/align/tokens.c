@@ -66,8 +66,11 @@ static const struct {
 
 static int map_find(const sl_word_map *map, const char *w, size_t len)
 {
+    if (len < 2 || len > 12)
+        return 0;
     for (size_t i = 0; map[i].word != NULL; i++)
-        if (strlen(map[i].word) == len && memcmp(map[i].word, w, len) == 0)
+        if (map[i].word[0] == w[0] && strlen(map[i].word) == len &&
+            memcmp(map[i].word, w, len) == 0)
             return map[i].value;
     return 0;
 }
@@ -369,8 +372,9 @@ static size_t read_word(tok_state *st, const char *text, size_t len, size_t i, i
         *rc = emit_str(st, key, SL_TOK_ANCHOR);
         return i;
     }
-    for (size_t u = 0; units[u].word != NULL; u++)
-        if (strlen(units[u].word) == n && memcmp(units[u].word, w, n) == 0) {
+    for (size_t u = 0; n <= 8 && units[u].word != NULL; u++)
+        if (units[u].word[0] == w[0] && strlen(units[u].word) == n &&
+            memcmp(units[u].word, w, n) == 0) {
             *rc = emit_str(st, units[u].key, SL_TOK_ANCHOR);
             return i;
         }

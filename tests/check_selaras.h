@@ -12,6 +12,7 @@ Suite *core_suite(void);
 Suite *doc_suite(void);
 Suite *alloc_doc_suite(void);
 Suite *segments_suite(void);
+Suite *align_suite(void);
 Suite *tokenize_suite(void);
 Suite *lexicon_suite(void);
 

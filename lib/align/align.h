@@ -49,7 +49,8 @@ uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
 /* Flags of a token. */
 enum {
     SL_TOK_ANCHOR = 1u << 0, /* a number, date, URL or other language-neutral key */
-    SL_TOK_CAPITAL = 1u << 1 /* a word written with a capital or in capitals */
+    SL_TOK_CAPITAL = 1u << 1, /* a word written with a capital or in capitals */
+    SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
 };
 
 typedef struct sl_atok {

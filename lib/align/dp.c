@@ -14,7 +14,7 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
     {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 
 /* Problems up to this many cells are solved on the whole grid. */
-#define SL_FULL_CELLS ((size_t)1 << 18)
+#define SL_FULL_CELLS ((size_t)1 << 19)
 #define SL_INF 1e300
 /* Token weight from which a sentence with no match inside a merge costs w_orphan. */
 #define SL_ORPHAN_MIN 4.0

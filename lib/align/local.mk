@@ -19,3 +19,6 @@ BENCH_TARGETS += bench-align
 bench-align: eval/bench_align$(EXEEXT)
 	$(builddir)/eval/bench_align $(DATA_DIR)
 .PHONY: bench-align
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_align.c
+endif

@@ -27,7 +27,7 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
     t.stem = t.surf;
     t.flags = flags;
     t.weight = (float)(flags & SL_TOK_ANCHOR ? c->w_anchor : flags & SL_TOK_CAPITAL ? c->w_capital : 1.0);
-    if (c->stem != NULL && !(flags & SL_TOK_ANCHOR)) {
+    if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))) {
         size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
         if (n != (size_t)-1 && n > 0 && sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
             return -1;

@@ -273,7 +273,7 @@ static size_t read_number(tok_state *st, const char *text, size_t len, size_t i,
     while (k < len && text[k] == ' ')
         k++;
     if (k < len && text[k] == '%') {
-        *rc = emit_str(st, "%", SL_TOK_ANCHOR);
+        *rc = emit_str(st, "%", SL_TOK_UNIT);
         return k + 1;
     }
     return i;
@@ -375,7 +375,7 @@ static size_t read_word(tok_state *st, const char *text, size_t len, size_t i, i
     for (size_t u = 0; n <= 8 && units[u].word != NULL; u++)
         if (units[u].word[0] == w[0] && strlen(units[u].word) == n &&
             memcmp(units[u].word, w, n) == 0) {
-            *rc = emit_str(st, units[u].key, SL_TOK_ANCHOR);
+            *rc = emit_str(st, units[u].key, SL_TOK_UNIT);
             return i;
         }
     uint32_t flags = 0;
@@ -410,12 +410,12 @@ int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_f
         }
         if (c == '$' || (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x82 &&
                          (unsigned char)text[i + 2] == 0xAC)) {
-            rc = emit_str(&st, c == '$' ? "cur:usd" : "cur:eur", SL_TOK_ANCHOR);
+            rc = emit_str(&st, c == '$' ? "cur:usd" : "cur:eur", SL_TOK_UNIT);
             i += c == '$' ? 1 : 3;
             continue;
         }
         if (c == '%') {
-            rc = emit_str(&st, "%", SL_TOK_ANCHOR);
+            rc = emit_str(&st, "%", SL_TOK_UNIT);
             i++;
             continue;
         }

@@ -12,7 +12,10 @@ static void usage(FILE *out)
           "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
           "                     SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
-          "With --presegmented each input line is one segment.\n", out);
+          "The texts are split into sentences by the segmenter; with --presegmented each\n"
+          "input line is one segment. Segment numbers count every segment from 0.\n"
+          "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
+          "hunalign or FreeDict files. --min-score drops beads below a confidence.\n", out);
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV };
@@ -29,10 +32,11 @@ static int load_segments(const char *path, const char *lang, int presegmented,
     if (presegmented) {
         st = selaras_segments_from_lines(segs, doc, &err);
     } else {
-        cli_error("%s: raw text needs the sentence segmenter; use --presegmented",
-                  cli_display_name(path));
-        selaras_doc_free(doc);
-        return CLI_USAGE;
+        selaras_segmenter *seg;
+        st = selaras_segmenter_new(&seg, lang, NULL, &err);
+        if (st == SELARAS_OK)
+            st = selaras_segment(seg, doc, segs, &err);
+        selaras_segmenter_free(seg);
     }
     selaras_doc_free(doc);
     if (st != SELARAS_OK) {

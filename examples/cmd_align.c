@@ -9,7 +9,7 @@
 static void usage(FILE *out)
 {
     fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
-          "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
+          "                     [--format beads|jsonl|tsv] [--min-score X] [-o OUT]\n"
           "                     SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"

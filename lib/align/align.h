@@ -129,7 +129,7 @@ typedef struct sl_bead {
     double sim;          /* lexical similarity in [0,1] */
     double lcost;        /* length cost */
     double margin;       /* extra cost of the best path without this bead */
-    double score;        /* confidence in [0,1] */
+    double score;        /* confidence in [0,1]; -1 when not computed */
 } sl_bead;
 
 struct selaras_alignment {
@@ -149,11 +149,13 @@ double sl_length_cost(const sl_erfc_table *t, const sl_params *p, double ls, dou
  * Memory is linear in n + m: small problems use the whole grid, large ones a band of
  * half-width band around a centre line, widened when the path runs along its edge. The
  * centre line follows guide (a path of an earlier pass) when given, else a coarse
- * alignment of blocks of sentences (recursively). */
+ * alignment of blocks of sentences (recursively). Without confidence, beads get their
+ * similarity and length cost but score -1 (the margins are the costly part). */
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t band,
-                           const sl_bead *guide, size_t nguide, const selaras_allocator *mem,
-                           sl_bead **beads, size_t *count, selaras_error *err);
+                           const sl_bead *guide, size_t nguide, int confidence,
+                           const selaras_allocator *mem, sl_bead **beads, size_t *count,
+                           selaras_error *err);
 
 /* Confidence of a bead from its features (calibrated on development data). */
 double sl_bead_confidence(const sl_bead *b);

@@ -207,7 +207,7 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
     size_t k = 0;
     for (size_t b = 0; b < nb; b++) {
         const sl_bead *bd = &beads[b];
-        if (bd->src_count != 1 || bd->tgt_count != 1 || bd->score < 0.5)
+        if (!sl_bead_trusted(bd))
             continue;
         double ls = pb->src.len[bd->src_first + 1] - pb->src.len[bd->src_first];
         double lt = pb->tgt.len[bd->tgt_first + 1] - pb->tgt.len[bd->tgt_first];
@@ -225,14 +225,16 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
 }
 
 selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
-                               const sl_bead *guide, size_t nguide, sl_bead **beads,
-                               size_t *nb, selaras_error *err)
+                               const sl_bead *guide, size_t nguide, int confidence,
+                               sl_bead **beads, size_t *nb, selaras_error *err)
 {
     selaras_status st = sl_trans_build(&pb->trans, al, pb, extra);
     if (st != SELARAS_OK)
         return sl_nomem(err);
-    return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &al->erfc, al->band,
-                       guide, nguide, &al->mem, beads, nb, err);
+    /* a pass guided by an earlier one needs less room around its path */
+    size_t band = guide != NULL ? al->band / 2 : al->band;
+    return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &al->erfc, band, guide,
+                       nguide, confidence, &al->mem, beads, nb, err);
 }
 
 selaras_status selaras_aligner_learn(selaras_aligner *al, const selaras_segments *src,
@@ -246,7 +248,7 @@ selaras_status selaras_aligner_learn(selaras_aligner *al, const selaras_segments
         return st;
     sl_bead *beads = NULL;
     size_t nb = 0;
-    if ((st = sl_problem_pass(al, &pb, NULL, NULL, 0, &beads, &nb, err)) == SELARAS_OK &&
+    if ((st = sl_problem_pass(al, &pb, NULL, NULL, 0, 0, &beads, &nb, err)) == SELARAS_OK &&
         sl_learned_add(&al->learned, &pb, beads, nb) != 0)
         st = sl_nomem(err);
     sl_free(&al->mem, beads);
@@ -277,8 +279,9 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     size_t nb = 0;
     sl_learned local;
     sl_learned_init(&local, &al->mem);
-    st = sl_problem_pass(al, &pb, NULL, NULL, 0, &beads, &nb, err);
-    if (st == SELARAS_OK && al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED)) {
+    int realign = al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED);
+    st = sl_problem_pass(al, &pb, NULL, NULL, 0, !realign, &beads, &nb, err);
+    if (st == SELARAS_OK && realign) {
         reestimate_variance(&pb, beads, nb);
         if (sl_learned_add(&local, &pb, beads, nb) != 0) {
             st = sl_nomem(err);
@@ -286,7 +289,7 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
             sl_bead *first = beads;
             size_t nfirst = nb;
             beads = NULL;
-            st = sl_problem_pass(al, &pb, &local, first, nfirst, &beads, &nb, err);
+            st = sl_problem_pass(al, &pb, &local, first, nfirst, 1, &beads, &nb, err);
             sl_free(&al->mem, first);
         }
     }

@@ -388,6 +388,11 @@ static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocato
         bd->sim = (a && b) ? similarity(matched, ns, nt) : 0;
         bd->lcost = sl_length_cost(d->et, d->p, d->src->len[i] - d->src->len[i - a],
                                    d->tgt->len[j] - d->tgt->len[j - b]);
+        if (scores < 2) {
+            bd->margin = 0;
+            bd->score = -1; /* features only: no confidence asked for */
+            continue;
+        }
         bd->margin = bead_margin((dp_state *)d, mt, ni, nj, nb, q, types[q]);
         bd->score = sl_bead_confidence(bd);
         if ((a == 1 && b == 0 && d->src->skip[i - 1]) || (a == 0 && b == 1 && d->tgt->skip[j - 1]))
@@ -485,10 +490,12 @@ out:
 
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t w,
-                           const sl_bead *guide, size_t nguide, const selaras_allocator *mem,
-                           sl_bead **beads, size_t *count, selaras_error *err)
+                           const sl_bead *guide, size_t nguide, int confidence,
+                           const selaras_allocator *mem, sl_bead **beads, size_t *count,
+                           selaras_error *err)
 {
-    return dp_align(src, tgt, trans, p, et, w, guide, nguide, mem, 1, beads, count, err);
+    return dp_align(src, tgt, trans, p, et, w, guide, nguide, mem, confidence ? 2 : 1, beads,
+                    count, err);
 }
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,

@@ -6,8 +6,9 @@
 
 #include "learn.h"
 
-/* Beads at or above this confidence teach the table. */
-#define SL_LEARN_MIN_SCORE 0.6
+/* 1-1 beads at or above this similarity and at most this length cost teach the table. */
+#define SL_LEARN_MIN_SIM 0.3
+#define SL_LEARN_MAX_LCOST 3.0
 /* At most this many beads a call, spread over the document, keep the table small. */
 #define SL_LEARN_MAX_BEADS 2000
 /* A link needs this many co-occurrences and this Dice coefficient. */
@@ -30,9 +31,15 @@ void sl_learned_release(sl_learned *l)
     sl_counts_release(&l->tgt_n);
 }
 
+int sl_bead_trusted(const sl_bead *b)
+{
+    return b->src_count == 1 && b->tgt_count == 1 && b->sim >= SL_LEARN_MIN_SIM &&
+           b->lcost <= SL_LEARN_MAX_LCOST;
+}
+
 static int usable(const sl_bead *b)
 {
-    return b->src_count == 1 && b->tgt_count == 1 && b->score >= SL_LEARN_MIN_SCORE;
+    return sl_bead_trusted(b);
 }
 
 /* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. */

@@ -146,7 +146,7 @@ int main(int argc, char **argv)
            "aligner MB", "peak MB");
     static const size_t sizes[] = {1000, 10000, 100000};
     if (getenv("BENCH_ALIGN_ONE") != NULL) {
-        run(&id, &en, (size_t)atol(getenv("BENCH_ALIGN_ONE")), 0, 1);
+        run(&id, &en, (size_t)atol(getenv("BENCH_ALIGN_ONE")), getenv("BENCH_ALIGN_BASE") != NULL, 1);
         return 0;
     }
     double secs[3][2];

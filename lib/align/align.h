@@ -76,12 +76,19 @@ typedef struct sl_side {
  * returns its length, or (size_t)-1 when no stem is available. */
 typedef size_t (*sl_stem_fn)(void *ctx, const char *word, size_t len, char *out, size_t cap);
 
+/* Stems already computed, by surface id (stem id + 1; 0: not yet). One per language. */
+typedef struct sl_stem_cache {
+    uint32_t *stem;
+    size_t cap;
+} sl_stem_cache;
+
 /* Tokenize the segments of one side into side; keys are interned in vocab. lang is the
  * primary subtag ("id", "en", "de"…): it decides the decimal separator and the scale and
  * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
-                             double w_anchor, double w_capital, const selaras_allocator *mem);
+                             sl_stem_cache *cache, double w_anchor, double w_capital,
+                             const selaras_allocator *mem);
 void sl_side_release(sl_side *side, const selaras_allocator *mem);
 
 /* Tokenize one text, calling emit for every key (words lower-cased, numbers as

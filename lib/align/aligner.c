@@ -92,6 +92,8 @@ void selaras_aligner_free(selaras_aligner *al)
     sl_learned_release(&al->learned);
     sl_stemmer_free(al->src_stem);
     sl_stemmer_free(al->tgt_stem);
+    sl_free(&al->mem, al->src_cache.stem);
+    sl_free(&al->mem, al->tgt_cache.stem);
     sl_free(&al->mem, al);
 }
 
@@ -177,11 +179,11 @@ selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
     memset(pb, 0, sizeof *pb);
     selaras_status st;
     if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, stem_word, al->src_stem,
-                             al->params.w_anchor, al->params.w_capital, &al->mem)) !=
-            SELARAS_OK ||
+                            &al->src_cache, al->params.w_anchor, al->params.w_capital,
+                            &al->mem)) != SELARAS_OK ||
         (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, stem_word, al->tgt_stem,
-                             al->params.w_anchor, al->params.w_capital, &al->mem)) !=
-            SELARAS_OK) {
+                            &al->tgt_cache, al->params.w_anchor, al->params.w_capital,
+                            &al->mem)) != SELARAS_OK) {
         sl_problem_release(pb, &al->mem);
         return sl_nomem(err);
     }

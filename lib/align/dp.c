@@ -16,6 +16,8 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
 /* Problems up to this many cells are solved on the whole grid. */
 #define SL_FULL_CELLS ((size_t)1 << 19)
 #define SL_INF 1e300
+/* A path along the band's edge doubles the band at most this many times. */
+#define SL_WIDEN_MAX 2
 /* Token weight from which a sentence with no match inside a merge costs w_orphan. */
 #define SL_ORPHAN_MIN 4.0
 #define SL_ORPHAN_SHARE 0.3
@@ -569,13 +571,11 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
             run(&d, &mt);
             int edge = 0;
             st = backtrack(&d, &mt, mem, scores, beads, count, &edge);
-            if (st == SELARAS_OK && edge && !full && attempt < 4) {
+            if (st == SELARAS_OK && edge && !full && attempt < SL_WIDEN_MAX) {
                 sl_free(mem, *beads);
                 *beads = NULL;
                 *count = 0;
                 w *= 2;
-                if ((n + 1) <= (SL_FULL_CELLS * 4) / (m + 1))
-                    full = 1;
                 st = SELARAS_ERR_NOMEM;
                 ok = 2;
             }

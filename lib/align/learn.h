@@ -30,6 +30,8 @@ struct selaras_aligner {
     int lex_reversed;   /* the lexicon runs target -> source */
     sl_stemmer *src_stem;
     sl_stemmer *tgt_stem;
+    sl_stem_cache src_cache; /* the stemmers' results, kept across calls */
+    sl_stem_cache tgt_cache;
     sl_params params;
     int realign;
     size_t band;

@@ -11,6 +11,7 @@ typedef struct side_ctx {
     sl_vocab *vocab;
     sl_stem_fn stem;
     void *stem_ctx;
+    sl_stem_cache *cache;
     const selaras_allocator *mem;
     double w_anchor, w_capital;
     size_t sent_first;  /* first token of the current sentence */
@@ -28,9 +29,21 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
     t.flags = flags;
     t.weight = (float)(flags & SL_TOK_ANCHOR ? c->w_anchor : flags & SL_TOK_CAPITAL ? c->w_capital : 1.0);
     if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))) {
-        size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
-        if (n != (size_t)-1 && n > 0 && sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
-            return -1;
+        sl_stem_cache *sc = c->cache;
+        if (t.surf < sc->cap && sc->stem[t.surf] != 0) {
+            t.stem = sc->stem[t.surf] - 1;
+        } else {
+            size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
+            if (n != (size_t)-1 && n > 0 &&
+                sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
+                return -1;
+            /* remember it (words recur); a failure here only costs speed */
+            size_t old = sc->cap;
+            if (sl_grow(c->mem, (void **)&sc->stem, &sc->cap, t.surf + 1, sizeof *sc->stem) == 0) {
+                memset(sc->stem + old, 0, (sc->cap - old) * sizeof *sc->stem);
+                sc->stem[t.surf] = t.stem + 1;
+            }
+        }
     }
     /* unique within the sentence */
     size_t end = s->first[s->n];
@@ -64,7 +77,8 @@ static size_t count_cps(const char *t, size_t len)
 
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
-                             double w_anchor, double w_capital, const selaras_allocator *mem)
+                             sl_stem_cache *cache, double w_anchor, double w_capital,
+                             const selaras_allocator *mem)
 {
     memset(side, 0, sizeof *side);
     size_t n = segs->count;
@@ -76,7 +90,7 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         sl_side_release(side, mem);
         return SELARAS_ERR_NOMEM;
     }
-    side_ctx c = {side, vocab, stem, stem_ctx, mem, w_anchor, w_capital, 0, {0}};
+    side_ctx c = {side, vocab, stem, stem_ctx, cache, mem, w_anchor, w_capital, 0, {0}};
     side->first[0] = 0;
     side->len[0] = 0;
     side->ntok[0] = 0;

@@ -6,7 +6,9 @@
  * resident memory is its own; "aligner MB" is that peak less the resident memory just
  * before selaras_align() (documents, segments and the FreeDict lexicon already loaded).
  *
- * usage: bench_align DATA_DIR */
+ * usage: bench_align DATA_DIR
+ * Environment, for profiling: BENCH_ALIGN_ONE=N runs selaras (or, with BENCH_ALIGN_BASE,
+ * the baseline) once at N pairs in this process and prints the raw figures. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>

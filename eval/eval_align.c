@@ -11,7 +11,9 @@
  *                        its sentences come from one paragraph pair
  *   calibration ........ confidence bins against correctness on the held-out sets
  *
- * usage: eval_align DATA_DIR */
+ * usage: eval_align DATA_DIR
+ * Environment, for development: EVAL_ALIGN_QUICK skips the paragraphs; EVAL_ALIGN_DEBUG
+ * prints the wrong beads of the PUD dev half; EVAL_ALIGN_DUMP=FILE writes every bead. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>

@@ -22,3 +22,4 @@ bench-align: eval/bench_align$(EXEEXT)
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_align.c
 endif
+EXTRA_DIST += doc/alignment.md

@@ -1,4 +1,5 @@
 /* Lexicons: the public API (new, add, load in every format) and the private lookups. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +95,21 @@ static void letters(char *out, const char *prefix, int i)
     } while (i > 0);
     out[n] = '\0';
 }
+
+START_TEST(stemming_can_be_turned_off_while_empty)
+{
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(sl_lexicon_disable_stemming(lex, &err), SELARAS_OK);
+    ck_assert_int_eq(add(lex, "Pelatihan", "Training", &err), SELARAS_OK);
+    ck_assert(has(lex, "pelatihan", "training"));
+    ck_assert_uint_eq(src_id(lex, "latih"), SL_LEXICON_NONE);
+    selaras_status st = sl_lexicon_disable_stemming(lex, &err);
+    ck_assert_error(&err, SELARAS_ERR_STATE, st, SELARAS_NO_OFFSET, "while empty");
+    selaras_lexicon_free(lex);
+}
+END_TEST
 
 START_TEST(many_keys_survive_rehash)
 {
@@ -332,6 +348,13 @@ START_TEST(load_freedict_from_a_directory)
     selaras_status st = selaras_lexicon_load_freedict(lex, dir, &err);
     ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
                     "install the Debian package dict-freedict-deu-fra");
+    selaras_lexicon_free(lex);
+    lex = new_lex("ms", "en");
+    st = selaras_lexicon_load_freedict(lex, dir, &err);
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "no FreeDict dictionary for msa-eng in");
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "install the Debian package dict-freedict-eng-msa (or dict-freedict-msa-eng");
     st = selaras_lexicon_load_freedict(lex, NULL, &err);
     ck_assert_error(&err, SELARAS_ERR_ARGUMENT, st, SELARAS_NO_OFFSET, "NULL");
     st = selaras_lexicon_load_freedict(NULL, dir, &err);
@@ -451,12 +474,46 @@ START_TEST(load_allocation_failures)
 }
 END_TEST
 
+/* One loaded lexicon read by several threads at once (run under TSan to check races). */
+static void *reader(void *arg)
+{
+    const selaras_lexicon *lex = arg;
+    long ok = 0;
+    for (int i = 0; i < 2000; i++) {
+        ok += has(lex, "latih", "train") && has(lex, "rumah sakit", "hospit") &&
+              !has(lex, "rumah", "train") && src_id(lex, "tidak ada") == SL_LEXICON_NONE;
+        const uint32_t *ids;
+        size_t n;
+        sl_lexicon_translations(lex, src_id(lex, "latih"), &ids, &n);
+        ok += n == 1 && strcmp(sl_lexicon_tgt_key(lex, ids[0], NULL), "train") == 0;
+    }
+    return (void *)ok;
+}
+
+START_TEST(shared_read_only_across_threads)
+{
+    selaras_lexicon *lex = new_lex("id", "en");
+    ck_assert_int_eq(load(lex, "lexicon/dictd/freedict-eng-ind.index", SELARAS_DICT_AUTO, NULL),
+                     SELARAS_OK);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, reader, lex), 0);
+    for (int i = 0; i < 4; i++) {
+        void *ok;
+        ck_assert_int_eq(pthread_join(th[i], &ok), 0);
+        ck_assert_int_eq((long)ok, 4000);
+    }
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
 Suite *lexicon_suite(void)
 {
     Suite *s = suite_create("lexicon");
     TCase *tc = tcase_create("add");
     tcase_add_test(tc, add_stems_and_interns);
     tcase_add_test(tc, many_keys_survive_rehash);
+    tcase_add_test(tc, stemming_can_be_turned_off_while_empty);
     tcase_add_test(tc, add_rejects_bad_input);
     tcase_add_test(tc, new_and_add_allocation_failures);
     suite_add_tcase(s, tc);
@@ -466,6 +523,7 @@ Suite *lexicon_suite(void)
     tcase_add_test(tc, load_freedict_from_a_directory);
     tcase_add_test(tc, load_reports_errors_with_positions);
     tcase_add_test(tc, load_allocation_failures);
+    tcase_add_test(tc, shared_read_only_across_threads);
     suite_add_tcase(s, tc);
     return s;
 }

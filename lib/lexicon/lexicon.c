@@ -374,6 +374,25 @@ int sl_lexicon_has_pair(const selaras_lexicon *lex, uint32_t src, uint32_t tgt)
     return 0;
 }
 
+selaras_status sl_lexicon_disable_stemming(selaras_lexicon *lex, selaras_error *err)
+{
+    if (lex->npairs > 0)
+        return sl_error(err, SELARAS_ERR_STATE, "stemming can only be turned off while empty");
+    sl_stemmer *a, *b;
+    selaras_status st = sl_stemmer_new(&a, &lex->mem, "", err);
+    if (st != SELARAS_OK)
+        return st;
+    if ((st = sl_stemmer_new(&b, &lex->mem, "", err)) != SELARAS_OK) {
+        sl_stemmer_free(a);
+        return st;
+    }
+    sl_stemmer_free(lex->src_stem);
+    sl_stemmer_free(lex->tgt_stem);
+    lex->src_stem = a;
+    lex->tgt_stem = b;
+    return SELARAS_OK;
+}
+
 /* ---- public: create, free, add, size ---- */
 
 selaras_status selaras_lexicon_new(selaras_lexicon **out, const char *src_lang,

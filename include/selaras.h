@@ -331,9 +331,9 @@ SELARAS_API const char *selaras_segmenter_lang(const selaras_segmenter *seg);
  *     dkk.
  *
  * One abbreviation per line, final period included, no blanks inside, at most 31 bytes;
- * blanks around a line are ignored. Entries of two letters or more also match in other
- * letter case. An entry already present takes the new class. The call is atomic: on any
- * error nothing is added.
+ * blanks around a line are ignored. Entries of two letters or more also match with other
+ * ASCII letter case ("jl." finds "Jl."). An entry already present takes the new class.
+ * The call is atomic: on any error nothing is added.
  * @param[in] text  UTF-8 bytes (need not be NUL-terminated); may be NULL when @p len is 0.
  * @param[out] err  on ::SELARAS_ERR_SYNTAX: @c offset, @c line and @c column of the fault in
  *                  @p text, and a message naming the line.

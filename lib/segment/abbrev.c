@@ -13,6 +13,8 @@ void sl_abbrev_init(sl_abbrev_set *set, const selaras_allocator *mem)
     set->slots = NULL;
     set->cap = 0;
     set->used = 0;
+    set->maxlen = 0;
+    memset(set->shape, 0, sizeof set->shape);
 }
 
 void sl_abbrev_release(sl_abbrev_set *set)
@@ -21,6 +23,7 @@ void sl_abbrev_release(sl_abbrev_set *set)
     set->slots = NULL;
     set->cap = 0;
     set->used = 0;
+    set->maxlen = 0;
 }
 
 void sl_abbrev_clear(sl_abbrev_set *set)
@@ -28,6 +31,8 @@ void sl_abbrev_clear(sl_abbrev_set *set)
     if (set->slots != NULL)
         memset(set->slots, 0, set->cap * sizeof *set->slots);
     set->used = 0;
+    set->maxlen = 0;
+    memset(set->shape, 0, sizeof set->shape);
 }
 
 /* FNV-1a over the key and its folded flag. */
@@ -81,6 +86,10 @@ static int reserve(sl_abbrev_set *set, size_t extra)
 static void put_key(sl_abbrev_set *set, const char *key, size_t len, int folded,
                     sl_abbr_class cls)
 {
+    unsigned char f = (unsigned char)sl_ascii_lower((unsigned char)key[0]);
+    set->shape[len][f >> 3] |= (unsigned char)(1u << (f & 7));
+    if (len > set->maxlen)
+        set->maxlen = len;
     sl_abbrev_slot *s = find_slot(set, key, len, folded);
     if (s->len == 0) {
         s->len = (unsigned char)len;
@@ -113,7 +122,10 @@ static void put(sl_abbrev_set *set, const char *text, size_t len, sl_abbr_class 
 
 sl_abbr_class sl_abbrev_find(const sl_abbrev_set *set, const char *text, size_t len)
 {
-    if (set->used == 0 || len == 0 || len > SL_ABBR_MAX)
+    if (len == 0 || len > set->maxlen)
+        return SL_ABBR_NONE;
+    unsigned char f = (unsigned char)sl_ascii_lower((unsigned char)text[0]);
+    if (!(set->shape[len][f >> 3] & (1u << (f & 7))))
         return SL_ABBR_NONE;
     const sl_abbrev_slot *s = find_slot(set, text, len, 0);
     if (s->len != 0)

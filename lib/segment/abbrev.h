@@ -43,6 +43,9 @@ typedef struct sl_abbrev_set {
     sl_abbrev_slot *slots;
     size_t cap;    /* a power of two, or 0 */
     size_t used;
+    size_t maxlen;           /* longest key */
+    /* bit set of (length, ASCII-folded first byte) of the keys: a quick "no" */
+    unsigned char shape[SL_ABBR_MAX + 1][32];
 } sl_abbrev_set;
 
 void sl_abbrev_init(sl_abbrev_set *set, const selaras_allocator *mem);

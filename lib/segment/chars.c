@@ -5,7 +5,7 @@
 
 #include "segmenter.h"
 
-int sl_cp_is_upper(int32_t cp)
+int sl_cp_is_upper_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -13,14 +13,14 @@ int sl_cp_is_upper(int32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int sl_cp_is_lower(int32_t cp)
+int sl_cp_is_lower_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int sl_cp_is_letter(int32_t cp)
+int sl_cp_is_letter_slow(int32_t cp)
 {
     if (cp < 0x80)
         return sl_is_ascii_alpha(cp);
@@ -28,14 +28,14 @@ int sl_cp_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int sl_cp_is_digit(int32_t cp)
+int sl_cp_is_digit_slow(int32_t cp)
 {
     if (cp < 0x80)
         return sl_is_ascii_digit(cp);
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int sl_cp_is_opener(int32_t cp)
+int sl_cp_is_opener_slow(int32_t cp)
 {
     switch (cp) {
     case '"': case '\'': case '(': case '[': case '{': case '*': case '_':
@@ -46,7 +46,7 @@ int sl_cp_is_opener(int32_t cp)
     }
 }
 
-int sl_cp_is_closer(int32_t cp)
+int sl_cp_is_closer_slow(int32_t cp)
 {
     switch (cp) {
     case '"': case '\'': case ')': case ']': case '}': case '*': case '_':

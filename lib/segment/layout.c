@@ -58,6 +58,8 @@ static void strip_markup(const char **text, size_t *len)
 
 int sl_line_is_press_header(const char *text, size_t len)
 {
+    if (len > 32)
+        return 0;
     strip_markup(&text, &len);
     while (len > 0 && (text[len - 1] == ':' || text[len - 1] == '.'))
         len--;
@@ -67,7 +69,7 @@ int sl_line_is_press_header(const char *text, size_t len)
 static int has_label(const char *t, size_t n)
 {
     const char *colon = memchr(t, ':', n < 28 ? n : 28);
-    if (colon == NULL)
+    if (colon == NULL || !sl_is_ascii_alpha((unsigned char)t[0]))
         return 0;
     size_t m = (size_t)(colon - t);
     while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t' || t[m - 1] == '.'))
@@ -92,6 +94,12 @@ static int starts_with_folded(const char *t, size_t n, const char *word)
 static int is_date_line(const char *t, size_t n)
 {
     if (n > 64 || n < 6)
+        return 0;
+    /* cheap test first: a year needs four digits in a row */
+    size_t run = 0;
+    for (size_t i = 0; i < n && run < 4; i++)
+        run = sl_is_ascii_digit((unsigned char)t[i]) ? run + 1 : 0;
+    if (run < 4)
         return 0;
     int month = 0, year = 0, words = 0, slashes = 0;
     for (size_t i = 0; i < n;) {
@@ -170,11 +178,28 @@ int sl_line_is_boilerplate(const char *text, size_t len)
     strip_markup(&t, &n);
     if (n == 0)
         return 0;
-    if (has_label(t, n) || sl_line_is_press_header(t, n) || is_signoff(t, n))
+    if (has_label(t, n) || sl_line_is_press_header(t, n))
         return 1;
-    if (starts_with_folded(t, n, "copyright") || starts_with_folded(t, n, "hak cipta") ||
-        starts_with_folded(t, n, "\xc2\xa9") || starts_with_folded(t, n, "(c) "))
-        return 1;
+    switch (sl_ascii_lower((unsigned char)t[0])) {
+    case '(':
+        return is_signoff(t, n) || starts_with_folded(t, n, "(c) ");
+    case 'c':
+        if (starts_with_folded(t, n, "copyright"))
+            return 1;
+        break;
+    case 'h':
+        if (starts_with_folded(t, n, "hak cipta"))
+            return 1;
+        break;
+    case 0xc2:
+        if (starts_with_folded(t, n, "\xc2\xa9"))
+            return 1;
+        break;
+    case 'j':
+        break;
+    default:
+        return is_date_line(t, n);
+    }
     /* address lines of a letterhead: "Jl. Prapatan No. 52, Jakarta Pusat 10410" */
     if (starts_with_folded(t, n, "jl.") || starts_with_folded(t, n, "jln.") ||
         starts_with_folded(t, n, "jalan ")) {
@@ -182,9 +207,6 @@ int sl_line_is_boilerplate(const char *text, size_t len)
             if (sl_is_ascii_digit((unsigned char)t[i]))
                 return t[n - 1] != '.';
     }
-    /* a byline with several credits: "Reporter : A | Editor : B" */
-    if (memchr(t, '|', n) != NULL && has_label(t, n))
-        return 1;
     return is_date_line(t, n);
 }
 

@@ -20,8 +20,14 @@
 #include "config.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "segmenter.h"
+
+/* Longest run the rules look at around a candidate, in bytes. */
+#define SL_TOKEN_MAX 64
 
 typedef enum next_class {
     NC_END, NC_UPPER, NC_LOWER, NC_DIGIT, NC_PUNCT, NC_OTHER
@@ -47,7 +53,7 @@ static int space_at(const span *sp, size_t i, size_t *len)
 {
     int32_t cp;
     *len = sl_cp_at(sp->t, i, &cp);
-    return sl_is_space_cp(cp);
+    return sl_cp_is_space(cp);
 }
 
 static size_t skip_space(const span *sp, size_t i)
@@ -64,7 +70,7 @@ static int space_before(const span *sp, size_t i)
         return 1;
     int32_t cp;
     sl_utf8_next(sp->t + sl_utf8_prev(sp->t, i), &cp);
-    return sl_is_space_cp(cp);
+    return sl_cp_is_space(cp);
 }
 
 /* Skip closing quotes and brackets from i; *quote is set when one was a quote. */
@@ -89,7 +95,7 @@ static next_class classify(const span *sp, size_t k, size_t *word)
     int32_t cp = 0;
     while (k < sp->e) {
         size_t n = sl_cp_at(sp->t, k, &cp);
-        if (!sl_cp_is_opener(cp))
+        if (!sl_cp_is_opener(cp) && cp != 0x201D && cp != 0x2019)
             break;
         k += n;
     }
@@ -179,13 +185,23 @@ static int cut(span *sp, size_t k)
  * opening quotes and brackets. */
 static size_t token_start(const span *sp, size_t i)
 {
+    /* tokens longer than SL_TOKEN_MAX are cut there: no rule needs more, and the scan
+     * stays linear on runs without white space */
+    size_t low = i - sp->s > SL_TOKEN_MAX ? i - SL_TOKEN_MAX : sp->s;
     size_t a = i;
-    while (a > sp->s && !space_before(sp, a))
+    for (;;) {
+        while (a > low && (unsigned char)sp->t[a - 1] > ' ' && (unsigned char)sp->t[a - 1] < 0x80)
+            a--;
+        if (a <= low || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
+            break;
         a = sl_utf8_prev(sp->t, a);
+    }
+    while (a < i && ((unsigned char)sp->t[a] & 0xC0) == 0x80) /* cut inside a character */
+        a++;
     while (a < i) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, a, &cp);
-        if (!sl_cp_is_opener(cp))
+        if (!sl_cp_is_opener(cp) && !sl_cp_is_bullet(cp))
             break;
         a += n;
     }
@@ -217,7 +233,7 @@ static sl_abbr_class lookup(const span *sp, size_t a, size_t end)
 static int is_initialism(const char *t, size_t a, size_t end)
 {
     size_t n = 0;
-    while (a + 1 < end + 1 && a < end) {
+    while (a < end) {
         int32_t cp;
         size_t k = sl_utf8_next(t + a, &cp);
         if (!sl_cp_is_letter(cp) || a + k >= end || t[a + k] != '.')
@@ -232,7 +248,7 @@ static int is_initialism(const char *t, size_t a, size_t end)
 static size_t word_len(const span *sp, size_t k)
 {
     size_t i = k;
-    while (i < sp->e) {
+    while (i < sp->e && i - k < SL_TOKEN_MAX) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, i, &cp);
         if (!sl_cp_is_letter(cp) && cp != '\'' && cp != 0x2019)
@@ -259,9 +275,14 @@ static const char *const starters_en[] = {
     NULL
 };
 static const char *const starters_id[] = {
-    "Adapun", "Apa", "Bagaimana", "Dalam", "Dan", "Dari", "Di", "Dengan", "Dia", "Ia",
-    "Ini", "Itu", "Kami", "Kita", "Ke", "Kemudian", "Mereka", "Namun", "Pada", "Saat",
-    "Saya", "Selain", "Sementara", "Sedangkan", "Tetapi", "Untuk", "Yang", NULL
+    "Adapun", "Agar", "Akan", "Apa", "Apabila", "Bagaimana", "Bagi", "Bahkan", "Banyak",
+    "Beberapa", "Belum", "Dalam", "Dan", "Dari", "Di", "Dengan", "Dia", "Hal", "Hingga",
+    "Ia", "Ini", "Itu", "Jika", "Juga", "Kami", "Karena", "Ketika", "Kita", "Ke",
+    "Kemudian", "Lebih", "Meski", "Meskipun", "Menurut", "Mereka", "Namun", "Oleh", "Pada",
+    "Para", "Saat", "Salah", "Sampai", "Saya", "Sebagai", "Sebelumnya", "Sebuah", "Sedangkan",
+    "Sejak", "Selain", "Selama", "Selanjutnya", "Semua", "Sementara", "Seorang", "Seperti",
+    "Setelah", "Setiap", "Sudah", "Tahun", "Tapi", "Tetapi", "Tidak", "Untuk", "Walaupun",
+    "Yang", NULL
 };
 
 static int is_starter(const span *sp, size_t k)
@@ -295,46 +316,75 @@ static int attribution_follows(const span *sp, size_t k)
     return m > 0 && v > k + n && in_list(speech_verbs, sp->t + v, m);
 }
 
-/* The first letter of the word before position a is lower case. */
-static int previous_word_lower(const span *sp, size_t a)
+enum { PREV_NONE, PREV_LOWER, PREV_NUMBER, PREV_OTHER };
+
+/* What the word before position a is: lower case, holding a digit, or other. */
+static int previous_word(const span *sp, size_t a)
 {
     size_t i = a;
     while (i > sp->s && space_before(sp, i))
         i = sl_utf8_prev(sp->t, i);
-    if (i <= sp->s)
-        return 0;
+    if (i <= sp->s || i == a)
+        return PREV_NONE;
     size_t w = token_start(sp, i);
+    for (size_t k = w; k < i; k++)
+        if (sl_is_ascii_digit((unsigned char)sp->t[k]))
+            return PREV_NUMBER;
     int32_t cp;
     sl_cp_at(sp->t, w, &cp);
-    return sl_cp_is_lower(cp);
+    return sl_cp_is_lower(cp) ? PREV_LOWER : PREV_OTHER;
+}
+
+/* A Roman numeral at k ("No. XI", "Pasal II"): letters IVXLCDM only, then not a letter. */
+static int is_roman(const span *sp, size_t k)
+{
+    size_t i = k;
+    while (i < sp->e && strchr("IVXLCDM", sp->t[i]) != NULL && sp->t[i] != '\0')
+        i++;
+    if (i == k)
+        return 0;
+    int32_t cp = 0;
+    if (i < sp->e)
+        sl_cp_at(sp->t, i, &cp);
+    return !sl_cp_is_letter(cp);
+}
+
+/* The word at k is itself an abbreviation ("Co. Ltd.", "Pte. Ltd."). */
+static int next_is_abbrev(const span *sp, size_t k)
+{
+    size_t n = word_len(sp, k);
+    if (n == 0 || k + n >= sp->e || sp->t[k + n] != '.')
+        return 0;
+    return sl_abbrev_find(&sp->seg->abbrev, sp->t + k, n + 1) != SL_ABBR_NONE;
 }
 
 /* A period at i followed by white space, next sentence candidate at k (class nc, word at
  * w). Returns 1 when it ends the sentence. */
-static int period_ends(span *sp, size_t i, next_class nc, size_t w)
+static int period_ends(span *sp, size_t a, size_t i, next_class nc, size_t w)
 {
-    size_t a = token_start(sp, i);
     size_t end = i + 1;
     sl_abbr_class cls = a < i ? lookup(sp, a, end) : SL_ABBR_NONE;
     switch (cls) {
     case SL_ABBR_PREFIX:
         return 0;
     case SL_ABBR_NUMBER:
-        return nc == NC_UPPER;
+        return nc == NC_UPPER && !is_roman(sp, w);
     case SL_ABBR_GENERAL:
-        if (nc != NC_UPPER)
+        if (nc != NC_UPPER || sp->t[w - 1] == '(' || next_is_abbrev(sp, w))
             return 0;
         return !is_initialism(sp->t, a, end) || is_starter(sp, w);
     case SL_ABBR_NONE:
         break;
     }
-    if (a + 1 == i || (a < i && sl_utf8_next(sp->t + a, &(int32_t){0}) == i - a)) {
+    int32_t cp = 0;
+    if (a < i && sl_cp_at(sp->t, a, &cp) == i - a) {
         /* one letter: an initial, unless it is the English pronoun after a lower-case
          * word ("you and I. Did…") or a lower-case letter */
-        int32_t cp;
-        sl_cp_at(sp->t, a, &cp);
         if (sl_cp_is_upper(cp)) {
-            if (cp == 'I' && sp->seg->rules != SL_RULES_ID && previous_word_lower(sp, a))
+            /* not an initial: the pronoun or numeral "I" after a lower-case word
+             * ("you and I.", "kuartal I."), a unit or era after a number ("2 C.") */
+            int prev = previous_word(sp, a);
+            if ((cp == 'I' && prev == PREV_LOWER) || prev == PREV_NUMBER)
                 return nc == NC_UPPER;
             return 0;
         }
@@ -361,7 +411,7 @@ static int glued_period_ends(const span *sp, size_t i)
         return 0;
     /* addresses: the whole run holds '@', '/' or ':' */
     size_t a = token_start(sp, i);
-    for (size_t j = a; j < sp->e && !sl_is_ascii_space((unsigned char)sp->t[j]); j++) {
+    for (size_t j = a; j < sp->e && j < i + SL_TOKEN_MAX && !sl_is_ascii_space((unsigned char)sp->t[j]); j++) {
         char c = sp->t[j];
         if (c == '@' || c == '/' || c == ':' || c == '_')
             return 0;
@@ -423,7 +473,18 @@ static int on_period(span *sp, size_t *pi)
             j += 2;
         }
         *pi = j;
-        return dots >= 4 ? after_run(sp, j, 0) : 0;
+        if (dots < 4)
+            return 0;
+        if (i == sp->s || space_before(sp, i))
+            return after_run(sp, j, 0);
+        /* "compounds. . . . The": a period, then an ellipsis opening the next sentence */
+        int quote;
+        size_t c = skip_closers(sp, j, &quote), n, w;
+        if (c >= sp->e || !space_at(sp, c, &n))
+            return 0;
+        if (classify(sp, skip_space(sp, c), &w) != NC_UPPER)
+            return 0;
+        return cut(sp, i + 2);
     }
     *pi = i + 1;
     size_t a = token_start(sp, i);
@@ -448,9 +509,50 @@ static int on_period(span *sp, size_t *pi)
     next_class nc = classify(sp, k, &w);
     if (nc == NC_END || nc == NC_LOWER || nc == NC_PUNCT)
         return 0;
-    if (c == i + 1 && !period_ends(sp, i, nc, w))
+    if (c == i + 1 && !period_ends(sp, a, i, nc, w))
         return 0;
     return cut(sp, k);
+}
+
+/* SWAR: a word whose bytes are all v. */
+#define SL_REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
+
+/* Non-zero when some byte of x is zero. */
+static inline uint64_t has_zero(uint64_t x)
+{
+    return (x - SL_REP(0x01)) & ~x & SL_REP(0x80);
+}
+
+/* The first candidate byte at or after i (end if none): sixteen bytes at a time with
+ * SSE2 where the compiler targets it, else eight at a time in a 64-bit word. */
+static size_t next_candidate(const char *text, size_t i, size_t end)
+{
+#if defined(__SSE2__)
+    const __m128i dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?'), x = _mm_set1_epi8('!'),
+                  p = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2);
+    while (i + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, q)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, x),
+                                                           _mm_cmpeq_epi8(v, p)),
+                                              _mm_cmpeq_epi8(v, e2)));
+        int bits = _mm_movemask_epi8(m);
+        if (bits != 0)
+            return i + (size_t)__builtin_ctz((unsigned)bits);
+        i += 16;
+    }
+#endif
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (has_zero(w ^ SL_REP('.')) | has_zero(w ^ SL_REP('?')) | has_zero(w ^ SL_REP('!')) |
+            has_zero(w ^ SL_REP(')')) | has_zero(w ^ SL_REP(0xE2)))
+            break;
+        i += 8;
+    }
+    while (i < end && !candidate[(unsigned char)text[i]])
+        i++;
+    return i;
 }
 
 int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t end)
@@ -460,8 +562,7 @@ int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t
     begin_sentence(&sp, skip_space(&sp, start));
     size_t i = start;
     while (i < end) {
-        while (i < end && !candidate[(unsigned char)text[i]])
-            i++;
+        i = next_candidate(text, i, end);
         if (i >= end)
             break;
         int rc = 0;

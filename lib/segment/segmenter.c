@@ -11,6 +11,9 @@
 /* Largest abbreviation file selaras_segmenter_load_abbreviations() reads. */
 #define SL_ABBREV_FILE_MAX ((size_t)16 << 20)
 
+/* How far from a quoted paragraph its repetition is looked for (pull quotes). */
+#define SL_PULL_QUOTE_WINDOW ((size_t)4096)
+
 selaras_status selaras_segmenter_new(selaras_segmenter **out, const char *lang,
                                      const selaras_allocator *mem, selaras_error *err)
 {
@@ -49,6 +52,7 @@ void selaras_segmenter_free(selaras_segmenter *seg)
     selaras_allocator m = seg->mem;
     sl_abbrev_release(&seg->abbrev);
     sl_free(&m, seg->cuts);
+    sl_free(&m, seg->blocks);
     sl_free(&m, seg);
 }
 
@@ -111,28 +115,64 @@ void selaras_segmenter_clear_abbreviations(selaras_segmenter *seg)
 
 /* ---- the walk over lines ---- */
 
+/* Leading / trailing white space of t[a..b), ASCII first, Unicode when needed. */
+static size_t skip_lead(const char *t, size_t a, size_t b)
+{
+    while (a < b && (t[a] == ' ' || (t[a] >= '\t' && t[a] <= '\r')))
+        a++;
+    if (a < b && (unsigned char)t[a] >= 0x80)
+        a += sl_space_prefix(t + a, b - a);
+    return a;
+}
+
+static size_t skip_trail(const char *t, size_t a, size_t b)
+{
+    while (b > a && (t[b - 1] == ' ' || (t[b - 1] >= '\t' && t[b - 1] <= '\r')))
+        b--;
+    if (b > a && (unsigned char)t[b - 1] >= 0x80)
+        b -= sl_space_suffix(t + a, b - a);
+    return b;
+}
+
 typedef struct walk {
     selaras_segmenter *seg;
     const selaras_doc *doc;
     selaras_segments *segs;
     size_t para;
+    int wrapped;  /* the current span joins lines */
+    size_t run;   /* cursor in the document's offset map (offsets only grow) */
 } walk;
+
+/* selaras_doc_to_original() for offsets that only grow: a cursor instead of a search. */
+static size_t to_original(walk *w, size_t offset)
+{
+    const selaras_doc *doc = w->doc;
+    if (offset >= doc->len)
+        return doc->orig_len;
+    if (w->run >= doc->nruns || doc->runs[w->run].norm > offset)
+        w->run = 0;
+    while (w->run + 1 < doc->nruns && doc->runs[w->run + 1].norm <= offset)
+        w->run++;
+    const sl_offset_run *r = &doc->runs[w->run];
+    if (offset < r->norm)
+        return 0;
+    return r->identity ? r->orig + (offset - r->norm) : r->orig;
+}
 
 /* Push text[a..b) (trimmed here) as one segment. */
 static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kind,
                            selaras_error *err)
 {
     const char *t = w->doc->text;
-    a += sl_space_prefix(t + a, b - a);
-    b -= sl_space_suffix(t + a, b - a);
+    a = skip_lead(t, a, b);
+    b = skip_trail(t, a, b);
     if (a >= b)
         return SELARAS_OK;
-    selaras_status st = sl_segments_push(w->segs, selaras_doc_to_original(w->doc, a),
-                                         selaras_doc_to_original(w->doc, b), t + a, b - a,
-                                         kind, w->para, err);
+    size_t oa = to_original(w, a), ob = to_original(w, b);
+    selaras_status st = sl_segments_push(w->segs, oa, ob, t + a, b - a, kind, w->para, err);
     if (st != SELARAS_OK)
         return st;
-    if (memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence: one line of text */
+    if (w->wrapped && memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence */
         sl_segment *s = &w->segs->items[w->segs->count - 1];
         char *p = w->segs->texts.data + s->text_off;
         for (size_t i = 0; i < s->text_len; i++)
@@ -179,8 +219,11 @@ static int is_pull_quote(const walk *w, size_t a, size_t b)
         ib--;
     if (ib < ia + 16)
         return 0;
-    size_t n = w->doc->len, m = ib - ia;
-    for (size_t i = 0; i + m <= n;) {
+    /* a release repeats its pull quote near it: search a window around the paragraph */
+    size_t m = ib - ia;
+    size_t i = a > SL_PULL_QUOTE_WINDOW ? a - SL_PULL_QUOTE_WINDOW : 0;
+    size_t n = w->doc->len - b > SL_PULL_QUOTE_WINDOW ? b + SL_PULL_QUOTE_WINDOW : w->doc->len;
+    while (i + m <= n) {
         const char *p = memchr(t + i, t[ia], n - m + 1 - i);
         if (p == NULL)
             return 0;
@@ -238,9 +281,9 @@ static void read_line(const selaras_doc *doc, size_t pos, line *ln)
     const char *nl = memchr(t + pos, '\n', doc->len - pos);
     size_t e = nl ? (size_t)(nl - t) : doc->len;
     ln->next = nl ? e + 1 : doc->len;
-    size_t a = pos + sl_space_prefix(t + pos, e - pos);
+    size_t a = skip_lead(t, pos, e);
     ln->start = a;
-    ln->end = e - sl_space_suffix(t + a, e - a);
+    ln->end = skip_trail(t, a, e);
 }
 
 /* Does the line a..b leave its sentence open, to be continued by the next line? */
@@ -261,34 +304,44 @@ static int wraps_into(const walk *w, size_t a, size_t b, const line *next)
     return !sl_line_is_boilerplate(t + next->start, next->end - next->start);
 }
 
-/* First pass: does the text separate paragraphs by blank lines, and where does a
- * press-release header ("SIARAN PERS") end the letterhead? */
-static void survey(const selaras_doc *doc, int *blank_lines, size_t *letterhead_end)
+/* A press-release header ("SIARAN PERS") among the first lines (12 lines, 2 KiB) was met
+ * at offset end: everything above it is letterhead. Drop the segments made so far and
+ * push each line above as one boilerplate segment, with the same line numbers. */
+static selaras_status redo_letterhead(walk *w, size_t end, selaras_error *err)
 {
-    size_t pos = 0, lines = 0;
-    int seen_text = 0, pending_blank = 0;
-    *blank_lines = 0;
-    *letterhead_end = 0;
-    while (pos < doc->len) {
+    w->segs->count = 0;
+    w->segs->texts.len = 0;
+    size_t pos = 0, saved = w->para;
+    int started = 0;
+    selaras_status st = SELARAS_OK;
+    w->para = 0;
+    while (pos < end && st == SELARAS_OK) {
         line ln;
-        read_line(doc, pos, &ln);
-        if (ln.start >= ln.end) {
-            pending_blank = seen_text;
-        } else {
-            if (pending_blank) {
-                *blank_lines = 1;
-                if (lines >= 12)
-                    return;
-            }
-            if (lines < 12 && *letterhead_end == 0 &&
-                sl_line_is_press_header(doc->text + ln.start, ln.end - ln.start))
-                *letterhead_end = ln.start;
-            seen_text = 1;
-            lines++;
-            if (lines >= 12 && *blank_lines)
-                return;
-        }
+        read_line(w->doc, pos, &ln);
         pos = ln.next;
+        if (ln.start >= ln.end)
+            continue;
+        if (started)
+            w->para++;
+        started = 1;
+        st = emit(w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
+    }
+    w->para = saved;
+    return st;
+}
+
+/* Number the paragraphs: during the walk each segment's para holds its line number, and
+ * seg->blocks the line numbers where a block after a blank line starts. With blank lines
+ * in the text, paragraphs are those blocks; without, each line is one. */
+static void number_paragraphs(selaras_segmenter *seg, selaras_segments *segs)
+{
+    if (seg->nblocks == 0)
+        return;
+    size_t block = 0;
+    for (size_t i = 0; i < segs->count; i++) {
+        while (block < seg->nblocks && seg->blocks[block] <= segs->items[i].para)
+            block++;
+        segs->items[i].para = block;
     }
 }
 
@@ -300,42 +353,74 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     *out = NULL;
     if (seg == NULL || doc == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segment: NULL argument");
-    walk w = {seg, doc, NULL, 0};
+    walk w = {seg, doc, NULL, 0, 0, 0};
     selaras_status st = sl_segments_create(&w.segs, &seg->mem, doc->tag, doc->primary,
                                            doc->name, err);
     if (st != SELARAS_OK)
         return st;
-    int blank_lines;
-    size_t letterhead_end;
-    survey(doc, &blank_lines, &letterhead_end);
+    /* Reserve the list once: its texts hold at most the document's bytes plus one NUL
+     * per segment; a first guess of one segment per 64 bytes. Growth stays possible. */
+    size_t text_cap = doc->len + doc->len / 16 + 16, item_cap = doc->len / 64 + 16;
+    w.segs->texts.data = sl_malloc(&seg->mem, text_cap);
+    w.segs->items = sl_malloc(&seg->mem, item_cap * sizeof(sl_segment));
+    if (w.segs->texts.data == NULL || w.segs->items == NULL) {
+        selaras_segments_free(w.segs);
+        return sl_nomem(err);
+    }
+    w.segs->texts.data[0] = '\0';
+    w.segs->texts.cap = text_cap;
+    w.segs->cap = item_cap;
+    seg->nblocks = 0;
+
     const char *t = doc->text;
-    size_t pos = 0;
+    size_t pos = 0, nonempty = 0;
     int started = 0, pending = 0;
+    w.para = 0; /* the line number until number_paragraphs() */
+    line ln, next;
+    size_t next_at = (size_t)-1; /* where the line in next was read, if any */
     while (pos < doc->len && st == SELARAS_OK) {
-        line ln;
-        read_line(doc, pos, &ln);
+        if (next_at == pos)
+            ln = next;
+        else
+            read_line(doc, pos, &ln);
         pos = ln.next;
         if (ln.start >= ln.end) {
             pending = started;
             continue;
         }
-        if (started && (pending || !blank_lines))
+        if (started) {
             w.para++;
+            if (pending) {
+                void *blocks = seg->blocks;
+                if (sl_grow(&seg->mem, &blocks, &seg->blocks_cap, seg->nblocks + 1,
+                            sizeof(size_t)) != 0) {
+                    st = sl_nomem(err);
+                    break;
+                }
+                seg->blocks = blocks;
+                seg->blocks[seg->nblocks++] = w.para;
+            }
+        }
         started = 1;
         pending = 0;
-        if (ln.start < letterhead_end ||
-            sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
+        if (nonempty++ < 12 && ln.start < 2048 && w.segs->count > 0 &&
+            sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
+            (st = redo_letterhead(&w, ln.start, err)) != SELARAS_OK)
+            break;
+        if (sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {
             st = emit(&w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
             continue;
         }
         size_t end = ln.end;
+        w.wrapped = 0;
         while (pos < doc->len) {
-            line next;
             read_line(doc, pos, &next);
+            next_at = pos;
             if (!wraps_into(&w, ln.start, end, &next))
                 break;
             end = next.end;
             pos = next.next;
+            w.wrapped = 1;
         }
         st = emit_text(&w, ln.start, end, err);
     }
@@ -343,6 +428,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         selaras_segments_free(w.segs);
         return st;
     }
+    number_paragraphs(seg, w.segs);
     *out = w.segs;
     return SELARAS_OK;
 }

@@ -23,18 +23,56 @@ struct selaras_segmenter {
     size_t *cuts;      /* scratch: sentence starts inside the current span */
     size_t ncuts;
     size_t cuts_cap;
+    size_t *blocks;    /* scratch: line numbers that start a paragraph after a blank line */
+    size_t nblocks;
+    size_t blocks_cap;
 };
 
 /* ---- character classes (Unicode through utf8proc; ASCII fast paths) ---- */
 
-int sl_cp_is_upper(int32_t cp);
-int sl_cp_is_lower(int32_t cp);
-int sl_cp_is_letter(int32_t cp);
-int sl_cp_is_digit(int32_t cp);
+int sl_cp_is_upper_slow(int32_t cp);
+int sl_cp_is_lower_slow(int32_t cp);
+int sl_cp_is_letter_slow(int32_t cp);
+int sl_cp_is_digit_slow(int32_t cp);
+static inline int sl_cp_is_upper(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : sl_cp_is_upper_slow(cp);
+}
+static inline int sl_cp_is_lower(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'a' && cp <= 'z' : sl_cp_is_lower_slow(cp);
+}
+static inline int sl_cp_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? sl_is_ascii_alpha(cp) : sl_cp_is_letter_slow(cp);
+}
+static inline int sl_cp_is_digit(int32_t cp)
+{
+    return cp < 0x80 ? sl_is_ascii_digit(cp) : sl_cp_is_digit_slow(cp);
+}
+/* White space (see sl_is_space_cp) with an ASCII fast path. */
+static inline int sl_cp_is_space(int32_t cp)
+{
+    return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : sl_is_space_cp(cp);
+}
 /* Quotes and brackets that may open a sentence ("“‘([«„ and markdown * _). */
-int sl_cp_is_opener(int32_t cp);
+int sl_cp_is_opener_slow(int32_t cp);
+static inline int sl_cp_is_opener(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == '*' ||
+               cp == '_';
+    return sl_cp_is_opener_slow(cp);
+}
 /* Quotes and brackets that may close a sentence after its final punctuation. */
-int sl_cp_is_closer(int32_t cp);
+int sl_cp_is_closer_slow(int32_t cp);
+static inline int sl_cp_is_closer(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == '*' ||
+               cp == '_';
+    return sl_cp_is_closer_slow(cp);
+}
 /* List bullets: • ‣ ⁃ ◦ ▪ ● – and the ASCII - * used as bullets at line start. */
 int sl_cp_is_bullet(int32_t cp);
 

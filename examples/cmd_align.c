@@ -3,22 +3,26 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
-          "                     [--format beads|jsonl|tsv] [--min-score X] [-o OUT]\n"
-          "                     SOURCE TARGET\n"
+          "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
+          "                     [--merge] SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"
           "input line is one segment. Segment numbers count every segment from 0.\n"
           "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
-          "hunalign or FreeDict files. --min-score drops beads below a confidence.\n", out);
+          "hunalign or FreeDict files. --min-score drops beads below a confidence.\n"
+          "--format tmx writes a TMX 1.4 memory to -o OUT (boilerplate and one-sided\n"
+          "beads left out); with --merge the new units are added to the memory already\n"
+          "in OUT, exact duplicates collapsing into the higher-scored one.\n", out);
 }
 
-enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV };
+enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
 
 static int load_segments(const char *path, const char *lang, int presegmented,
                          selaras_segments **segs)
@@ -107,6 +111,58 @@ static void print_text(FILE *out, const selaras_segments *segs, size_t first, si
     free(buf);
 }
 
+static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
+                       const selaras_alignment *a, enum out_format fmt, double min_score,
+                       const char *output);
+
+/* Write the beads as a TMX memory at output, merged into the memory there with merge. */
+static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
+                     const selaras_alignment *a, const char *from, const char *to,
+                     double min_score, const char *output, int merge)
+{
+    selaras_writer *w = NULL;
+    selaras_error err;
+    selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, output, NULL, from, to,
+                                           NULL, &err);
+    if (st == SELARAS_OK && merge)
+        st = selaras_writer_set_flags(w, SELARAS_WRITER_DEDUPE, &err);
+    if (st == SELARAS_OK && min_score > 0)
+        st = selaras_writer_set_min_score(w, min_score, &err);
+    if (st != SELARAS_OK) {
+        cli_error("%s", err.message);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_USAGE;
+    }
+    if (merge && access(output, F_OK) == 0 &&
+        (st = selaras_writer_add_tmx(w, output, &err)) != SELARAS_OK) {
+        cli_report(output, &err);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+    }
+    for (size_t b = 0; b < selaras_alignment_count(a) && st == SELARAS_OK; b++)
+        st = selaras_writer_add_bead(w, src, selaras_alignment_src_first(a, b),
+                                     selaras_alignment_src_count(a, b), tgt,
+                                     selaras_alignment_tgt_first(a, b),
+                                     selaras_alignment_tgt_count(a, b),
+                                     selaras_alignment_score(a, b), &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_close(w, &err);
+    if (st != SELARAS_OK) {
+        cli_error("%s: %s", output, err.message);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+    }
+    fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, %zu below "
+            "the minimum score left out; %zu duplicates collapsed)\n",
+            selaras_writer_count(w, SELARAS_COUNT_WRITTEN), output,
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
+            selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+    selaras_writer_free(w);
+    return CLI_OK;
+}
+
 int cmd_align(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -117,11 +173,12 @@ int cmd_align(int argc, char **argv)
         {"format", required_argument, NULL, 'F'},
         {"min-score", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
+        {"merge", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *from = "id", *to = "en", *output = NULL;
-    int presegmented = 0;
+    int presegmented = 0, merge = 0;
     const char *dicts[16];
     size_t ndicts = 0;
     enum out_format fmt = FMT_BEADS;
@@ -140,6 +197,7 @@ int cmd_align(int argc, char **argv)
             dicts[ndicts++] = optarg;
             break;
         case 'p': presegmented = 1; break;
+        case 'M': merge = 1; break;
         case 'F':
             if (strcmp(optarg, "beads") == 0)
                 fmt = FMT_BEADS;
@@ -147,8 +205,10 @@ int cmd_align(int argc, char **argv)
                 fmt = FMT_JSONL;
             else if (strcmp(optarg, "tsv") == 0)
                 fmt = FMT_TSV;
+            else if (strcmp(optarg, "tmx") == 0)
+                fmt = FMT_TMX;
             else {
-                cli_error("unknown format '%s' (beads, jsonl, tsv)", optarg);
+                cli_error("unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
                 return CLI_USAGE;
             }
             break;
@@ -170,6 +230,14 @@ int cmd_align(int argc, char **argv)
         usage(stderr);
         return CLI_USAGE;
     }
+    if (fmt == FMT_TMX && (output == NULL || strcmp(output, "-") == 0)) {
+        cli_error("--format tmx writes a file: give it with -o FILE");
+        return CLI_USAGE;
+    }
+    if (merge && fmt != FMT_TMX) {
+        cli_error("--merge goes with --format tmx");
+        return CLI_USAGE;
+    }
     if (cli_check_lang(from) != CLI_OK || cli_check_lang(to) != CLI_OK)
         return CLI_USAGE;
     selaras_segments *src = NULL, *tgt = NULL;
@@ -187,8 +255,26 @@ int cmd_align(int argc, char **argv)
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
     }
-    FILE *out = NULL;
-    if (rc == CLI_OK && (out = cli_open_output(output)) == NULL)
+    if (rc == CLI_OK && fmt == FMT_TMX)
+        rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);
+    else if (rc == CLI_OK)
+        rc = print_beads(src, tgt, a, fmt, min_score, output);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(src);
+    selaras_segments_free(tgt);
+    return rc;
+}
+
+/* Print the beads in one of the text formats to output (NULL or "-": standard output). */
+static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
+                       const selaras_alignment *a, enum out_format fmt, double min_score,
+                       const char *output)
+{
+    FILE *out = cli_open_output(output);
+    int rc = CLI_OK;
+    if (out == NULL)
         rc = CLI_OUTPUT;
     if (rc == CLI_OK) {
         for (size_t b = 0; b < selaras_alignment_count(a); b++) {
@@ -221,14 +307,11 @@ int cmd_align(int argc, char **argv)
                 print_text(out, tgt, tf, tc, 0);
                 fprintf(out, "\t%.4f\n", score);
                 break;
+            case FMT_TMX:
+                break; /* written by write_tmx() */
             }
         }
         rc = cli_close_output(out, output);
     }
-    selaras_alignment_free(a);
-    selaras_aligner_free(al);
-    selaras_lexicon_free(lex);
-    selaras_segments_free(src);
-    selaras_segments_free(tgt);
     return rc;
 }

@@ -10,7 +10,7 @@
 
 /* Words repeat (Zipf): stems already computed are kept in a small cache, emptied when
  * full, so that the memory it takes stays bounded. */
-#define SL_STEM_CACHE_ENTRIES 16384  /* a power of two */
+#define SL_STEM_CACHE_ENTRIES ((size_t)16384) /* a power of two */
 #define SL_STEM_CACHE_SLOTS (2 * SL_STEM_CACHE_ENTRIES)
 #define SL_STEM_CACHE_WORD 48        /* longer words are not cached */
 #define SL_STEM_CACHE_POOL (SL_STEM_CACHE_ENTRIES * 24)

@@ -66,6 +66,9 @@ selaras_status sl_error_line(selaras_error *err, selaras_status status, size_t o
 /* 1-based line and column (in code points) of offset in text. */
 void sl_locate(const char *text, size_t len, size_t offset, size_t *line, size_t *column);
 selaras_status sl_nomem(selaras_error *err);
+/* Fixed English text for an errno value ("no such file"), for error messages: unlike
+ * strerror() it does not depend on the locale and is safe from any thread. */
+const char *sl_errno_text(int errnum);
 
 /* ---- language tags ---- */
 

@@ -138,7 +138,8 @@ static selaras_status fail_xml(selaras_tmx_reader *r, selaras_error *err)
 {
     r->state = FAILED;
     if (r->io_errno != 0)
-        return sl_error(err, SELARAS_ERR_IO, "read error: %s", strerror(r->io_errno));
+        return sl_error(err, SELARAS_ERR_IO, "read error: %s",
+                        sl_errno_text(r->io_errno));
     if (!r->xml_failed)
         return sl_error_line(err, SELARAS_ERR_SYNTAX, SELARAS_NO_OFFSET,
                              (size_t)xmlTextReaderGetParserLineNumber(r->xr),
@@ -558,7 +559,7 @@ selaras_status selaras_tmx_reader_new(selaras_tmx_reader **out, const char *path
     proto.flags = flags;
     proto.fd = open(path, O_RDONLY | O_CLOEXEC);
     if (proto.fd < 0)
-        return sl_error(err, SELARAS_ERR_IO, "cannot open: %s", strerror(errno));
+        return sl_error(err, SELARAS_ERR_IO, "cannot open: %s", sl_errno_text(errno));
     return open_reader(out, &proto, path, mem, err);
 }
 

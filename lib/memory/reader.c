@@ -123,19 +123,8 @@ static selaras_status read_tuv(selaras_tmx_reader *r, selaras_error *err)
         return sl_nomem(err);
     int have_seg = 0;
     if (!xmlTextReaderIsEmptyElement(r->xr)) {
-        int base = xmlTextReaderDepth(r->xr);
-        for (;;) {
-            int rc = sl_tmx_next_node(r, err, &st);
-            if (rc < 0)
-                return st;
-            if (rc == 0)
-                return sl_tmx_fail_xml(r, err);
-            int type = xmlTextReaderNodeType(r->xr);
-            int depth = xmlTextReaderDepth(r->xr);
-            if (type == XML_READER_TYPE_END_ELEMENT && depth == base)
-                break;
-            if (type != XML_READER_TYPE_ELEMENT || depth != base + 1)
-                continue;
+        int base = xmlTextReaderDepth(r->xr), rc;
+        while ((rc = sl_tmx_next_child(r, base, err, &st)) > 0) {
             if (sl_tmx_is_name(r, "seg") && !have_seg) {
                 st = read_text(r, err);
                 have_seg = 1;
@@ -152,6 +141,8 @@ static selaras_status read_tuv(selaras_tmx_reader *r, selaras_error *err)
             if (st != SELARAS_OK)
                 return st;
         }
+        if (rc < 0)
+            return st;
     }
     if (!have_seg)
         return sl_tmx_fail_here(r, SELARAS_ERR_SYNTAX, err, "a <tuv> without", "seg");
@@ -168,19 +159,8 @@ static selaras_status read_tu(selaras_tmx_reader *r, selaras_error *err)
     selaras_status st = read_attributes(r, u, SELARAS_UNIT_WHOLE, NULL, err);
     if (st != SELARAS_OK || xmlTextReaderIsEmptyElement(r->xr))
         return st;
-    int base = xmlTextReaderDepth(r->xr);
-    for (;;) {
-        int rc = sl_tmx_next_node(r, err, &st);
-        if (rc < 0)
-            return st;
-        if (rc == 0)
-            return sl_tmx_fail_xml(r, err);
-        int type = xmlTextReaderNodeType(r->xr);
-        int depth = xmlTextReaderDepth(r->xr);
-        if (type == XML_READER_TYPE_END_ELEMENT && depth == base)
-            return SELARAS_OK;
-        if (type != XML_READER_TYPE_ELEMENT || depth != base + 1)
-            continue;
+    int base = xmlTextReaderDepth(r->xr), rc;
+    while ((rc = sl_tmx_next_child(r, base, err, &st)) > 0) {
         if (sl_tmx_is_name(r, "tuv"))
             st = read_tuv(r, err);
         else if (sl_tmx_is_name(r, "prop") || sl_tmx_is_name(r, "note"))
@@ -188,6 +168,7 @@ static selaras_status read_tu(selaras_tmx_reader *r, selaras_error *err)
         if (st != SELARAS_OK)
             return st;
     }
+    return rc < 0 ? st : SELARAS_OK;
 }
 
 /* Read from the start of the document to the <body> start tag. */
@@ -273,20 +254,8 @@ selaras_status selaras_tmx_reader_next(selaras_tmx_reader *r, const selaras_unit
     if (r->state == FINISHED)
         return read_rest(r, err);
     selaras_status st = SELARAS_OK;
-    for (;;) {
-        int rc = sl_tmx_next_node(r, err, &st);
-        if (rc < 0)
-            return st;
-        if (rc == 0)
-            return sl_tmx_fail_xml(r, err);
-        int type = xmlTextReaderNodeType(r->xr);
-        int depth = xmlTextReaderDepth(r->xr);
-        if (type == XML_READER_TYPE_END_ELEMENT && depth == 1) {
-            r->state = FINISHED;
-            return read_rest(r, err);
-        }
-        if (type != XML_READER_TYPE_ELEMENT || depth != 2)
-            continue;
+    int rc;
+    while ((rc = sl_tmx_next_child(r, 1, err, &st)) > 0) { /* the children of <body> */
         if (!sl_tmx_is_name(r, "tu"))
             continue; /* an unknown element: its content is ignored */
         st = read_tu(r, err);
@@ -297,6 +266,10 @@ selaras_status selaras_tmx_reader_next(selaras_tmx_reader *r, const selaras_unit
         *unit = &r->unit;
         return SELARAS_OK;
     }
+    if (rc < 0)
+        return st;
+    r->state = FINISHED;
+    return read_rest(r, err);
 }
 
 static selaras_status open_reader(selaras_tmx_reader **out, selaras_tmx_reader *proto,

@@ -38,6 +38,10 @@ int sl_tmx_xml_open(selaras_tmx_reader *r, const char *url);
 /* Read the next node; 1 when there is one, 0 at the end, -1 on error (reported in err and
  * *st; the reader has failed). Refuses entities and nesting beyond SELARAS_TMX_MAX_DEPTH. */
 int sl_tmx_next_node(selaras_tmx_reader *r, selaras_error *err, selaras_status *st);
+/* Move to the next child element of the element at depth base, passing over text,
+ * comments and anything deeper; 1 when on one, 0 at the element's end tag, -1 on error
+ * (reported as for sl_tmx_next_node; the input ending first is an error too). */
+int sl_tmx_next_child(selaras_tmx_reader *r, int base, selaras_error *err, selaras_status *st);
 /* Fail with libxml2's own error (or the input's I/O error), or a generic one when it
  * reported none. */
 selaras_status sl_tmx_fail_xml(selaras_tmx_reader *r, selaras_error *err);

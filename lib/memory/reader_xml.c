@@ -193,6 +193,25 @@ int sl_tmx_next_node(selaras_tmx_reader *r, selaras_error *err, selaras_status *
     return 1;
 }
 
+int sl_tmx_next_child(selaras_tmx_reader *r, int base, selaras_error *err, selaras_status *st)
+{
+    for (;;) {
+        int rc = sl_tmx_next_node(r, err, st);
+        if (rc < 0)
+            return -1;
+        if (rc == 0) {
+            *st = sl_tmx_fail_xml(r, err);
+            return -1;
+        }
+        int type = xmlTextReaderNodeType(r->xr);
+        int depth = xmlTextReaderDepth(r->xr);
+        if (type == XML_READER_TYPE_END_ELEMENT && depth == base)
+            return 0;
+        if (type == XML_READER_TYPE_ELEMENT && depth == base + 1)
+            return 1;
+    }
+}
+
 int sl_tmx_is_name(selaras_tmx_reader *r, const char *name)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r->xr);

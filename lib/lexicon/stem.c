@@ -163,12 +163,7 @@ static int cache_ready(sl_stemmer *st)
     st->pool = sl_malloc(&st->mem, SL_STEM_CACHE_POOL);
     if (st->slots && st->entries && st->pool)
         return 1;
-    sl_free(&st->mem, st->slots);
-    sl_free(&st->mem, st->entries);
-    sl_free(&st->mem, st->pool);
-    st->slots = NULL;
-    st->entries = NULL;
-    st->pool = NULL;
+    sl_stemmer_drop_cache(st);
     return 0;
 }
 

@@ -78,6 +78,10 @@ const char *sl_errno_text(int errnum);
  * ("id-ID", "en-US") in tag (SL_LANG_TAG_MAX bytes) and the primary subtag in primary
  * (4 bytes). Returns SELARAS_OK or SELARAS_ERR_LANGUAGE. */
 selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras_error *err);
+/* The start of every constructor of a handle with a language: sl_mem_init(dst, src) then
+ * sl_lang_parse(lang, tag, primary). Returns the first failure's status. */
+selaras_status sl_mem_lang_init(selaras_allocator *dst, const selaras_allocator *src,
+                                const char *lang, char *tag, char *primary, selaras_error *err);
 
 /* ---- locale-free ASCII helpers ---- */
 

@@ -73,3 +73,12 @@ selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras
     tag[out] = '\0';
     return SELARAS_OK;
 }
+
+selaras_status sl_mem_lang_init(selaras_allocator *dst, const selaras_allocator *src,
+                                const char *lang, char *tag, char *primary, selaras_error *err)
+{
+    selaras_status st = sl_mem_init(dst, src, err);
+    if (st != SELARAS_OK)
+        return st;
+    return sl_lang_parse(lang, tag, primary, err);
+}

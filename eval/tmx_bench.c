@@ -39,7 +39,7 @@ static double wall(void)
 
 static double wall_write, wall_read;
 
-static void die(const char *what, const selaras_error *err)
+_Noreturn static void die(const char *what, const selaras_error *err)
 {
     fprintf(stderr, "tmx_bench: %s: %s\n", what, err ? err->message : "failed");
     exit(1);

@@ -32,7 +32,7 @@ static const int SAMPLE_BEADS[][4] = {
     {28, 2, 2, 1},  /* byline: boilerplate, dropped */
 };
 
-static void die(const char *what, const selaras_error *err)
+_Noreturn static void die(const char *what, const selaras_error *err)
 {
     fprintf(stderr, "tmx_export: %s: %s\n", what, err != NULL ? err->message : "failed");
     exit(1);
@@ -116,8 +116,9 @@ static selaras_segments *lines_of(const char *path, const char *lang)
     if (selaras_doc_new(&doc, text, len, lang, 0, NULL, &err) != 0)
         die(path, &err);
     const char *slash = strrchr(path, '/');
-    if (selaras_doc_set_name(doc, slash ? slash + 1 : path) != 0 ||
-        selaras_segments_from_lines(&segs, doc, &err) != 0)
+    if (selaras_doc_set_name(doc, slash ? slash + 1 : path) != 0)
+        die(path, NULL); /* set_name reports no error details */
+    if (selaras_segments_from_lines(&segs, doc, &err) != 0)
         die(path, &err);
     selaras_doc_free(doc);
     free(text);

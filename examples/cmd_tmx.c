@@ -298,9 +298,10 @@ static int stats(int argc, char **argv)
             printf("  %-24s %zu\n", "< 0", hist[0]);
             for (int b = 0; b < 10; b++) {
                 char label[32];
-                snprintf(label, sizeof label, "0.%d - 0.%d%s", b, b + 1, b == 9 ? "" : "");
                 if (b == 9)
                     snprintf(label, sizeof label, "0.9 - 1.0");
+                else
+                    snprintf(label, sizeof label, "0.%d - 0.%d", b, b + 1);
                 printf("  %-24s %zu\n", label, hist[b + 1]);
             }
             printf("  %-24s %zu\n", ">= 1", hist[11]);

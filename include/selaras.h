@@ -27,7 +27,12 @@
  *   says it only reads (a ::selaras_lexicon once loaded).
  * - Every allocation goes through the ::selaras_allocator given to the handle's
  *   constructor (NULL: the C library's malloc, realloc and free); results made from a
- *   handle use that handle's allocator.
+ *   handle use that handle's allocator. The exceptions are the third-party libraries'
+ *   own allocations, which use their own allocators: libxml2's inside a
+ *   ::selaras_tmx_reader, libstemmer's inside a ::selaras_lexicon, ICU's and utf8proc's
+ *   internal data.
+ * - Functions that only return a value or a borrowed pointer (accessors) need a non-NULL
+ *   handle unless their documentation says what they return for NULL.
  */
 #ifndef SELARAS_H
 #define SELARAS_H
@@ -125,6 +130,10 @@ typedef struct selaras_allocator {
  * (the first bad byte fails the call, or with ::SELARAS_DOC_REPLACE_INVALID each maximal
  * ill-formed subsequence becomes U+FFFD); CRLF and CR become LF, and U+0085, U+2028 and
  * U+2029 become LF; the text is put in Unicode NFC.
+ *
+ * A document does not change after selaras_doc_new() except through
+ * selaras_doc_set_name(); all other functions taking a `const selaras_doc *` only read it
+ * and may be called from several threads at once. The accessors need a non-NULL @p doc.
  */
 typedef struct selaras_doc selaras_doc;
 
@@ -464,7 +473,8 @@ SELARAS_API selaras_status selaras_lexicon_load(selaras_lexicon *lex, const char
 SELARAS_API selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *dir,
                                                          selaras_error *err);
 
-/** selaras_lexicon_load_freedict() on Debian's `/usr/share/dictd`. */
+/** selaras_lexicon_load_freedict() on Debian's `/usr/share/dictd`.
+ *  @return as selaras_lexicon_load_freedict(). */
 SELARAS_API selaras_status selaras_lexicon_load_default(selaras_lexicon *lex,
                                                         selaras_error *err);
 
@@ -681,7 +691,9 @@ SELARAS_API selaras_status selaras_unit_add_prop(selaras_unit *unit, size_t vari
                                                  const char *value, size_t len,
                                                  selaras_error *err);
 
-/** Append a note (`<note>`): like selaras_unit_add_prop() without a type. */
+/** Append a note (`<note>`): like selaras_unit_add_prop() without a type.
+ *  @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE (malformed
+ *          @p lang), ::SELARAS_ERR_ENCODING or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_unit_add_note(selaras_unit *unit, size_t variant,
                                                  const char *lang, const char *text,
                                                  size_t len, selaras_error *err);
@@ -693,6 +705,8 @@ SELARAS_API selaras_status selaras_unit_add_note(selaras_unit *unit, size_t vari
  * @param[in] name   an XML name (ASCII letters, digits, '-', '_', '.', ':'), not "xml:lang"
  *                   or "lang"; copied.
  * @param[in] value  NUL-terminated valid UTF-8; copied.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL, a name that is not settable, no such
+ *         variant), ::SELARAS_ERR_ENCODING or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_unit_set_attr(selaras_unit *unit, size_t variant,
                                                  const char *name, const char *value,
@@ -833,40 +847,61 @@ SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_form
 /** Free a writer; NULL is accepted. Without a successful close, removes the temporary file. */
 SELARAS_API void selaras_writer_free(selaras_writer *w);
 
+/*
+ * The setters below configure a writer before its first unit or bead. Unless said
+ * otherwise each returns ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL writer or a value out
+ * of range) or ::SELARAS_ERR_STATE (a unit, bead or merge was already added, or the writer
+ * is closed or failed); a failed call leaves the previous setting.
+ */
+
 /** Set the TMX header's creationtool and creationtoolversion (default "selaras" and the
- *  library version); NUL-terminated UTF-8, copied. */
+ *  library version); NUL-terminated UTF-8, copied.
+ *  @return as the setters above (a NULL or empty name is ::SELARAS_ERR_ARGUMENT),
+ *          ::SELARAS_ERR_ENCODING (invalid UTF-8) or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_writer_set_tool(selaras_writer *w, const char *name,
                                                    const char *version, selaras_error *err);
-/** Set the TMX header's adminlang (default "en"); a language tag. */
+/** Set the TMX header's adminlang (default "en"); a language tag, written in canonical form.
+ *  @return as the setters above, or ::SELARAS_ERR_LANGUAGE. */
 SELARAS_API selaras_status selaras_writer_set_adminlang(selaras_writer *w, const char *lang,
                                                         selaras_error *err);
-/** Set the creation time written as creationdate (seconds since 1970-01-01 UTC, ≥ 0);
- *  by default the time selaras_writer_new() was called. Makes output reproducible. */
+/** Set the creation time written as creationdate (seconds since 1970-01-01 UTC, from 0 to
+ *  9999-12-31T23:59:59Z); by default the time selaras_writer_new() was called. Makes
+ *  output reproducible. @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_time(selaras_writer *w, long long seconds,
                                                    selaras_error *err);
-/** Set the write filter flags (a bitwise OR of ::selaras_writer_flag; default 0). */
+/** Set the write filter flags (a bitwise OR of ::selaras_writer_flag; default 0).
+ *  @return as the setters above (an unknown flag is ::SELARAS_ERR_ARGUMENT). */
 SELARAS_API selaras_status selaras_writer_set_flags(selaras_writer *w, unsigned flags,
                                                     selaras_error *err);
-/** Beads scoring below @p score are not written (default: no minimum). */
+/** Beads scoring below @p score are not written (default: no minimum).
+ *  @return as the setters above (NaN is ::SELARAS_ERR_ARGUMENT). */
 SELARAS_API selaras_status selaras_writer_set_min_score(selaras_writer *w, double score,
                                                         selaras_error *err);
 /** Beads whose longer side has more than @p ratio times the code points of the shorter
- *  are not written; 0 (the default) turns the filter off; otherwise @p ratio ≥ 1. */
+ *  are not written; 0 (the default) turns the filter off; otherwise @p ratio ≥ 1.
+ *  @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_max_ratio(selaras_writer *w, double ratio,
                                                         selaras_error *err);
-/** Beads with a side of fewer than @p chars code points are not written (default 0). */
+/** Beads with a side of fewer than @p chars code points are not written (default 0).
+ *  @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars,
                                                          selaras_error *err);
 /**
  * Copy the header properties and notes of @p header (for example
  * selaras_tmx_reader_header() of a memory being merged) into the TMX header; entries
- * already there (same type, language and value) are not repeated.
+ * already there (same type, language and value) are not repeated. Allowed until the
+ * writer is closed; @p header is only read (not retained).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL writer or header),
+ *         ::SELARAS_ERR_STATE (closed or failed) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_writer_add_header(selaras_writer *w,
                                                      const selaras_unit *header,
                                                      selaras_error *err);
 /** The date of the documents of the beads that follow, written as the "x-doc-date"
- *  property (free text such as "2024-05-01"); NULL clears it. Allowed at any time. */
+ *  property (free text such as "2024-05-01", NUL-terminated UTF-8, copied); NULL clears
+ *  it. Allowed at any time.
+ *  @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL writer), ::SELARAS_ERR_ENCODING
+ *          (invalid UTF-8) or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
                                                        selaras_error *err);
 
@@ -904,6 +939,11 @@ SELARAS_API selaras_status selaras_writer_add_bead(selaras_writer *w,
  * Add every unit of an existing TMX file, and its header's properties and notes, as
  * selaras_writer_add_unit() and selaras_writer_add_header() would (a merge). The file is
  * read with a ::selaras_tmx_reader; its errors (with line and column) are returned.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, an error of
+ *         selaras_tmx_reader_new() or selaras_tmx_reader_next(), or an error of
+ *         selaras_writer_add_unit(). After a failure while units were being added the
+ *         writer has failed: only selaras_writer_free() remains (units already added
+ *         are not written).
  */
 SELARAS_API selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path,
                                                   selaras_error *err);
@@ -963,7 +1003,8 @@ SELARAS_API selaras_status selaras_tmx_reader_new(selaras_tmx_reader **out, cons
                                                   selaras_error *err);
 
 /** Like selaras_tmx_reader_new() on bytes in memory, which must stay valid and unchanged
- *  until the reader is freed (they are not copied). */
+ *  until the reader is freed (they are not copied). @p bytes may be NULL when @p len is 0.
+ *  @return as selaras_tmx_reader_new(), without ::SELARAS_ERR_IO. */
 SELARAS_API selaras_status selaras_tmx_reader_new_memory(selaras_tmx_reader **out,
                                                          const char *bytes, size_t len,
                                                          unsigned flags,

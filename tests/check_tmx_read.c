@@ -217,7 +217,7 @@ START_TEST(missing_srclang_and_not_tmx)
     selaras_tmx_reader *r = NULL;
     selaras_error err;
     selaras_status st = selaras_tmx_reader_new(&r, "/nonexistent/x.tmx", 0, NULL, &err);
-    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET, "cannot open");
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET, "cannot open: no such file");
     ck_assert_ptr_null(r);
     st = selaras_tmx_reader_new(&r, NULL, 0, NULL, &err);
     ck_assert_error(&err, SELARAS_ERR_ARGUMENT, st, SELARAS_NO_OFFSET, "NULL");

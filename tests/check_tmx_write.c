@@ -545,7 +545,7 @@ START_TEST(full_device_reports_write_error)
         return;
     selaras_error err;
     selaras_status st = write_many("/dev/full", 10, 1, &err);
-    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET, "No space left on device");
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET, "write error: no space left on device");
 }
 END_TEST
 

@@ -66,6 +66,9 @@ selaras_status sl_error_line(selaras_error *err, selaras_status status, size_t o
 /* 1-based line and column (in code points) of offset in text. */
 void sl_locate(const char *text, size_t len, size_t offset, size_t *line, size_t *column);
 selaras_status sl_nomem(selaras_error *err);
+/* Fixed English text for an errno value ("no such file"), for error messages: unlike
+ * strerror() it does not depend on the locale and is safe from any thread. */
+const char *sl_errno_text(int errnum);
 
 /* ---- language tags ---- */
 
@@ -75,6 +78,10 @@ selaras_status sl_nomem(selaras_error *err);
  * ("id-ID", "en-US") in tag (SL_LANG_TAG_MAX bytes) and the primary subtag in primary
  * (4 bytes). Returns SELARAS_OK or SELARAS_ERR_LANGUAGE. */
 selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras_error *err);
+/* The start of every constructor of a handle with a language: sl_mem_init(dst, src) then
+ * sl_lang_parse(lang, tag, primary). Returns the first failure's status. */
+selaras_status sl_mem_lang_init(selaras_allocator *dst, const selaras_allocator *src,
+                                const char *lang, char *tag, char *primary, selaras_error *err);
 
 /* ---- locale-free ASCII helpers ---- */
 

@@ -1,6 +1,7 @@
 /* Status strings and filling the caller's error struct. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@ const char *selaras_strerror(selaras_status status)
     }
     return "unknown status";
 }
+
+static void fill(selaras_error *err, selaras_status status, size_t offset, size_t line,
+                 size_t column, const char *fmt, va_list ap) SL_PRINTF(6, 0);
 
 static void fill(selaras_error *err, selaras_status status, size_t offset, size_t line,
                  size_t column, const char *fmt, va_list ap)
@@ -94,4 +98,33 @@ void sl_locate(const char *text, size_t len, size_t offset, size_t *line, size_t
 selaras_status sl_nomem(selaras_error *err)
 {
     return sl_error(err, SELARAS_ERR_NOMEM, "out of memory");
+}
+
+const char *sl_errno_text(int errnum)
+{
+    switch (errnum) {
+    case ENOENT: return "no such file";
+    case EACCES: return "permission denied";
+    case EPERM: return "operation not permitted";
+    case EISDIR: return "is a directory";
+    case ENOTDIR: return "a path component is not a directory";
+    case ENAMETOOLONG: return "file name too long";
+    case ELOOP: return "too many symbolic links";
+    case EEXIST: return "file exists";
+    case ENOSPC: return "no space left on device";
+    case EDQUOT: return "disk quota exceeded";
+    case EFBIG: return "file too large";
+    case EROFS: return "read-only file system";
+    case EMFILE: return "too many open files";
+    case ENFILE: return "too many open files in the system";
+    case EXDEV: return "cannot rename across file systems";
+    case EPIPE: return "broken pipe";
+    case EIO: return "input/output error";
+    case ENOMEM: return "out of memory";
+    case EBADF: return "bad file descriptor";
+    case EINVAL: return "invalid argument";
+    case ETXTBSY: return "text file busy";
+    case EBUSY: return "device or resource busy";
+    }
+    return "system error";
 }

@@ -54,9 +54,7 @@ selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras
             tag[out++] = '-';
         for (size_t k = start; k < i; k++) {
             int ch = (unsigned char)lang[k];
-            if (sub > 0 && n == 2)
-                ch = sl_ascii_upper(ch);
-            else if (sub > 0 && n == 4 && k == start)
+            if (sub > 0 && (n == 2 || (n == 4 && k == start))) /* region; script initial */
                 ch = sl_ascii_upper(ch);
             else
                 ch = sl_ascii_lower(ch);
@@ -74,4 +72,13 @@ selaras_status sl_lang_parse(const char *lang, char *tag, char *primary, selaras
     }
     tag[out] = '\0';
     return SELARAS_OK;
+}
+
+selaras_status sl_mem_lang_init(selaras_allocator *dst, const selaras_allocator *src,
+                                const char *lang, char *tag, char *primary, selaras_error *err)
+{
+    selaras_status st = sl_mem_init(dst, src, err);
+    if (st != SELARAS_OK)
+        return st;
+    return sl_lang_parse(lang, tag, primary, err);
 }

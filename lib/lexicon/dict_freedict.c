@@ -367,7 +367,7 @@ static int name_languages(const char *name, char *from, char *to)
         return 0;
     memcpy(from, a, (size_t)(dash - a));
     from[dash - a] = '\0';
-    strcpy(to, dash + 1);
+    memcpy(to, dash + 1, strlen(dash + 1) + 1);
     return 1;
 }
 

@@ -405,12 +405,9 @@ selaras_status selaras_lexicon_new(selaras_lexicon **out, const char *src_lang,
     if (src_lang == NULL || tgt_lang == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon: NULL language");
     selaras_allocator m;
-    selaras_status st = sl_mem_init(&m, mem, err);
-    if (st != SELARAS_OK)
-        return st;
     char tag[SL_LANG_TAG_MAX], src[4], tgt[4];
-    if ((st = sl_lang_parse(src_lang, tag, src, err)) != SELARAS_OK ||
-        (st = sl_lang_parse(tgt_lang, tag, tgt, err)) != SELARAS_OK)
+    selaras_status st = sl_mem_lang_init(&m, mem, src_lang, tag, src, err);
+    if (st != SELARAS_OK || (st = sl_lang_parse(tgt_lang, tag, tgt, err)) != SELARAS_OK)
         return st;
     selaras_lexicon *lex = sl_calloc(&m, 1, sizeof *lex);
     if (lex == NULL)

@@ -15,8 +15,7 @@ selaras_status sl_read_file(const selaras_allocator *mem, const char *path, sl_b
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return sl_error(err, SELARAS_ERR_IO, "cannot open '%s': %s", path,
-                        errno == ENOENT ? "no such file" :
-                        errno == EACCES ? "permission denied" : "open failed");
+                        sl_errno_text(errno));
     selaras_status st = SELARAS_OK;
     for (;;) {
         if (sl_buf_reserve(out, 65536) != 0) {

@@ -10,7 +10,7 @@
 
 /* Words repeat (Zipf): stems already computed are kept in a small cache, emptied when
  * full, so that the memory it takes stays bounded. */
-#define SL_STEM_CACHE_ENTRIES 16384  /* a power of two */
+#define SL_STEM_CACHE_ENTRIES ((size_t)16384) /* a power of two */
 #define SL_STEM_CACHE_SLOTS (2 * SL_STEM_CACHE_ENTRIES)
 #define SL_STEM_CACHE_WORD 48        /* longer words are not cached */
 #define SL_STEM_CACHE_POOL (SL_STEM_CACHE_ENTRIES * 24)
@@ -163,12 +163,7 @@ static int cache_ready(sl_stemmer *st)
     st->pool = sl_malloc(&st->mem, SL_STEM_CACHE_POOL);
     if (st->slots && st->entries && st->pool)
         return 1;
-    sl_free(&st->mem, st->slots);
-    sl_free(&st->mem, st->entries);
-    sl_free(&st->mem, st->pool);
-    st->slots = NULL;
-    st->entries = NULL;
-    st->pool = NULL;
+    sl_stemmer_drop_cache(st);
     return 0;
 }
 

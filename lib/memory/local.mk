@@ -1,7 +1,7 @@
 # Memory formats: translation units, the TMX reader, and the TMX/TSV/JSONL/plain writer.
 libselaras_la_SOURCES += lib/memory/memory.h lib/memory/unit.c lib/memory/number.c \
-	lib/memory/reader.c lib/memory/emit.c lib/memory/outfile.c lib/memory/store.c \
-	lib/memory/writer.c
+	lib/memory/reader.h lib/memory/reader.c lib/memory/reader_xml.c lib/memory/emit.c \
+	lib/memory/outfile.c lib/memory/store.c lib/memory/writer.c
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_unit.c tests/check_tmx_write.c \
 	tests/check_tmx_read.c tests/check_alloc_memory.c

@@ -38,7 +38,7 @@ selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path,
         o->fd = open(path, O_WRONLY | O_CLOEXEC);
         if (o->fd < 0)
             return sl_error(err, SELARAS_ERR_IO, "%s: cannot open for writing: %s", path,
-                            strerror(errno));
+                            sl_errno_text(errno));
         return SELARAS_OK;
     }
     o->tmp = sl_malloc(&w->mem, n + 12);
@@ -50,7 +50,7 @@ selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path,
     if (o->fd < 0) {
         selaras_status s = sl_error(err, SELARAS_ERR_IO,
                                     "%s: cannot create a temporary file beside it: %s", path,
-                                    strerror(errno));
+                                    sl_errno_text(errno));
         sl_free(&w->mem, o->tmp);
         o->tmp = NULL;
         return s;
@@ -87,7 +87,7 @@ selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_err
             continue;
         if (n <= 0)
             return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path,
-                            strerror(n < 0 ? errno : EIO));
+                            sl_errno_text(n < 0 ? errno : EIO));
         done += (size_t)n;
     }
     o->buf.len = 0;
@@ -99,14 +99,16 @@ selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err)
     if (o->tmp == NULL) /* a device or pipe: nothing to rename */
         return SELARAS_OK;
     if (fsync(o->fd) != 0)
-        return sl_error(err, SELARAS_ERR_IO, "%s: cannot sync: %s", o->path, strerror(errno));
+        return sl_error(err, SELARAS_ERR_IO, "%s: cannot sync: %s", o->path,
+                        sl_errno_text(errno));
     int rc = close(o->fd);
     o->fd = -1;
     if (rc != 0)
-        return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path, strerror(errno));
+        return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path,
+                        sl_errno_text(errno));
     if (rename(o->tmp, o->path) != 0)
         return sl_error(err, SELARAS_ERR_IO, "%s: cannot replace: %s", o->path,
-                        strerror(errno));
+                        sl_errno_text(errno));
     sl_free(&w->mem, o->tmp);
     o->tmp = NULL;
     /* make the rename itself durable */

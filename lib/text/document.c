@@ -21,11 +21,9 @@ selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                         "document of %zu bytes exceeds the limit of %zu bytes", len,
                         (size_t)SELARAS_DOC_MAX_BYTES);
     selaras_allocator m;
-    selaras_status st = sl_mem_init(&m, mem, err);
-    if (st != SELARAS_OK)
-        return st;
     char tag[SL_LANG_TAG_MAX], primary[4];
-    if ((st = sl_lang_parse(lang, tag, primary, err)) != SELARAS_OK)
+    selaras_status st = sl_mem_lang_init(&m, mem, lang, tag, primary, err);
+    if (st != SELARAS_OK)
         return st;
 
     selaras_doc *doc = sl_calloc(&m, 1, sizeof *doc);

@@ -25,6 +25,8 @@ const char *selaras_strerror(selaras_status status)
 }
 
 static void fill(selaras_error *err, selaras_status status, size_t offset, size_t line,
+                 size_t column, const char *fmt, va_list ap) SL_PRINTF(6, 0);
+static void fill(selaras_error *err, selaras_status status, size_t offset, size_t line,
                  size_t column, const char *fmt, va_list ap)
 {
     err->status = status;

@@ -124,7 +124,11 @@ typedef struct selaras_allocator {
  * Intake steps, in order: a leading UTF-8 byte order mark is dropped; UTF-8 is validated
  * (the first bad byte fails the call, or with ::SELARAS_DOC_REPLACE_INVALID each maximal
  * ill-formed subsequence becomes U+FFFD); CRLF and CR become LF, and U+0085, U+2028 and
- * U+2029 become LF; the text is put in Unicode NFC.
+ * U+2029 become LF; the text is put in Unicode NFC. A run of characters that combine
+ * with each other longer than 32 code points (in canonical decomposition) is cut, and a
+ * U+034F COMBINING GRAPHEME JOINER is put at each cut, as in the Stream-Safe Text Format of
+ * Unicode Standard Annex #15: this keeps intake linear on piles of combining marks, and
+ * intake of a document's own text changes nothing.
  */
 typedef struct selaras_doc selaras_doc;
 

@@ -1,0 +1,50 @@
+# Hardening: libFuzzer harnesses (fuzz_TARGET, built with CC=clang --enable-fuzzers, run
+# by make fuzz-smoke), and their replay in make check: every harness also builds as
+# replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
+# failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
+FUZZ_TARGETS = doc segments
+FUZZ_SECONDS = 60
+EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress
+FUZZ_SMOKE_TARGETS += fuzz-smoke-run
+
+if ENABLE_FUZZERS
+noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments
+FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
+
+fuzz_fuzz_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h
+fuzz_fuzz_doc_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+fuzz_fuzz_doc_LDADD = libselaras.la $(ICU_LIBS)
+fuzz_fuzz_doc_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_segments_SOURCES = fuzz/segments.c fuzz/fuzz.h
+fuzz_fuzz_segments_LDADD = libselaras.la
+fuzz_fuzz_segments_LDFLAGS = $(FUZZ_LINK)
+
+fuzz-smoke-run: $(FUZZ_TARGETS:%=fuzz/fuzz_%)
+	$(SHELL) $(srcdir)/fuzz/smoke.sh $(FUZZ_SECONDS) $(srcdir)/fuzz $(FUZZ_TARGETS)
+else
+fuzz-smoke-run:
+	@echo "fuzz-smoke: the harnesses are not built; configure with CC=clang --enable-fuzzers" >&2
+	@exit 1
+endif
+.PHONY: fuzz-smoke-run
+
+clean-local: clean-fuzz
+clean-fuzz:
+	rm -rf fuzz-work fuzz-artifacts
+.PHONY: clean-fuzz
+
+if HAVE_CHECK
+check_PROGRAMS += fuzz/replay_doc fuzz/replay_segments
+TESTS += fuzz/replay_doc fuzz/replay_segments
+AM_TESTS_ENVIRONMENT += SELARAS_FUZZ_DIR=$(abs_top_srcdir)/fuzz; export SELARAS_FUZZ_DIR;
+
+fuzz_replay_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_doc_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"doc"'
+fuzz_replay_doc_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+fuzz_replay_doc_LDADD = libselaras.la $(ICU_LIBS)
+
+fuzz_replay_segments_SOURCES = fuzz/segments.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_segments_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segments"'
+fuzz_replay_segments_LDADD = libselaras.la
+endif

@@ -1,4 +1,4 @@
-# Hardening: libFuzzer harnesses (fuzz_TARGET, built with CC=clang --enable-fuzzers, run
+# Hardening: allocation-failure coverage of the public API, and libFuzzer harnesses (fuzz_TARGET, built with CC=clang --enable-fuzzers, run
 # by make fuzz-smoke), and their replay in make check: every harness also builds as
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
@@ -48,3 +48,11 @@ fuzz_replay_segments_SOURCES = fuzz/segments.c fuzz/fuzz.h fuzz/replay.c
 fuzz_replay_segments_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segments"'
 fuzz_replay_segments_LDADD = libselaras.la
 endif
+
+# Allocation failure: tests for what has no failure loop elsewhere, the proof that the
+# readers never allocate, and the check that every exported function is in one of them.
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_none.c
+TESTS += tests/alloc-coverage.test
+endif
+EXTRA_DIST += tests/alloc-coverage.test

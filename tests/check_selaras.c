@@ -9,6 +9,8 @@ int main(void)
     srunner_add_suite(runner, doc_suite());
     srunner_add_suite(runner, alloc_doc_suite());
     srunner_add_suite(runner, segments_suite());
+    srunner_add_suite(runner, alloc_segments_suite());
+    srunner_add_suite(runner, alloc_none_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

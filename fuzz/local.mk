@@ -56,3 +56,9 @@ tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_no
 TESTS += tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/alloc-coverage.test
+
+# Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
+check_PROGRAMS += tests/thread_test
+TESTS += tests/thread_test
+tests_thread_test_SOURCES = tests/thread_test.c
+tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)

@@ -62,3 +62,13 @@ check_PROGRAMS += tests/thread_test
 TESTS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
+
+# make bench-pathological: hostile inputs through every stage, time and peak memory against
+# stated linear bounds (fails when one is exceeded). Generates its inputs; reads no data.
+noinst_PROGRAMS += eval/bench_pathological
+eval_bench_pathological_SOURCES = eval/bench_pathological.c
+eval_bench_pathological_LDADD = libselaras.la
+BENCH_TARGETS += bench-pathological
+bench-pathological: eval/bench_pathological$(EXEEXT)
+	./eval/bench_pathological
+.PHONY: bench-pathological

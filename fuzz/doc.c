@@ -48,7 +48,7 @@ static void check_text(const selaras_doc *doc)
     FUZZ_CHECK(fuzz_utf8_first_bad(u, len) == len);
     FUZZ_CHECK(memchr(text, '\r', len) == NULL);
     for (size_t i = 0; i < len;) {
-        int32_t cp;
+        int32_t cp = 0;
         i += fuzz_utf8_decode(u + i, len - i, &cp);
         FUZZ_CHECK(cp != 0x85 && cp != 0x2028 && cp != 0x2029);
     }
@@ -62,7 +62,7 @@ static void check_text(const selaras_doc *doc)
     FUZZ_CHECK(utf16 != NULL);
     size_t n16 = 0;
     for (size_t i = 0; i < len;) {
-        int32_t cp;
+        int32_t cp = 0;
         i += fuzz_utf8_decode(u + i, len - i, &cp);
         if (cp >= 0x10000) {
             utf16[n16++] = (UChar)(0xD800 + ((cp - 0x10000) >> 10));

@@ -76,7 +76,7 @@ static inline size_t fuzz_utf8_decode(const unsigned char *s, size_t n, int32_t 
 static inline size_t fuzz_utf8_first_bad(const unsigned char *s, size_t n)
 {
     size_t i = 0;
-    int32_t cp;
+    int32_t cp = 0;
     while (i < n) {
         size_t k = fuzz_utf8_decode(s + i, n - i, &cp);
         if (k == 0)
@@ -107,7 +107,7 @@ static inline void fuzz_check_trimmed(const char *text, size_t len)
     FUZZ_CHECK(fuzz_utf8_first_bad(u, len) == len);
     if (len == 0)
         return;
-    int32_t cp;
+    int32_t cp = 0;
     fuzz_utf8_decode(u, len, &cp);
     FUZZ_CHECK(!fuzz_is_space(cp));
     size_t last = len - 1;

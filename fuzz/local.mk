@@ -37,6 +37,7 @@ clean-fuzz:
 if HAVE_CHECK
 check_PROGRAMS += fuzz/replay_doc fuzz/replay_segments
 TESTS += fuzz/replay_doc fuzz/replay_segments
+VALGRIND_CHECKS += fuzz/replay_doc fuzz/replay_segments
 AM_TESTS_ENVIRONMENT += SELARAS_FUZZ_DIR=$(abs_top_srcdir)/fuzz; export SELARAS_FUZZ_DIR;
 
 fuzz_replay_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h fuzz/replay.c
@@ -60,6 +61,7 @@ EXTRA_DIST += tests/alloc-coverage.test
 # Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
 check_PROGRAMS += tests/thread_test
 TESTS += tests/thread_test
+VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 

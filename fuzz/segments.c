@@ -30,7 +30,7 @@ static void check_lines(const selaras_doc *doc, const selaras_segments *segs)
         const unsigned char *u = (const unsigned char *)text;
         size_t from = start;
         while (from < end) {
-            int32_t cp;
+            int32_t cp = 0;
             size_t k = fuzz_utf8_decode(u + from, len - from, &cp);
             if (!fuzz_is_space(cp))
                 break;
@@ -39,7 +39,7 @@ static void check_lines(const selaras_doc *doc, const selaras_segments *segs)
         FUZZ_CHECK(from + slen <= end);
         FUZZ_CHECK(memcmp(text + from, s, slen) == 0);
         for (size_t i = from + slen; i < end;) {
-            int32_t cp;
+            int32_t cp = 0;
             i += fuzz_utf8_decode(u + i, len - i, &cp);
             FUZZ_CHECK(fuzz_is_space(cp));
         }

@@ -53,7 +53,8 @@ endif
 # Allocation failure: tests for what has no failure loop elsewhere, the proof that the
 # readers never allocate, and the check that every exported function is in one of them.
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_none.c
+tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_none.c \
+	tests/check_limits.c
 TESTS += tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/alloc-coverage.test

@@ -228,6 +228,13 @@ SELARAS_API const char *selaras_segment_kind_name(selaras_segment_kind kind);
 typedef struct selaras_segments selaras_segments;
 
 /**
+ * Most segments one list holds: 2^24 (16,777,216). A call that would add more (making,
+ * appending to or splitting into a list) fails with ::SELARAS_ERR_LIMIT. A segment is at
+ * most its whole document, so the longest segment is ::SELARAS_DOC_MAX_BYTES.
+ */
+#define SELARAS_SEGMENTS_MAX_COUNT ((size_t)1 << 24)
+
+/**
  * Create an empty list, to be filled with selaras_segments_append() (pre-split sentences).
  * @param[out] out   the new list; free with selaras_segments_free().
  * @param[in]  lang  language tag, as for selaras_doc_new().
@@ -242,7 +249,9 @@ SELARAS_API selaras_status selaras_segments_new(selaras_segments **out, const ch
  * and end are counted as if all appended texts were joined by one LF, and its paragraph
  * number is its index.
  * @return ::SELARAS_OK, ::SELARAS_ERR_ENCODING (offset: the bad byte in @p text),
- *         ::SELARAS_ERR_ARGUMENT (unknown kind) or ::SELARAS_ERR_NOMEM.
+ *         ::SELARAS_ERR_ARGUMENT (unknown kind), ::SELARAS_ERR_LIMIT (the list holds
+ *         ::SELARAS_SEGMENTS_MAX_COUNT segments, or the texts joined exceed
+ *         ::SELARAS_DOC_MAX_BYTES) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_segments_append(selaras_segments *segs, const char *text,
                                                    size_t len, selaras_segment_kind kind,
@@ -253,7 +262,9 @@ SELARAS_API selaras_status selaras_segments_append(selaras_segments *segs, const
  * line), every line counted, empty ones included, so that segment i is line i. Each is a
  * ::SELARAS_SEGMENT_SENTENCE whose paragraph number is its line index; start and end point
  * into the document's original input, text is the line trimmed of surrounding white space.
- * The list takes the document's language, name and allocator.
+ * The list takes the document's language, name and allocator. A document of more than
+ * ::SELARAS_SEGMENTS_MAX_COUNT lines fails with ::SELARAS_ERR_LIMIT before anything is
+ * allocated.
  */
 SELARAS_API selaras_status selaras_segments_from_lines(selaras_segments **out,
                                                        const selaras_doc *doc,

@@ -14,6 +14,7 @@ Suite *alloc_doc_suite(void);
 Suite *segments_suite(void);
 Suite *alloc_segments_suite(void);
 Suite *alloc_none_suite(void);
+Suite *limits_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

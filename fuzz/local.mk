@@ -57,7 +57,7 @@ tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_no
 	tests/check_limits.c
 TESTS += tests/alloc-coverage.test
 endif
-EXTRA_DIST += tests/alloc-coverage.test
+EXTRA_DIST += tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
 
 # Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
 check_PROGRAMS += tests/thread_test

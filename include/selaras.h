@@ -305,6 +305,102 @@ SELARAS_API size_t selaras_segments_paragraph(const selaras_segments *segs, size
 /* 4. Lexicons                                                            */
 /* ===================================================================== */
 
+/**
+ * A bilingual lexicon for one language pair, source -> target: pairs of words or short
+ * phrases, each side stemmed (Snowball) and case-folded when added, for the aligner to
+ * look up. Fill it with selaras_lexicon_load(), selaras_lexicon_load_default(),
+ * selaras_lexicon_load_freedict() or selaras_lexicon_add().
+ *
+ * Threads: loading and adding change the lexicon and must not run while another thread
+ * uses it. Once loaded, a lexicon is only read: any number of aligners on any number of
+ * threads may share it, as long as it outlives them and nobody adds to it meanwhile.
+ */
+typedef struct selaras_lexicon selaras_lexicon;
+
+/** Dictionary file formats for selaras_lexicon_load(). */
+typedef enum selaras_dict_format {
+    /** Guess: a name ending in `.index`, `.dict` or `.dict.dz` is FreeDict; otherwise a
+     *  file whose first entry line holds " @ " is hunalign, one holding a TAB is TSV. */
+    SELARAS_DICT_AUTO = 0,
+    /** One pair a line: `source<TAB>target`. Lines that are empty or start with `#` are
+     *  skipped. Each side is a word or a phrase of up to 8 words. */
+    SELARAS_DICT_TSV = 1,
+    /** hunalign's format, one pair a line: `target @ source` (the target-language
+     *  phrase comes first, as in hunalign's own dictionaries). */
+    SELARAS_DICT_HUNALIGN = 2,
+    /** A dictd dictionary as Debian's FreeDict packages install it: `NAME.index` and
+     *  `NAME.dict.dz` (or `NAME.dict`); the path may name either file or NAME itself.
+     *  A name `freedict-XXX-YYY` gives the languages (ISO 639-3), and the dictionary is
+     *  used in whichever direction the lexicon needs; with any other name headwords are
+     *  read as the source language. */
+    SELARAS_DICT_FREEDICT = 3
+} selaras_dict_format;
+
+/** Largest dictionary file selaras_lexicon_load() reads (256 MiB); larger: ::SELARAS_ERR_LIMIT. */
+#define SELARAS_DICT_MAX_BYTES ((size_t)1 << 28)
+
+/**
+ * Create an empty lexicon.
+ * @param[out] out       receives the lexicon, NULL on failure; free with selaras_lexicon_free().
+ * @param[in]  src_lang  source language tag ("id"); its primary subtag picks the stemmer.
+ * @param[in]  tgt_lang  target language tag ("en").
+ * @param[in]  mem       allocator, or NULL. (Snowball's own small work buffers come from
+ *                       the C library's malloc: libstemmer has no allocator hook.)
+ * @param[out] err       optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ *         A language without a Snowball stemmer is accepted; its words are only case-folded.
+ */
+SELARAS_API selaras_status selaras_lexicon_new(selaras_lexicon **out, const char *src_lang,
+                                               const char *tgt_lang,
+                                               const selaras_allocator *mem,
+                                               selaras_error *err);
+
+/** Free a lexicon; NULL is accepted. No aligner may still be using it. */
+SELARAS_API void selaras_lexicon_free(selaras_lexicon *lex);
+
+/**
+ * Add the pairs of a dictionary file.
+ * @param[in] lex     the lexicon.
+ * @param[in] path    NUL-terminated file name.
+ * @param[in] format  a ::selaras_dict_format.
+ * @param[out] err    optional. On ::SELARAS_ERR_SYNTAX, @c line and @c column locate the
+ *                    malformed entry (@c offset is its byte offset in the file).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO, ::SELARAS_ERR_SYNTAX,
+ *         ::SELARAS_ERR_ENCODING, ::SELARAS_ERR_LANGUAGE (a FreeDict file of another language
+ *         pair), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM. On failure the lexicon keeps
+ *         the pairs it had before the call.
+ */
+SELARAS_API selaras_status selaras_lexicon_load(selaras_lexicon *lex, const char *path,
+                                                selaras_dict_format format,
+                                                selaras_error *err);
+
+/**
+ * Add the FreeDict dictionary of the lexicon's language pair from directory @p dir: it
+ * tries `freedict-SRC-TGT` then `freedict-TGT-SRC` (ISO 639-3 codes: eng-ind serves both
+ * id->en and en->id, deu-fra serves de->fr).
+ * @return as selaras_lexicon_load(); ::SELARAS_ERR_IO when neither is there, with a
+ *         message naming the Debian package to install (dict-freedict-eng-ind…).
+ */
+SELARAS_API selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *dir,
+                                                         selaras_error *err);
+
+/** selaras_lexicon_load_freedict() on Debian's `/usr/share/dictd`. */
+SELARAS_API selaras_status selaras_lexicon_load_default(selaras_lexicon *lex,
+                                                        selaras_error *err);
+
+/**
+ * Add one pair: a source word or phrase and its target translation (UTF-8, any case;
+ * each up to 8 words). A side with no words or numbers adds nothing.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING (offset in the side
+ *         that is bad), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src,
+                                               size_t src_len, const char *tgt,
+                                               size_t tgt_len, selaras_error *err);
+
+/** @return the number of distinct (source, target) pairs after stemming. */
+SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
+
 /* ===================================================================== */
 /* 5. Alignment                                                           */
 /* ===================================================================== */

@@ -9,6 +9,8 @@ int main(void)
     srunner_add_suite(runner, doc_suite());
     srunner_add_suite(runner, alloc_doc_suite());
     srunner_add_suite(runner, segments_suite());
+    srunner_add_suite(runner, tokenize_suite());
+    srunner_add_suite(runner, lexicon_suite());
     srunner_add_suite(runner, alloc_segments_suite());
     srunner_add_suite(runner, alloc_none_suite());
     srunner_add_suite(runner, limits_suite());

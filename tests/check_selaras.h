@@ -12,6 +12,8 @@ Suite *core_suite(void);
 Suite *doc_suite(void);
 Suite *alloc_doc_suite(void);
 Suite *segments_suite(void);
+Suite *tokenize_suite(void);
+Suite *lexicon_suite(void);
 Suite *alloc_segments_suite(void);
 Suite *alloc_none_suite(void);
 Suite *limits_suite(void);

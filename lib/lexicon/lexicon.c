@@ -1,0 +1,467 @@
+/* The lexicon: interned source and target keys, the pairs between them, lookups. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lexicon.h"
+
+/* ---- interned keys ---- */
+
+static void intern_init(sl_intern *in, const selaras_allocator *mem)
+{
+    sl_buf_init(&in->pool, mem);
+    in->off = NULL;
+    in->n = in->cap = 0;
+    in->slots = NULL;
+    in->nslots = 0;
+    in->max_words = 0;
+}
+
+static void intern_release(sl_intern *in)
+{
+    const selaras_allocator *mem = in->pool.mem;
+    sl_buf_release(&in->pool);
+    sl_free(mem, in->off);
+    sl_free(mem, in->slots);
+    in->off = NULL;
+    in->slots = NULL;
+    in->n = in->cap = in->nslots = 0;
+}
+
+static uint64_t hash_key(const char *key, size_t len)
+{
+    uint64_t h = 14695981039346656037u;  /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)key[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static const char *intern_key(const sl_intern *in, uint32_t id, size_t *len)
+{
+    const char *k = in->pool.data + in->off[id];
+    if (len)
+        *len = (id + 1 < in->n ? in->off[id + 1] : in->pool.len) - in->off[id] - 1;
+    return k;
+}
+
+/* The slot where key is or would go. */
+static size_t intern_slot(const sl_intern *in, const char *key, size_t len)
+{
+    size_t mask = in->nslots - 1;
+    size_t i = (size_t)hash_key(key, len) & mask;
+    for (;;) {
+        uint32_t v = in->slots[i];
+        if (v == 0)
+            return i;
+        size_t klen;
+        const char *k = intern_key(in, v - 1, &klen);
+        if (klen == len && memcmp(k, key, len) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+static uint32_t intern_find(const sl_intern *in, const char *key, size_t len)
+{
+    if (in->nslots == 0)
+        return SL_LEXICON_NONE;
+    uint32_t v = in->slots[intern_slot(in, key, len)];
+    return v == 0 ? SL_LEXICON_NONE : v - 1;
+}
+
+/* Rebuild the hash with n slots, inserting ids in order (so that truncating the newest ids
+ * never breaks an older key's probe chain). */
+static int intern_rehash(sl_intern *in, size_t nslots)
+{
+    const selaras_allocator *mem = in->pool.mem;
+    uint32_t *slots = sl_calloc(mem, nslots, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    sl_free(mem, in->slots);
+    in->slots = slots;
+    in->nslots = nslots;
+    for (uint32_t id = 0; id < in->n; id++) {
+        size_t len;
+        const char *k = intern_key(in, id, &len);
+        in->slots[intern_slot(in, k, len)] = id + 1;
+    }
+    return 0;
+}
+
+static size_t count_words(const char *key, size_t len)
+{
+    size_t w = 1;
+    for (size_t i = 0; i < len; i++)
+        w += key[i] == ' ';
+    return w;
+}
+
+/* Intern key; *id receives its id and *is_new whether it was added. */
+static int intern_add(sl_intern *in, const char *key, size_t len, uint32_t *id, int *is_new)
+{
+    *is_new = 0;
+    uint32_t found = intern_find(in, key, len);
+    if (found != SL_LEXICON_NONE) {
+        *id = found;
+        return 0;
+    }
+    if (in->n >= UINT32_MAX - 1)
+        return -1;
+    if ((in->n + 1) * 2 > in->nslots &&
+        intern_rehash(in, in->nslots ? in->nslots * 2 : 64) != 0)
+        return -1;
+    if (in->n == in->cap) {
+        void *off = in->off;
+        if (sl_grow(in->pool.mem, &off, &in->cap, in->n + 1, sizeof(size_t)) != 0)
+            return -1;
+        in->off = off;
+    }
+    size_t at = in->pool.len;
+    if (sl_buf_append(&in->pool, key, len) != 0 || sl_buf_append_byte(&in->pool, '\0') != 0) {
+        in->pool.len = at;
+        return -1;
+    }
+    in->off[in->n] = at;
+    in->slots[intern_slot(in, key, len)] = (uint32_t)in->n + 1;
+    *id = (uint32_t)in->n++;
+    size_t w = count_words(key, len);
+    if (w > in->max_words)
+        in->max_words = w;
+    *is_new = 1;
+    return 0;
+}
+
+/* Drop the ids from n on (the newest ones). */
+static void intern_truncate(sl_intern *in, size_t n, size_t pool_len, size_t max_words)
+{
+    for (size_t id = n; id < in->n; id++) {
+        size_t len;
+        const char *k = intern_key(in, (uint32_t)id, &len);
+        in->slots[intern_slot(in, k, len)] = 0;
+    }
+    in->n = n;
+    in->pool.len = pool_len;
+    if (in->pool.data)
+        in->pool.data[pool_len] = '\0';
+    in->max_words = max_words;
+}
+
+/* ---- adjacency ---- */
+
+static int adj_push(const selaras_allocator *mem, sl_adj *a, uint32_t id)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap;
+        void *ids = a->ids;
+        if (sl_grow(mem, &ids, &cap, (size_t)a->n + 1, sizeof(uint32_t)) != 0 ||
+            cap > UINT32_MAX)
+            return -1;
+        a->ids = ids;
+        a->cap = (uint32_t)cap;
+    }
+    a->ids[a->n++] = id;
+    return 0;
+}
+
+/* Make room for the adjacency list of a new id of one side (n ids before it). */
+static int adj_extend(const selaras_allocator *mem, sl_adj **arr, size_t *cap, size_t n)
+{
+    void *a = *arr;
+    if (sl_grow(mem, &a, cap, n + 1, sizeof(sl_adj)) != 0)
+        return -1;
+    *arr = a;
+    (*arr)[n].ids = NULL;
+    (*arr)[n].n = (*arr)[n].cap = 0;
+    return 0;
+}
+
+/* ---- the lexicon ---- */
+
+void sl_lexicon_mark_set(const selaras_lexicon *lex, sl_lexicon_mark *mark)
+{
+    mark->npairs = lex->npairs;
+    mark->nsrc = lex->src.n;
+    mark->ntgt = lex->tgt.n;
+    mark->src_pool = lex->src.pool.len;
+    mark->tgt_pool = lex->tgt.pool.len;
+    mark->src_max_words = lex->src.max_words;
+    mark->tgt_max_words = lex->tgt.max_words;
+}
+
+void sl_lexicon_rollback(selaras_lexicon *lex, const sl_lexicon_mark *mark)
+{
+    /* Newer pairs sit at the ends of their adjacency lists: pop them newest first. */
+    while (lex->npairs > mark->npairs) {
+        sl_pair p = lex->pairs[--lex->npairs];
+        lex->fwd[p.src].n--;
+        lex->bwd[p.tgt].n--;
+    }
+    for (size_t id = mark->nsrc; id < lex->src.n; id++)
+        sl_free(&lex->mem, lex->fwd[id].ids);
+    for (size_t id = mark->ntgt; id < lex->tgt.n; id++)
+        sl_free(&lex->mem, lex->bwd[id].ids);
+    intern_truncate(&lex->src, mark->nsrc, mark->src_pool, mark->src_max_words);
+    intern_truncate(&lex->tgt, mark->ntgt, mark->tgt_pool, mark->tgt_max_words);
+}
+
+static selaras_status intern_side(selaras_lexicon *lex, sl_intern *in, sl_adj **adj,
+                                  size_t *adj_cap, const char *key, size_t len, uint32_t *id)
+{
+    size_t before = in->n, pool = in->pool.len, words = in->max_words;
+    int is_new;
+    if (intern_add(in, key, len, id, &is_new) != 0)
+        return SELARAS_ERR_NOMEM;
+    if (is_new && adj_extend(&lex->mem, adj, adj_cap, before) != 0) {
+        intern_truncate(in, before, pool, words);
+        return SELARAS_ERR_NOMEM;
+    }
+    return SELARAS_OK;
+}
+
+selaras_status sl_lexicon_add_keys(selaras_lexicon *lex, const char *src, size_t src_len,
+                                   const char *tgt, size_t tgt_len, selaras_error *err)
+{
+    sl_lexicon_mark mark;
+    sl_lexicon_mark_set(lex, &mark);
+    uint32_t s, t;
+    if (intern_side(lex, &lex->src, &lex->fwd, &lex->fwd_cap, src, src_len, &s) != SELARAS_OK ||
+        intern_side(lex, &lex->tgt, &lex->bwd, &lex->bwd_cap, tgt, tgt_len, &t) != SELARAS_OK)
+        goto nomem;
+    if (sl_lexicon_has_pair(lex, s, t))
+        return SELARAS_OK;
+    if (lex->npairs == lex->pairs_cap) {
+        void *pairs = lex->pairs;
+        if (sl_grow(&lex->mem, &pairs, &lex->pairs_cap, lex->npairs + 1, sizeof(sl_pair)) != 0)
+            goto nomem;
+        lex->pairs = pairs;
+    }
+    if (adj_push(&lex->mem, &lex->fwd[s], t) != 0)
+        goto nomem;
+    if (adj_push(&lex->mem, &lex->bwd[t], s) != 0) {
+        lex->fwd[s].n--;
+        goto nomem;
+    }
+    lex->pairs[lex->npairs].src = s;
+    lex->pairs[lex->npairs].tgt = t;
+    lex->npairs++;
+    return SELARAS_OK;
+nomem:
+    sl_lexicon_rollback(lex, &mark);
+    return sl_nomem(err);
+}
+
+/* Tokenize, fold and stem one side into lex->key. *words receives the word count. */
+static selaras_status make_key(selaras_lexicon *lex, sl_stemmer *stem, const char *text,
+                               size_t len, size_t *words, selaras_error *err)
+{
+    selaras_status st = sl_tokenize(&lex->toks, text, len, err);
+    if (st != SELARAS_OK)
+        return st;
+    lex->key.len = 0;
+    *words = 0;
+    for (size_t i = 0; i < lex->toks.n; i++) {
+        const sl_token *t = &lex->toks.tok[i];
+        if (t->cls == SL_TOKEN_OTHER)
+            continue;
+        size_t flen;
+        const char *f = sl_token_folded(&lex->toks, i, &flen);
+        if (t->cls == SL_TOKEN_WORD && sl_stem(stem, f, flen, &f, &flen) != SELARAS_OK)
+            return sl_nomem(err);
+        if (++*words > SL_LEXICON_MAX_WORDS)
+            return sl_error(err, SELARAS_ERR_LIMIT, "more than %d words in a dictionary entry",
+                            SL_LEXICON_MAX_WORDS);
+        if ((lex->key.len > 0 && sl_buf_append_byte(&lex->key, ' ') != 0) ||
+            sl_buf_append(&lex->key, f, flen) != 0)
+            return sl_nomem(err);
+        if (lex->key.len > SL_LEXICON_MAX_KEY)
+            return sl_error(err, SELARAS_ERR_LIMIT,
+                            "dictionary entry longer than %d bytes", SL_LEXICON_MAX_KEY);
+    }
+    return SELARAS_OK;
+}
+
+selaras_status sl_lexicon_add_text(selaras_lexicon *lex, const char *src, size_t src_len,
+                                   const char *tgt, size_t tgt_len, int *added,
+                                   selaras_error *err)
+{
+    *added = 0;
+    size_t sw, tw;
+    selaras_status st = make_key(lex, lex->tgt_stem, tgt, tgt_len, &tw, err);
+    if (st != SELARAS_OK || tw == 0)
+        return st;
+    /* The target key moves out of the scratch buffer before the source is made. */
+    sl_buf tkey = lex->key;
+    sl_buf_init(&lex->key, &lex->mem);
+    st = make_key(lex, lex->src_stem, src, src_len, &sw, err);
+    if (st == SELARAS_OK && sw > 0) {
+        size_t before = lex->npairs;
+        st = sl_lexicon_add_keys(lex, lex->key.data, lex->key.len, tkey.data, tkey.len, err);
+        *added = st == SELARAS_OK && lex->npairs > before;
+    }
+    sl_buf_release(&lex->key);
+    lex->key = tkey;
+    return st;
+}
+
+/* ---- lookups ---- */
+
+const char *sl_lexicon_src_lang(const selaras_lexicon *lex) { return lex->src_lang; }
+const char *sl_lexicon_tgt_lang(const selaras_lexicon *lex) { return lex->tgt_lang; }
+
+uint32_t sl_lexicon_src_id(const selaras_lexicon *lex, const char *key, size_t len)
+{
+    return intern_find(&lex->src, key, len);
+}
+
+uint32_t sl_lexicon_tgt_id(const selaras_lexicon *lex, const char *key, size_t len)
+{
+    return intern_find(&lex->tgt, key, len);
+}
+
+size_t sl_lexicon_src_count(const selaras_lexicon *lex) { return lex->src.n; }
+size_t sl_lexicon_tgt_count(const selaras_lexicon *lex) { return lex->tgt.n; }
+size_t sl_lexicon_src_max_words(const selaras_lexicon *lex) { return lex->src.max_words; }
+size_t sl_lexicon_tgt_max_words(const selaras_lexicon *lex) { return lex->tgt.max_words; }
+
+const char *sl_lexicon_src_key(const selaras_lexicon *lex, uint32_t id, size_t *len)
+{
+    return id < lex->src.n ? intern_key(&lex->src, id, len) : NULL;
+}
+
+const char *sl_lexicon_tgt_key(const selaras_lexicon *lex, uint32_t id, size_t *len)
+{
+    return id < lex->tgt.n ? intern_key(&lex->tgt, id, len) : NULL;
+}
+
+void sl_lexicon_translations(const selaras_lexicon *lex, uint32_t src, const uint32_t **tgt,
+                             size_t *n)
+{
+    *tgt = NULL;
+    *n = 0;
+    if (src < lex->src.n) {
+        *tgt = lex->fwd[src].ids;
+        *n = lex->fwd[src].n;
+    }
+}
+
+void sl_lexicon_sources(const selaras_lexicon *lex, uint32_t tgt, const uint32_t **src,
+                        size_t *n)
+{
+    *src = NULL;
+    *n = 0;
+    if (tgt < lex->tgt.n) {
+        *src = lex->bwd[tgt].ids;
+        *n = lex->bwd[tgt].n;
+    }
+}
+
+int sl_lexicon_has_pair(const selaras_lexicon *lex, uint32_t src, uint32_t tgt)
+{
+    if (src >= lex->src.n || tgt >= lex->tgt.n)
+        return 0;
+    /* Scan the shorter list. */
+    const sl_adj *a = &lex->fwd[src], *b = &lex->bwd[tgt];
+    uint32_t want = tgt;
+    if (b->n < a->n) {
+        a = b;
+        want = src;
+    }
+    for (uint32_t i = 0; i < a->n; i++)
+        if (a->ids[i] == want)
+            return 1;
+    return 0;
+}
+
+selaras_status sl_lexicon_disable_stemming(selaras_lexicon *lex, selaras_error *err)
+{
+    if (lex->npairs > 0)
+        return sl_error(err, SELARAS_ERR_STATE, "stemming can only be turned off while empty");
+    sl_stemmer *a, *b;
+    selaras_status st = sl_stemmer_new(&a, &lex->mem, "", err);
+    if (st != SELARAS_OK)
+        return st;
+    if ((st = sl_stemmer_new(&b, &lex->mem, "", err)) != SELARAS_OK) {
+        sl_stemmer_free(a);
+        return st;
+    }
+    sl_stemmer_free(lex->src_stem);
+    sl_stemmer_free(lex->tgt_stem);
+    lex->src_stem = a;
+    lex->tgt_stem = b;
+    return SELARAS_OK;
+}
+
+/* ---- public: create, free, add, size ---- */
+
+selaras_status selaras_lexicon_new(selaras_lexicon **out, const char *src_lang,
+                                   const char *tgt_lang, const selaras_allocator *mem,
+                                   selaras_error *err)
+{
+    if (out == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon: NULL out");
+    *out = NULL;
+    if (src_lang == NULL || tgt_lang == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon: NULL language");
+    selaras_allocator m;
+    selaras_status st = sl_mem_init(&m, mem, err);
+    if (st != SELARAS_OK)
+        return st;
+    char tag[SL_LANG_TAG_MAX], src[4], tgt[4];
+    if ((st = sl_lang_parse(src_lang, tag, src, err)) != SELARAS_OK ||
+        (st = sl_lang_parse(tgt_lang, tag, tgt, err)) != SELARAS_OK)
+        return st;
+    selaras_lexicon *lex = sl_calloc(&m, 1, sizeof *lex);
+    if (lex == NULL)
+        return sl_nomem(err);
+    lex->mem = m;
+    memcpy(lex->src_lang, src, sizeof src);
+    memcpy(lex->tgt_lang, tgt, sizeof tgt);
+    sl_tokens_init(&lex->toks, &lex->mem);
+    sl_buf_init(&lex->key, &lex->mem);
+    intern_init(&lex->src, &lex->mem);
+    intern_init(&lex->tgt, &lex->mem);
+    if ((st = sl_stemmer_new(&lex->src_stem, &lex->mem, src, err)) != SELARAS_OK ||
+        (st = sl_stemmer_new(&lex->tgt_stem, &lex->mem, tgt, err)) != SELARAS_OK) {
+        selaras_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return SELARAS_OK;
+}
+
+void selaras_lexicon_free(selaras_lexicon *lex)
+{
+    if (lex == NULL)
+        return;
+    for (size_t i = 0; i < lex->src.n; i++)
+        sl_free(&lex->mem, lex->fwd[i].ids);
+    for (size_t i = 0; i < lex->tgt.n; i++)
+        sl_free(&lex->mem, lex->bwd[i].ids);
+    sl_free(&lex->mem, lex->fwd);
+    sl_free(&lex->mem, lex->bwd);
+    sl_free(&lex->mem, lex->pairs);
+    intern_release(&lex->src);
+    intern_release(&lex->tgt);
+    sl_tokens_release(&lex->toks);
+    sl_buf_release(&lex->key);
+    sl_stemmer_free(lex->src_stem);
+    sl_stemmer_free(lex->tgt_stem);
+    selaras_allocator m = lex->mem;
+    sl_free(&m, lex);
+}
+
+selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src, size_t src_len,
+                                   const char *tgt, size_t tgt_len, selaras_error *err)
+{
+    if (lex == NULL || (src == NULL && src_len > 0) || (tgt == NULL && tgt_len > 0))
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon add: NULL argument");
+    int added;
+    return sl_lexicon_add_text(lex, src, src_len, tgt, tgt_len, &added, err);
+}
+
+size_t selaras_lexicon_size(const selaras_lexicon *lex)
+{
+    return lex ? lex->npairs : 0;
+}

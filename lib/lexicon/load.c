@@ -1,0 +1,123 @@
+/* Loading dictionary files: reading, format detection, rollback on failure. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+selaras_status sl_read_file(const selaras_allocator *mem, const char *path, sl_buf *out,
+                            selaras_error *err)
+{
+    sl_buf_init(out, mem);
+    errno = 0;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return sl_error(err, SELARAS_ERR_IO, "cannot open '%s': %s", path,
+                        errno == ENOENT ? "no such file" :
+                        errno == EACCES ? "permission denied" : "open failed");
+    selaras_status st = SELARAS_OK;
+    for (;;) {
+        if (sl_buf_reserve(out, 65536) != 0) {
+            st = sl_nomem(err);
+            break;
+        }
+        size_t n = fread(out->data + out->len, 1, 65536, f);
+        out->len += n;
+        out->data[out->len] = '\0';
+        if (out->len > SELARAS_DICT_MAX_BYTES) {
+            st = sl_error(err, SELARAS_ERR_LIMIT, "'%s' is larger than %zu bytes", path,
+                          (size_t)SELARAS_DICT_MAX_BYTES);
+            break;
+        }
+        if (n < 65536) {
+            if (ferror(f))
+                st = sl_error(err, SELARAS_ERR_IO, "cannot read '%s'", path);
+            break;
+        }
+    }
+    fclose(f);
+    if (st != SELARAS_OK)
+        sl_buf_release(out);
+    return st;
+}
+
+int sl_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* Tell TSV from hunalign by the first entry line. */
+static selaras_status guess_format(const char *text, size_t len, selaras_dict_format *format,
+                                   selaras_error *err)
+{
+    size_t pos = 0;
+    *format = SELARAS_DICT_TSV;
+    while (pos < len) {
+        size_t end = pos;
+        while (end < len && text[end] != '\n' && text[end] != '\r')
+            end++;
+        size_t a = pos;
+        while (a < end && sl_is_ascii_space((unsigned char)text[a]))
+            a++;
+        if (a < end && text[a] != '#') {
+            for (size_t i = pos; i < end; i++) {
+                if (text[i] == '\t')
+                    return SELARAS_OK;
+                if (i + 3 <= end && memcmp(text + i, " @ ", 3) == 0) {
+                    *format = SELARAS_DICT_HUNALIGN;
+                    return SELARAS_OK;
+                }
+            }
+            return sl_error_at(err, SELARAS_ERR_SYNTAX, text, len, end,
+                               "unknown dictionary format: neither a TAB nor ' @ ' here");
+        }
+        pos = end + 1;
+    }
+    return SELARAS_OK;
+}
+
+static selaras_status load(selaras_lexicon *lex, const char *path, selaras_dict_format format,
+                           selaras_error *err)
+{
+    if (format == SELARAS_DICT_AUTO &&
+        (sl_has_suffix(path, ".index") || sl_has_suffix(path, ".dict") ||
+         sl_has_suffix(path, ".dict.dz")))
+        format = SELARAS_DICT_FREEDICT;
+    if (format == SELARAS_DICT_FREEDICT)
+        return sl_dict_read_freedict(lex, path, err);
+    sl_buf text;
+    selaras_status st = sl_read_file(&lex->mem, path, &text, err);
+    if (st != SELARAS_OK)
+        return st;
+    if (format == SELARAS_DICT_AUTO)
+        st = guess_format(text.data, text.len, &format, err);
+    if (st == SELARAS_OK)
+        st = sl_dict_read_tsv(lex, text.data ? text.data : "", text.len,
+                              format == SELARAS_DICT_HUNALIGN, err);
+    sl_buf_release(&text);
+    return st;
+}
+
+selaras_status selaras_lexicon_load(selaras_lexicon *lex, const char *path,
+                                    selaras_dict_format format, selaras_error *err)
+{
+    if (lex == NULL || path == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon load: NULL argument");
+    if (format < SELARAS_DICT_AUTO || format > SELARAS_DICT_FREEDICT)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon load: unknown format %d",
+                        (int)format);
+    sl_lexicon_mark mark;
+    sl_lexicon_mark_set(lex, &mark);
+    selaras_status st = load(lex, path, format, err);
+    if (st != SELARAS_OK)
+        sl_lexicon_rollback(lex, &mark);
+    return st;
+}
+
+selaras_status selaras_lexicon_load_default(selaras_lexicon *lex, selaras_error *err)
+{
+    return selaras_lexicon_load_freedict(lex, "/usr/share/dictd", err);
+}

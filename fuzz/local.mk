@@ -2,13 +2,14 @@
 # by make fuzz-smoke), and their replay in make check: every harness also builds as
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
-FUZZ_TARGETS = doc segments
+FUZZ_TARGETS = doc segments dict_tsv dict_hunalign dict_freedict
 FUZZ_SECONDS = 60
 EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress
 FUZZ_SMOKE_TARGETS += fuzz-smoke-run
 
 if ENABLE_FUZZERS
-noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments
+noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments fuzz/fuzz_dict_tsv fuzz/fuzz_dict_hunalign \
+	fuzz/fuzz_dict_freedict
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 
 fuzz_fuzz_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h
@@ -19,6 +20,21 @@ fuzz_fuzz_doc_LDFLAGS = $(FUZZ_LINK)
 fuzz_fuzz_segments_SOURCES = fuzz/segments.c fuzz/fuzz.h
 fuzz_fuzz_segments_LDADD = libselaras.la
 fuzz_fuzz_segments_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_dict_tsv_SOURCES = fuzz/dict.c fuzz/fuzz.h
+fuzz_fuzz_dict_tsv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DICT=1
+fuzz_fuzz_dict_tsv_LDADD = libselaras.la
+fuzz_fuzz_dict_tsv_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_dict_hunalign_SOURCES = fuzz/dict.c fuzz/fuzz.h
+fuzz_fuzz_dict_hunalign_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DICT=2
+fuzz_fuzz_dict_hunalign_LDADD = libselaras.la
+fuzz_fuzz_dict_hunalign_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_dict_freedict_SOURCES = fuzz/dict.c fuzz/fuzz.h
+fuzz_fuzz_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DICT=3
+fuzz_fuzz_dict_freedict_LDADD = libselaras.la
+fuzz_fuzz_dict_freedict_LDFLAGS = $(FUZZ_LINK)
 
 fuzz-smoke-run: $(FUZZ_TARGETS:%=fuzz/fuzz_%)
 	$(SHELL) $(srcdir)/fuzz/smoke.sh $(FUZZ_SECONDS) $(srcdir)/fuzz $(FUZZ_TARGETS)
@@ -35,9 +51,11 @@ clean-fuzz:
 .PHONY: clean-fuzz
 
 if HAVE_CHECK
-check_PROGRAMS += fuzz/replay_doc fuzz/replay_segments
-TESTS += fuzz/replay_doc fuzz/replay_segments
-VALGRIND_CHECKS += fuzz/replay_doc fuzz/replay_segments
+FUZZ_REPLAYS = fuzz/replay_doc fuzz/replay_segments fuzz/replay_dict_tsv \
+	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict
+check_PROGRAMS += $(FUZZ_REPLAYS)
+TESTS += $(FUZZ_REPLAYS)
+VALGRIND_CHECKS += $(FUZZ_REPLAYS)
 AM_TESTS_ENVIRONMENT += SELARAS_FUZZ_DIR=$(abs_top_srcdir)/fuzz; export SELARAS_FUZZ_DIR;
 
 fuzz_replay_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h fuzz/replay.c
@@ -48,13 +66,28 @@ fuzz_replay_doc_LDADD = libselaras.la $(ICU_LIBS)
 fuzz_replay_segments_SOURCES = fuzz/segments.c fuzz/fuzz.h fuzz/replay.c
 fuzz_replay_segments_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segments"'
 fuzz_replay_segments_LDADD = libselaras.la
+
+fuzz_replay_dict_tsv_SOURCES = fuzz/dict.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_dict_tsv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"dict_tsv"' \
+	-DFUZZ_DICT=1
+fuzz_replay_dict_tsv_LDADD = libselaras.la
+
+fuzz_replay_dict_hunalign_SOURCES = fuzz/dict.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_dict_hunalign_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"dict_hunalign"' \
+	-DFUZZ_DICT=2
+fuzz_replay_dict_hunalign_LDADD = libselaras.la
+
+fuzz_replay_dict_freedict_SOURCES = fuzz/dict.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"dict_freedict"' \
+	-DFUZZ_DICT=3
+fuzz_replay_dict_freedict_LDADD = libselaras.la
 endif
 
 # Allocation failure: tests for what has no failure loop elsewhere, the proof that the
 # readers never allocate, and the check that every exported function is in one of them.
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_none.c \
-	tests/check_limits.c
+	tests/check_limits.c tests/check_regress.c
 TESTS += tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/alloc-coverage.test tests/alloc-coverage-exempt.txt

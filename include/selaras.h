@@ -391,8 +391,9 @@ SELARAS_API selaras_status selaras_lexicon_load_default(selaras_lexicon *lex,
 /**
  * Add one pair: a source word or phrase and its target translation (UTF-8, any case;
  * each up to 8 words). A side with no words or numbers adds nothing.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING (offset in the side
- *         that is bad), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING (either side
+ *         ill-formed or holding a NUL byte, the source checked first; the offset is into
+ *         the bad side, which the message names), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src,
                                                size_t src_len, const char *tgt,

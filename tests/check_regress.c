@@ -1,0 +1,52 @@
+/* Regression tests for what the fuzz harnesses found, one test per finding, with the
+ * exact behaviour now expected. The inputs themselves are replayed from fuzz/regress/. */
+#include <string.h>
+
+#include "check_selaras.h"
+
+/* fuzz_dict_tsv: selaras_lexicon_add() accepted an ill-formed target when the source had
+ * no words, since neither side was read further. */
+START_TEST(lexicon_add_rejects_bad_target_beside_empty_source)
+{
+    selaras_lexicon *lex;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, NULL), SELARAS_OK);
+    selaras_error err;
+    selaras_status st = selaras_lexicon_add(lex, "", 0, "so\xEEurse", 8, &err);
+    ck_assert_error(&err, SELARAS_ERR_ENCODING, st, 2, "in the target at byte 2");
+    st = selaras_lexicon_add(lex, "...", 3, "ok \xC0", 4, &err);
+    ck_assert_error(&err, SELARAS_ERR_ENCODING, st, 3, "in the target");
+    ck_assert_uint_eq(selaras_lexicon_size(lex), 0);
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
+/* fuzz_dict_tsv: with both sides ill-formed the offset was the target's and the message
+ * did not say which side it was about. The source is now checked first. */
+START_TEST(lexicon_add_checks_source_first_and_names_it)
+{
+    selaras_lexicon *lex;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, NULL), SELARAS_OK);
+    static const char src[] = "72 r\0ibu";
+    selaras_error err;
+    selaras_status st = selaras_lexicon_add(lex, src, sizeof src - 1, "11 thousand\xF7", 12,
+                                            &err);
+    ck_assert_error(&err, SELARAS_ERR_ENCODING, st, 4, "NUL byte) in the source at byte 4");
+    /* Nine words and a bad byte after them: the encoding error wins over the word limit. */
+    static const char many[] = "a b c d e f g h i \xFF";
+    st = selaras_lexicon_add(lex, "kata", 4, many, sizeof many - 1, &err);
+    ck_assert_error(&err, SELARAS_ERR_ENCODING, st, 18, "in the target");
+    ck_assert_int_eq(selaras_lexicon_add(lex, "kota", 4, "city", 4, &err), SELARAS_OK);
+    ck_assert_uint_eq(selaras_lexicon_size(lex), 1);
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
+Suite *regress_suite(void)
+{
+    Suite *s = suite_create("regress");
+    TCase *tc = tcase_create("fuzz findings");
+    tcase_add_test(tc, lexicon_add_rejects_bad_target_beside_empty_source);
+    tcase_add_test(tc, lexicon_add_checks_source_first_and_names_it);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -2,14 +2,21 @@
  *
  *   eval_lexicon DATA_DIR [DICTD_DIR]
  *
- * 1. Loading: time, peak memory (through a counting allocator), pairs and vocabularies of
+ * 1. Loading: time, peak memory and memory kept after loading (through a counting
+ *    allocator), pairs and vocabularies of
  *    the FreeDict lexicons id->en (eng-ind) and de->fr (deu-fra), stemmed and fold-only.
  * 2. On parallel sentences (PUD id-en: 1,000 pairs; Text+Berg test0-6 de-fr: the gold 1-1
  *    beads), per source word token: coverage (its key, or a two-word key it is part of, is
  *    in the lexicon) and hit rate (one of its translations occurs in the target sentence).
  *    The hit rate on true pairs is compared with the hit rate on mismatched pairs (source i
  *    against target i + 7): their ratio is what an aligner can use. Each figure is given
- *    for stemmed keys (ours) and for the fold-only baseline, measured in the same run. */
+ *    for stemmed keys (ours) and for the fold-only baseline, measured in the same run.
+ *
+ *   eval_lexicon --bench DATA_DIR [DICTD_DIR]
+ *
+ * Throughput of what the aligner does per sentence (tokenize, stem, look up) on the PUD
+ * sentences of both languages, against a baseline measured in the same run: splitting at
+ * ASCII white space. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,8 +364,101 @@ static selaras_lexicon *load(const char *src, const char *tgt, int stem, const c
     return lex;
 }
 
+/* ---- throughput ---- */
+
+static size_t ws_split(const char *s)
+{
+    size_t n = 0;
+    int in = 0;
+    for (; *s; s++) {
+        int sp = *s == ' ' || *s == '\t' || *s == '\n';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+static int bench(const char *dir, const char *dictd)
+{
+    pairs p = {0};
+    read_pud(&p, dir);
+    size_t bytes = 0;
+    for (size_t i = 0; i < p.n; i++)
+        bytes += strlen(p.src[i]) + strlen(p.tgt[i]);
+    counter c = {0, 0};
+    double sec;
+    selaras_lexicon *lex = load("id", "en", 1, dictd, &c, &sec);
+    selaras_allocator mem;
+    sl_mem_init(&mem, NULL, NULL);
+    sl_tokens toks;
+    sl_tokens_init(&toks, &mem);
+    sl_stemmer *ss, *ts;
+    sl_stemmer_new(&ss, NULL, "id", NULL);
+    sl_stemmer_new(&ts, NULL, "en", NULL);
+    const int reps = 20;
+    printf("Throughput on PUD id+en (%zu sentences, %.2f MB, %d passes), best of 3\n\n",
+           2 * p.n, bytes / 1e6, reps);
+    printf("%-34s %9s %12s %8s\n", "step", "MB/s", "tokens/s", "x split");
+    double base = 0;
+    for (int step = 0; step < 4; step++) {
+        double best = 1e9;
+        size_t tokens = 0, found = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            tokens = found = 0;
+            double t0 = now();
+            for (int r = 0; r < reps; r++) {
+                for (size_t i = 0; i < 2 * p.n; i++) {
+                    const char *text = i < p.n ? p.src[i] : p.tgt[i - p.n];
+                    sl_stemmer *st = i < p.n ? ss : ts;
+                    if (step == 0) {
+                        tokens += ws_split(text);
+                        continue;
+                    }
+                    sl_tokenize(&toks, text, strlen(text), NULL);
+                    tokens += toks.n;
+                    for (size_t k = 0; step >= 2 && k < toks.n; k++) {
+                        if (toks.tok[k].cls != SL_TOKEN_WORD)
+                            continue;
+                        size_t len;
+                        const char *f = sl_token_folded(&toks, k, &len);
+                        sl_stem(st, f, len, &f, &len);
+                        if (step == 3)
+                            found += (i < p.n ? sl_lexicon_src_id(lex, f, len)
+                                              : sl_lexicon_tgt_id(lex, f, len)) != SL_LEXICON_NONE;
+                    }
+                }
+            }
+            double t = now() - t0;
+            if (t < best)
+                best = t;
+        }
+        static const char *const names[] = {"baseline: split at white space",
+                                            "tokenize (fold)", "tokenize + stem",
+                                            "tokenize + stem + lexicon lookup"};
+        double mbs = bytes * (double)reps / best / 1e6;
+        if (step == 0)
+            base = mbs;
+        printf("%-34s %9.1f %12.0f %8.2f\n", names[step], mbs, tokens / best, base / mbs);
+        (void)found;
+    }
+    sl_stemmer_free(ss);
+    sl_stemmer_free(ts);
+    sl_tokens_release(&toks);
+    selaras_lexicon_free(lex);
+    pairs_free(&p);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--bench") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "usage: eval_lexicon --bench DATA_DIR [DICTD_DIR]\n");
+            return 2;
+        }
+        return bench(argv[2], argc > 3 ? argv[3] : "/usr/share/dictd");
+    }
+
     if (argc < 2) {
         fprintf(stderr, "usage: eval_lexicon DATA_DIR [DICTD_DIR]\n");
         return 2;
@@ -371,8 +471,8 @@ int main(int argc, char **argv)
     static const char *const corpus_names[2] = {"PUD id-en", "Text+Berg test de-fr (1-1)"};
 
     printf("Loading the FreeDict lexicons from %s\n\n", dictd);
-    printf("%-7s %-9s %9s %11s %8s %9s %9s\n", "pair", "keys", "load ms", "peak KiB", "pairs",
-           "src keys", "tgt keys");
+    printf("%-7s %-9s %9s %9s %9s %8s %9s %9s\n", "pair", "keys", "load ms", "peak KiB",
+           "kept KiB", "pairs", "src keys", "tgt keys");
     selaras_lexicon *lex[2][2];
     counter cnt[2][2];
     for (int p = 0; p < 2; p++) {
@@ -392,9 +492,10 @@ int main(int argc, char **argv)
                     cnt[p][stem] = c;
                 }
             }
-            printf("%s->%s  %-9s %9.1f %11.0f %8zu %9zu %9zu\n", pair_names[p][0],
+            printf("%s->%s  %-9s %9.1f %9.0f %9.0f %8zu %9zu %9zu\n", pair_names[p][0],
                    pair_names[p][1], stem ? "stemmed" : "fold-only", best * 1000,
-                   cnt[p][stem].peak / 1024.0, selaras_lexicon_size(lex[p][stem]),
+                   cnt[p][stem].peak / 1024.0, cnt[p][stem].live / 1024.0,
+                   selaras_lexicon_size(lex[p][stem]),
                    sl_lexicon_src_count(lex[p][stem]), sl_lexicon_tgt_count(lex[p][stem]));
         }
     }

@@ -323,7 +323,8 @@ typedef enum selaras_dict_format {
      *  file whose first entry line holds " @ " is hunalign, one holding a TAB is TSV. */
     SELARAS_DICT_AUTO = 0,
     /** One pair a line: `source<TAB>target`. Lines that are empty or start with `#` are
-     *  skipped. Each side is a word or a phrase of up to 8 words. */
+     *  skipped. Each side is a word or a phrase; entries with a side of more than 8 words
+     *  are skipped (in every format). */
     SELARAS_DICT_TSV = 1,
     /** hunalign's format, one pair a line: `target @ source` (the target-language
      *  phrase comes first, as in hunalign's own dictionaries). */
@@ -363,8 +364,10 @@ SELARAS_API void selaras_lexicon_free(selaras_lexicon *lex);
  * @param[in] lex     the lexicon.
  * @param[in] path    NUL-terminated file name.
  * @param[in] format  a ::selaras_dict_format.
- * @param[out] err    optional. On ::SELARAS_ERR_SYNTAX, @c line and @c column locate the
- *                    malformed entry (@c offset is its byte offset in the file).
+ * @param[out] err    optional. On ::SELARAS_ERR_SYNTAX and ::SELARAS_ERR_ENCODING, @c line
+ *                    and @c column locate the malformed entry and @c offset is its byte
+ *                    offset in the file (for FreeDict: in the `.index` file; a corrupt
+ *                    `.dict.dz` has no position).
  * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO, ::SELARAS_ERR_SYNTAX,
  *         ::SELARAS_ERR_ENCODING, ::SELARAS_ERR_LANGUAGE (a FreeDict file of another language
  *         pair), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM. On failure the lexicon keeps

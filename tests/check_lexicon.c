@@ -348,6 +348,13 @@ START_TEST(load_freedict_from_a_directory)
     selaras_status st = selaras_lexicon_load_freedict(lex, dir, &err);
     ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
                     "install the Debian package dict-freedict-deu-fra");
+    selaras_lexicon_free(lex);
+    lex = new_lex("ms", "en");
+    st = selaras_lexicon_load_freedict(lex, dir, &err);
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "no FreeDict dictionary for msa-eng in");
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "install the Debian package dict-freedict-eng-msa (or dict-freedict-msa-eng");
     st = selaras_lexicon_load_freedict(lex, NULL, &err);
     ck_assert_error(&err, SELARAS_ERR_ARGUMENT, st, SELARAS_NO_OFFSET, "NULL");
     st = selaras_lexicon_load_freedict(NULL, dir, &err);

@@ -219,21 +219,71 @@ END_TEST
 
 START_TEST(stemmer_allocation_failures)
 {
-    for (long fail = 0; fail < 2; fail++) {
+    /* Allocation 0 is the stemmer; 1-3 its cache, made on first use: without it words are
+     * stemmed all the same, uncached. */
+    for (long fail = 0; fail < 6; fail++) {
         test_alloc ta;
         test_alloc_init(&ta, fail);
         sl_stemmer *st;
         selaras_error err;
-        selaras_status s = sl_stemmer_new(&st, &ta.suite, "en", &err);
+        selaras_status s = sl_stemmer_new(&st, &ta.suite, "id", &err);
         if (fail == 0) {
             ck_assert_error(&err, SELARAS_ERR_NOMEM, s, SELARAS_NO_OFFSET, "memory");
             ck_assert_ptr_null(st);
         } else {
             ck_assert_int_eq(s, SELARAS_OK);
+            for (int rep = 0; rep < 2; rep++) {
+                const char *out;
+                size_t len;
+                ck_assert_int_eq(sl_stem(st, "pelatihan", 9, &out, &len), SELARAS_OK);
+                ck_assert_uint_eq(len, 5);
+                ck_assert_int_eq(memcmp(out, "latih", 5), 0);
+            }
             sl_stemmer_free(st);
         }
         ck_assert_int_eq(ta.live, 0);
     }
+}
+END_TEST
+
+START_TEST(stem_cache_gives_the_same_stems)
+{
+    /* More distinct words than the cache holds: each stem, computed, from the cache and
+     * after the cache was emptied, is the same. Words: "pe" + letters + "an". (Plain
+     * comparisons in the loop: Check's assertions are slow by the ten thousand.) */
+    enum { NWORDS = 40000 };
+    static char words[NWORDS][16], stems[NWORDS][16];
+    sl_stemmer *st;
+    ck_assert_int_eq(sl_stemmer_new(&st, NULL, "id", NULL), SELARAS_OK);
+    long bad = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        for (int i = 0; i < NWORDS; i++) {
+            if (pass == 0) {
+                int v = i, n = 2;
+                memcpy(words[i], "pe", 2);
+                do {
+                    words[i][n++] = (char)('a' + v % 26);
+                    v /= 26;
+                } while (v > 0);
+                memcpy(words[i] + n, "an", 3);
+            }
+            const char *out;
+            size_t len;
+            bad += sl_stem(st, words[i], strlen(words[i]), &out, &len) != SELARAS_OK;
+            if (pass == 0) {
+                bad += len >= 16;
+                memcpy(stems[i], out, len < 16 ? len : 15);
+                stems[i][len < 16 ? len : 15] = '\0';
+                /* At once again: now from the cache. */
+                bad += sl_stem(st, words[i], strlen(words[i]), &out, &len) != SELARAS_OK;
+            }
+            bad += len != strlen(stems[i]) || memcmp(out, stems[i], len) != 0;
+        }
+    }
+    ck_assert_int_eq(bad, 0);
+    ck_assert_str_eq(stems[0], "aan");    /* "peaan": the prefix pe- goes */
+    ck_assert_str_eq(stems[27], "pebban"); /* too few syllables to strip */
+    sl_stemmer_free(st);
 }
 END_TEST
 
@@ -253,6 +303,7 @@ Suite *tokenize_suite(void)
     tcase_add_test(tc, stems_english_german_french);
     tcase_add_test(tc, stemmer_pass_through_and_names);
     tcase_add_test(tc, stemmer_allocation_failures);
+    tcase_add_test(tc, stem_cache_gives_the_same_stems);
     suite_add_tcase(s, tc);
     return s;
 }

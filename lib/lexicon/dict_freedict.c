@@ -371,11 +371,26 @@ static int name_languages(const char *name, char *from, char *to)
     return 1;
 }
 
-static selaras_status read_index(sl_fd *fd, const sl_buf *index, const sl_buf *dict,
-                                 const char *index_path, selaras_error *err)
+static selaras_status read_index(sl_fd *fd, const char *text, size_t len, const char *dict,
+                                 size_t dict_len, const char *index_path, selaras_error *err);
+
+selaras_status sl_dict_parse_dictd(selaras_lexicon *lex, const char *text, size_t len,
+                                   const char *dict, size_t dict_len, int reversed,
+                                   const char *index_path, selaras_error *err)
 {
-    const char *text = index->data ? index->data : "";
-    size_t len = index->len, pos = 0;
+    sl_fd fd = {lex, reversed, {0}, {0}};
+    sl_buf_init(&fd.head, &lex->mem);
+    sl_buf_init(&fd.item, &lex->mem);
+    selaras_status st = read_index(&fd, text, len, dict, dict_len, index_path, err);
+    sl_buf_release(&fd.head);
+    sl_buf_release(&fd.item);
+    return st;
+}
+
+static selaras_status read_index(sl_fd *fd, const char *text, size_t len, const char *dict,
+                                 size_t dict_len, const char *index_path, selaras_error *err)
+{
+    size_t pos = 0;
     while (pos < len) {
         size_t end = pos;
         while (end < len && text[end] != '\n')
@@ -399,13 +414,13 @@ static selaras_status read_index(sl_fd *fd, const sl_buf *index, const sl_buf *d
             if (b64_number(text, t2 + 1, line_end, &n) != 0)
                 return sl_error_at(err, SELARAS_ERR_SYNTAX, text, len, t2 + 1,
                                    "%s: bad base64 length", index_path);
-            if (off > dict->len || n > dict->len - off)
+            if (off > dict_len || n > dict_len - off)
                 return sl_error_at(err, SELARAS_ERR_SYNTAX, text, len, t1 + 1,
                                    "%s: entry past the end of the dictionary", index_path);
             /* 00databaseinfo, 00-database-url…: the dictionary's own metadata. */
             if (!(t1 - pos >= 10 && (memcmp(text + pos, "00database", 10) == 0 ||
                                      memcmp(text + pos, "00-database", 11) == 0))) {
-                selaras_status st = add_entry(fd, dict->data + off, n, err);
+                selaras_status st = add_entry(fd, dict + off, n, err);
                 if (st == SELARAS_ERR_ENCODING)
                     return sl_error_at(err, SELARAS_ERR_ENCODING, text, len, pos,
                                        "%s: the entry of this headword is not valid UTF-8",
@@ -436,14 +451,12 @@ selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
     if (sl_buf_append(&name, path, n) != 0)
         return sl_nomem(err);
     selaras_status st = SELARAS_OK;
-    sl_fd fd = {lex, 0, {0}, {0}};
-    sl_buf_init(&fd.head, &lex->mem);
-    sl_buf_init(&fd.item, &lex->mem);
+    int reversed = 0;
     char from[4], to[4];
     if (name_languages(name.data, from, to)) {
         const char *s3 = iso3(lex->src_lang), *t3 = iso3(lex->tgt_lang);
         if (strcmp(from, t3) == 0 && strcmp(to, s3) == 0 && strcmp(s3, t3) != 0)
-            fd.reversed = 1;
+            reversed = 1;
         else if (!(strcmp(from, s3) == 0 && strcmp(to, t3) == 0))
             st = sl_error(err, SELARAS_ERR_LANGUAGE,
                           "%s is a %s-%s dictionary; the lexicon is %s->%s", name.data, from,
@@ -464,10 +477,10 @@ selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
         if (sl_buf_append_str(&name, ".index") != 0)
             st = sl_nomem(err);
         else
-            st = read_index(&fd, &index, &dict, name.data, err);
+            st = sl_dict_parse_dictd(lex, index.data ? index.data : "", index.len,
+                                     dict.data ? dict.data : "", dict.len, reversed, name.data,
+                                     err);
     }
-    sl_buf_release(&fd.head);
-    sl_buf_release(&fd.item);
     sl_buf_release(&name);
     sl_buf_release(&index);
     sl_buf_release(&dict);
@@ -510,8 +523,11 @@ selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *d
         }
     }
     sl_buf_release(&path);
+    /* FreeDict's English pairs are mostly eng-X (Debian has dict-freedict-eng-ind, not
+     * -ind-eng): name that one first. */
+    const char *a = strcmp(t3, "eng") == 0 ? t3 : s3, *b = a == t3 ? s3 : t3;
     return sl_error(err, SELARAS_ERR_IO,
                     "no FreeDict dictionary for %s-%s in %s: install the Debian package "
-                    "dict-freedict-%s-%s (or dict-freedict-%s-%s)",
-                    s3, t3, dir, s3, t3, t3, s3);
+                    "dict-freedict-%s-%s (or dict-freedict-%s-%s where there is one)",
+                    s3, t3, dir, a, b, b, a);
 }

@@ -80,7 +80,14 @@ static inline const char *sl_token_folded(const sl_tokens *toks, size_t i, size_
 /* ===================================================================== */
 
 /* A Snowball stemmer (libstemmer) for one language. NOT thread-safe: one per thread (one
- * per aligner). Snowball keeps its own work buffers, allocated with the C library's
+ * per aligner). Why Snowball rather than hunspell with hunspell-id: Snowball's Indonesian
+ * algorithm strips the prefixes, suffixes and confixes that matter for alignment
+ * (pe-an, me-kan, di-, ber-, ke-an: "pelatihan" and "melatih" -> "latih") on every word,
+ * names and loans included, with one deterministic answer, whereas hunspell only analyses
+ * words its word list has and may return several stems; and the same library stems
+ * English, German, French and two dozen more languages for the other pairs. The price is
+ * some over-stemming ("kembali" -> "mbali"), harmless because text and dictionary are
+ * stemmed alike. Snowball keeps its own work buffers, allocated with the C library's
  * malloc (libstemmer offers no allocator hook); everything else uses mem. */
 typedef struct sl_stemmer sl_stemmer;
 
@@ -92,6 +99,9 @@ selaras_status sl_stemmer_new(sl_stemmer **out, const selaras_allocator *mem, co
                               selaras_error *err);
 void sl_stemmer_free(sl_stemmer *st);
 
+/* Free the stem cache (about 640 KiB once used; it is made again when needed). */
+void sl_stemmer_drop_cache(sl_stemmer *st);
+
 /* 1 when a Snowball algorithm is behind st, 0 when it passes words through. */
 int sl_stemmer_active(const sl_stemmer *st);
 
@@ -100,7 +110,9 @@ const char *sl_stemmer_algorithm(const sl_stemmer *st);
 
 /* Stem a case-folded word (word[0..len), UTF-8). *out receives the stem (not
  * NUL-terminated), borrowed from st or equal to word, valid until the next call on st;
- * *out_len its length. Returns SELARAS_OK or SELARAS_ERR_NOMEM (then *out is word). */
+ * *out_len its length. Stems are cached in st (a bounded cache made on first use; if it
+ * cannot be allocated, words are stemmed uncached). Returns SELARAS_OK or
+ * SELARAS_ERR_NOMEM (Snowball's own allocation failed; then *out is word). */
 selaras_status sl_stem(sl_stemmer *st, const char *word, size_t len, const char **out,
                        size_t *out_len);
 
@@ -237,5 +249,11 @@ selaras_status sl_dict_read_tsv(selaras_lexicon *lex, const char *text, size_t l
                                 int hunalign, selaras_error *err);
 selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
                                      selaras_error *err);
+/* The dictd part of it, on memory: index text[0..len) and the inflated dictionary
+ * dict[0..dict_len); reversed: headwords are in the target language. index_path names
+ * the index in messages. */
+selaras_status sl_dict_parse_dictd(selaras_lexicon *lex, const char *text, size_t len,
+                                   const char *dict, size_t dict_len, int reversed,
+                                   const char *index_path, selaras_error *err);
 
 #endif

@@ -114,6 +114,9 @@ selaras_status selaras_lexicon_load(selaras_lexicon *lex, const char *path,
     selaras_status st = load(lex, path, format, err);
     if (st != SELARAS_OK)
         sl_lexicon_rollback(lex, &mark);
+    /* A loaded lexicon is mostly only read: it need not keep its stemmers' caches. */
+    sl_stemmer_drop_cache(lex->src_stem);
+    sl_stemmer_drop_cache(lex->tgt_stem);
     return st;
 }
 

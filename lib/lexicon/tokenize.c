@@ -24,6 +24,18 @@ void sl_tokens_release(sl_tokens *toks)
     sl_buf_release(&toks->fold);
 }
 
+/* The general category, without a table look-up for ASCII letters and digits. */
+static utf8proc_category_t category(int32_t cp)
+{
+    if (sl_is_ascii_lower(cp))
+        return UTF8PROC_CATEGORY_LL;
+    if (sl_is_ascii_upper(cp))
+        return UTF8PROC_CATEGORY_LU;
+    if (sl_is_ascii_digit(cp))
+        return UTF8PROC_CATEGORY_ND;
+    return utf8proc_category(cp);
+}
+
 static int is_letter(utf8proc_category_t c)
 {
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
@@ -59,6 +71,11 @@ static size_t peek(const char *text, size_t len, size_t i, int32_t *cp)
         *cp = -1;
         return 0;
     }
+    unsigned char c = (unsigned char)text[i];
+    if (c != 0 && c < 0x80) {
+        *cp = c;
+        return 1;
+    }
     size_t n;
     if (sl_utf8_check((const unsigned char *)text + i, len - i, cp, &n) != SL_UTF8_OK) {
         *cp = -2;
@@ -70,19 +87,28 @@ static size_t peek(const char *text, size_t len, size_t i, int32_t *cp)
 static int is_digit_at(const char *text, size_t len, size_t i)
 {
     int32_t cp;
-    return peek(text, len, i, &cp) > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+    return peek(text, len, i, &cp) > 0 && category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 static int is_letter_at(const char *text, size_t len, size_t i)
 {
     int32_t cp;
-    return peek(text, len, i, &cp) > 0 && is_letter(utf8proc_category(cp));
+    return peek(text, len, i, &cp) > 0 && is_letter(category(cp));
 }
 
 /* Append the case fold of cp to buf. */
 static int fold_append(sl_buf *buf, int32_t cp)
 {
     char bytes[4];
+    if (cp < 0x80 && cp != '\'') {
+        /* ASCII: the fold is the lower case; append without a call per byte when room. */
+        if (buf->len + 1 < buf->cap) {
+            buf->data[buf->len++] = (char)sl_ascii_lower(cp);
+            buf->data[buf->len] = '\0';
+            return 0;
+        }
+        return sl_buf_append_byte(buf, (char)sl_ascii_lower(cp));
+    }
     if (is_apostrophe(cp))
         return sl_buf_append_byte(buf, '\'');
     if (is_hyphen(cp))
@@ -114,7 +140,7 @@ static size_t scan_word(const char *text, size_t len, size_t i, sl_buf *buf, uns
         size_t n = peek(text, len, i, &cp);
         if (n == 0)
             break;
-        utf8proc_category_t cat = utf8proc_category(cp);
+        utf8proc_category_t cat = category(cp);
         if (is_letter(cat)) {
             if (cat <= UTF8PROC_CATEGORY_LO) {
                 letters++;
@@ -148,7 +174,7 @@ static size_t scan_number(const char *text, size_t len, size_t i)
         size_t n = peek(text, len, i, &cp);
         if (n == 0)
             break;
-        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ND) {
+        if (category(cp) == UTF8PROC_CATEGORY_ND) {
             i += n;
         } else if ((cp == '.' || cp == ',' || cp == '/' || cp == ':') &&
                    is_digit_at(text, len, i + 1)) {
@@ -207,7 +233,7 @@ selaras_status sl_tokenize(sl_tokens *toks, const char *text, size_t len, selara
             return sl_error_at(err, SELARAS_ERR_ENCODING, text, len, i,
                                "invalid UTF-8 (%s)", sl_utf8_problem_name(p));
         }
-        utf8proc_category_t cat = utf8proc_category(cp);
+        utf8proc_category_t cat = category(cp);
         if (is_space(cp, cat) || cat == UTF8PROC_CATEGORY_CF) {
             i += n;
             continue;

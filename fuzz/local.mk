@@ -2,14 +2,14 @@
 # by make fuzz-smoke), and their replay in make check: every harness also builds as
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
-FUZZ_TARGETS = doc segments dict_tsv dict_hunalign dict_freedict
+FUZZ_TARGETS = doc segments dict_tsv dict_hunalign dict_freedict lexicon
 FUZZ_SECONDS = 60
-EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress
+EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress fuzz/fuzz_lexicon.c
 FUZZ_SMOKE_TARGETS += fuzz-smoke-run
 
 if ENABLE_FUZZERS
 noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments fuzz/fuzz_dict_tsv fuzz/fuzz_dict_hunalign \
-	fuzz/fuzz_dict_freedict
+	fuzz/fuzz_dict_freedict fuzz/fuzz_lexicon
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 
 fuzz_fuzz_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h
@@ -36,6 +36,12 @@ fuzz_fuzz_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DICT=3
 fuzz_fuzz_dict_freedict_LDADD = libselaras.la
 fuzz_fuzz_dict_freedict_LDFLAGS = $(FUZZ_LINK)
 
+# The lexicon stage's own harness: the tokenizer and the in-memory dictionary parsers,
+# through private functions (hence linked with the static library).
+fuzz_fuzz_lexicon_SOURCES = fuzz/fuzz_lexicon.c
+fuzz_fuzz_lexicon_LDADD = libselaras.la
+fuzz_fuzz_lexicon_LDFLAGS = $(FUZZ_LINK) -static
+
 fuzz-smoke-run: $(FUZZ_TARGETS:%=fuzz/fuzz_%)
 	$(SHELL) $(srcdir)/fuzz/smoke.sh $(FUZZ_SECONDS) $(srcdir)/fuzz $(FUZZ_TARGETS)
 else
@@ -52,7 +58,7 @@ clean-fuzz:
 
 if HAVE_CHECK
 FUZZ_REPLAYS = fuzz/replay_doc fuzz/replay_segments fuzz/replay_dict_tsv \
-	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict
+	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict fuzz/replay_lexicon
 check_PROGRAMS += $(FUZZ_REPLAYS)
 TESTS += $(FUZZ_REPLAYS)
 VALGRIND_CHECKS += $(FUZZ_REPLAYS)
@@ -81,6 +87,11 @@ fuzz_replay_dict_freedict_SOURCES = fuzz/dict.c fuzz/fuzz.h fuzz/replay.c
 fuzz_replay_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"dict_freedict"' \
 	-DFUZZ_DICT=3
 fuzz_replay_dict_freedict_LDADD = libselaras.la
+
+fuzz_replay_lexicon_SOURCES = fuzz/fuzz_lexicon.c fuzz/replay.c
+fuzz_replay_lexicon_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"lexicon"'
+fuzz_replay_lexicon_LDADD = libselaras.la
+fuzz_replay_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
 endif
 
 # Allocation failure: tests for what has no failure loop elsewhere, the proof that the

@@ -4,6 +4,8 @@
  * - a load succeeds or fails with a data error (syntax, encoding, limit, language), never
  *   with another status; a failed load leaves the lexicon as it was, a successful one
  *   never shrinks it, and the lexicon takes a new pair afterwards;
+ * - when one allocation of a load (picked from the input) fails, the load reports it,
+ *   leaves the lexicon as it was and leaks nothing;
  * - an encoding error points at a byte of the file that starts no well-formed UTF-8
  *   sequence, and an error at a position has a line and column;
  * - for TSV, each line is also given to selaras_lexicon_add() (source TAB target): it
@@ -77,16 +79,21 @@ static void check_error(selaras_status st, const selaras_error *err, const uint8
     }
 }
 
-static selaras_lexicon *seeded_lexicon(void)
+static selaras_lexicon *seeded_lexicon_with(const selaras_allocator *mem)
 {
     selaras_lexicon *lex = NULL;
     selaras_error err;
-    selaras_status st = selaras_lexicon_new(&lex, "id", "en", NULL, &err);
+    selaras_status st = selaras_lexicon_new(&lex, "id", "en", mem, &err);
     FUZZ_STATUS(st, SELARAS_OK, &err);
     st = selaras_lexicon_add(lex, "kota", 4, "city", 4, &err);
     FUZZ_STATUS(st, SELARAS_OK, &err);
     FUZZ_CHECK(selaras_lexicon_size(lex) == 1);
     return lex;
+}
+
+static selaras_lexicon *seeded_lexicon(void)
+{
+    return seeded_lexicon_with(NULL);
 }
 
 static void check_usable(selaras_lexicon *lex)
@@ -114,6 +121,30 @@ static void load_and_check(const char *path, selaras_dict_format format, const u
     }
     check_usable(lex);
     selaras_lexicon_free(lex);
+
+    /* Again with one allocation of the load failing (picked from the file): out of
+     * memory, the lexicon as it was and usable, nothing leaked. */
+    fuzz_alloc fa;
+    fuzz_alloc_init(&fa, -1);
+    lex = seeded_lexicon_with(&fa.mem);
+    long made = fa.calls;
+    selaras_status clean = selaras_lexicon_load(lex, path, format, &err);
+    long calls = fa.calls - made;
+    selaras_lexicon_free(lex);
+    FUZZ_CHECK(fa.live == 0);
+    FUZZ_CHECK(clean == st);
+    if (calls > 0 && file != NULL) {
+        fuzz_alloc_init(&fa, -1);
+        lex = seeded_lexicon_with(&fa.mem);
+        fa.fail_at = fa.calls + fuzz_pick(file, size, calls);
+        st = selaras_lexicon_load(lex, path, format, &err);
+        FUZZ_STATUS(st, SELARAS_ERR_NOMEM, &err);
+        FUZZ_CHECK(selaras_lexicon_size(lex) == 1);
+        fa.fail_at = -1;
+        check_usable(lex);
+        selaras_lexicon_free(lex);
+        FUZZ_CHECK(fa.live == 0);
+    }
 }
 
 #if FUZZ_DICT == FUZZ_TSV

@@ -4,7 +4,8 @@
  * - the text is valid UTF-8 without NUL, CR or U+0085/U+2028/U+2029, is NFC (ICU), and
  *   intake of the text again gives the same text (idempotent);
  * - both offset maps are monotonic, stay within the other text and end at its end, and
- *   to_normalized(to_original(i)) <= i. */
+ *   to_normalized(to_original(i)) <= i;
+ * - when one allocation (picked from the input) fails, intake reports it and holds nothing. */
 #include <string.h>
 
 #include <unicode/unorm2.h>
@@ -126,5 +127,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_offsets(lenient, size);
     selaras_doc_free(strict);
     selaras_doc_free(lenient);
+
+    /* One allocation of replacing intake fails: out of memory, nothing held. */
+    fuzz_alloc fa;
+    fuzz_alloc_init(&fa, -1);
+    st = selaras_doc_new(&lenient, bytes, size, "id", SELARAS_DOC_REPLACE_INVALID, &fa.mem, &err);
+    FUZZ_STATUS(st, SELARAS_OK, &err);
+    selaras_doc_free(lenient);
+    FUZZ_CHECK(fa.live == 0);
+    fuzz_alloc_init(&fa, fuzz_pick(data, size, fa.calls));
+    st = selaras_doc_new(&lenient, bytes, size, "id", SELARAS_DOC_REPLACE_INVALID, &fa.mem, &err);
+    FUZZ_STATUS(st, SELARAS_ERR_NOMEM, &err);
+    FUZZ_CHECK(lenient == NULL);
+    FUZZ_CHECK(fa.live == 0);
     return 0;
 }

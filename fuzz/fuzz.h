@@ -31,6 +31,62 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
         }                                                                                  \
     } while (0)
 
+/* An allocator that fails allocation number fail_at (0-based; -1: none) and counts the
+ * blocks it holds, for allocation failure on fuzzed inputs. */
+typedef struct fuzz_alloc {
+    long fail_at;
+    long calls;
+    long live;
+    selaras_allocator mem;
+} fuzz_alloc;
+
+static inline void *fuzz_alloc_malloc(size_t size, void *user)
+{
+    fuzz_alloc *fa = (fuzz_alloc *)user;
+    if (fa->calls++ == fa->fail_at)
+        return NULL;
+    void *p = malloc(size);
+    fa->live += p != NULL;
+    return p;
+}
+
+static inline void *fuzz_alloc_realloc(void *ptr, size_t size, void *user)
+{
+    fuzz_alloc *fa = (fuzz_alloc *)user;
+    if (fa->calls++ == fa->fail_at)
+        return NULL;
+    void *p = realloc(ptr, size);
+    fa->live += p != NULL && ptr == NULL;
+    return p;
+}
+
+static inline void fuzz_alloc_free(void *ptr, void *user)
+{
+    fuzz_alloc *fa = (fuzz_alloc *)user;
+    fa->live -= ptr != NULL;
+    free(ptr);
+}
+
+static inline void fuzz_alloc_init(fuzz_alloc *fa, long fail_at)
+{
+    fa->fail_at = fail_at;
+    fa->calls = 0;
+    fa->live = 0;
+    fa->mem.malloc_fn = fuzz_alloc_malloc;
+    fa->mem.realloc_fn = fuzz_alloc_realloc;
+    fa->mem.free_fn = fuzz_alloc_free;
+    fa->mem.user = fa;
+}
+
+/* Which allocation to fail, of calls made by a clean run: picked from the input. */
+static inline long fuzz_pick(const uint8_t *data, size_t size, long calls)
+{
+    unsigned long h = 2166136261u;
+    for (size_t i = 0; i < size && i < 64; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return calls > 0 ? (long)((h ^ size) % (unsigned long)calls) : 0;
+}
+
 /* Decode one well-formed UTF-8 sequence at s[0..n) per Unicode table 3-7 (NUL counts as
  * ill-formed, as it does for selaras). Returns its length and sets *cp, or 0. */
 static inline size_t fuzz_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)

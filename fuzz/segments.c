@@ -4,7 +4,9 @@
  *   = that line trimmed, valid UTF-8 and trimmed, start <= end within the input, starts
  *   and ends never going back;
  * - append accepts exactly the well-formed lines (an ill-formed one fails at its first
- *   bad byte and leaves the list unchanged), and offsets count lines joined by one LF. */
+ *   bad byte and leaves the list unchanged), and offsets count lines joined by one LF;
+ * - when one allocation of splitting (picked from the input) fails, it reports it and
+ *   leaks nothing. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -111,6 +113,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_lines(doc, segs);
     selaras_segments_free(segs);
     selaras_doc_free(doc);
+
+    /* One allocation of splitting fails: out of memory, the document intact and freeable. */
+    fuzz_alloc fa;
+    fuzz_alloc_init(&fa, -1);
+    st = selaras_doc_new(&doc, bytes, size, "id", SELARAS_DOC_REPLACE_INVALID, &fa.mem, &err);
+    FUZZ_STATUS(st, SELARAS_OK, &err);
+    long made = fa.calls;
+    st = selaras_segments_from_lines(&segs, doc, &err);
+    FUZZ_STATUS(st, SELARAS_OK, &err);
+    long calls = fa.calls - made;
+    selaras_segments_free(segs);
+    if (calls > 0) {
+        fa.fail_at = fa.calls + fuzz_pick(data, size, calls);
+        st = selaras_segments_from_lines(&segs, doc, &err);
+        FUZZ_STATUS(st, SELARAS_ERR_NOMEM, &err);
+        FUZZ_CHECK(segs == NULL);
+    }
+    selaras_doc_free(doc);
+    FUZZ_CHECK(fa.live == 0);
     check_append(bytes, size);
     return 0;
 }

@@ -5,7 +5,7 @@
  *   with another status; a failed load leaves the lexicon as it was, a successful one
  *   never shrinks it, and the lexicon takes a new pair afterwards;
  * - when one allocation of a load (picked from the input) fails, the load reports it,
- *   leaves the lexicon as it was and leaks nothing;
+ *   leaves the lexicon as it was and leaks nothing (TSV and hunalign, one input in four);
  * - an encoding error points at a byte of the file that starts no well-formed UTF-8
  *   sequence, and an error at a position has a line and column;
  * - for TSV, each line is also given to selaras_lexicon_add() (source TAB target): it
@@ -123,7 +123,10 @@ static void load_and_check(const char *path, selaras_dict_format format, const u
     selaras_lexicon_free(lex);
 
     /* Again with one allocation of the load failing (picked from the file): out of
-     * memory, the lexicon as it was and usable, nothing leaked. */
+     * memory, the lexicon as it was and usable, nothing leaked. A lexicon costs about a
+     * millisecond to make, so this runs for one input in four and the given format. */
+    if (file == NULL || format == SELARAS_DICT_AUTO || fuzz_pick(file, size, 4) != 0)
+        return;
     fuzz_alloc fa;
     fuzz_alloc_init(&fa, -1);
     lex = seeded_lexicon_with(&fa.mem);
@@ -133,7 +136,7 @@ static void load_and_check(const char *path, selaras_dict_format format, const u
     selaras_lexicon_free(lex);
     FUZZ_CHECK(fa.live == 0);
     FUZZ_CHECK(clean == st);
-    if (calls > 0 && file != NULL) {
+    if (calls > 0) {
         fuzz_alloc_init(&fa, -1);
         lex = seeded_lexicon_with(&fa.mem);
         fa.fail_at = fa.calls + fuzz_pick(file, size, calls);

@@ -6,6 +6,8 @@
 
 static const cli_command commands[] = {
     {"normalize", "validate and normalise a text (UTF-8, line ends, NFC)", cmd_normalize},
+    {"segment", "split a text into sentences, titles and boilerplate", cmd_segment},
+    {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
 };
 
 static void usage(FILE *out)

@@ -301,6 +301,98 @@ SELARAS_API selaras_segment_kind selaras_segments_kind(const selaras_segments *s
 /** @return the 0-based paragraph number of segment @p i. */
 SELARAS_API size_t selaras_segments_paragraph(const selaras_segments *segs, size_t i);
 
+/**
+ * A sentence segmenter for one language: rules, abbreviation lists and scratch space,
+ * reusable for any number of documents.
+ *
+ * Indonesian ("id") and English ("en") have tuned rules and built-in abbreviation lists
+ * (compiled from the data files installed in $(pkgdatadir)/abbrev); any other
+ * well-formed language tag gets the generic rules and an empty list. Region and script
+ * subtags are accepted ("id-ID", "en_GB").
+ *
+ * Thread safety: a segmenter keeps scratch state, so one segmenter must be used by one
+ * thread at a time; distinct segmenters may run on distinct threads at once.
+ */
+typedef struct selaras_segmenter selaras_segmenter;
+
+/**
+ * Create a segmenter.
+ * @param[out] out   receives the segmenter (NULL on failure); free with selaras_segmenter_free().
+ * @param[in]  lang  language tag, as for selaras_doc_new().
+ * @param[in]  mem   allocator, or NULL; used for the segmenter and for the segment lists
+ *                   it makes.
+ * @param[out] err   optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segmenter_new(selaras_segmenter **out, const char *lang,
+                                                 const selaras_allocator *mem,
+                                                 selaras_error *err);
+
+/** Free a segmenter; NULL is accepted. Segment lists it made stay valid. */
+SELARAS_API void selaras_segmenter_free(selaras_segmenter *seg);
+
+/** @return the canonical language tag of the segmenter, borrowed from it. */
+SELARAS_API const char *selaras_segmenter_lang(const selaras_segmenter *seg);
+
+/**
+ * Add abbreviations in the data-file format:
+ *
+ *     # a comment
+ *     [prefix]      <- never ends a sentence: "Dr.", "Jl.", "a.n."
+ *     Kol.
+ *     [number]      <- no sentence end before a number: "No. 8"; else as [general]
+ *     Lt.
+ *     [general]     <- ends a sentence only before a capitalised word: "dll.", "Inc."
+ *     dkk.
+ *
+ * One abbreviation per line, final period included, no blanks inside, at most 31 bytes;
+ * blanks around a line are ignored. Entries of two letters or more also match with other
+ * ASCII letter case ("jl." finds "Jl."). An entry already present takes the new class.
+ * The call is atomic: on any error nothing is added.
+ * @param[in] text  UTF-8 bytes (need not be NUL-terminated); may be NULL when @p len is 0.
+ * @param[out] err  on ::SELARAS_ERR_SYNTAX: @c offset, @c line and @c column of the fault in
+ *                  @p text, and a message naming the line.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_SYNTAX or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segmenter_add_abbreviations(selaras_segmenter *seg,
+                                                               const char *text, size_t len,
+                                                               selaras_error *err);
+
+/**
+ * Read a file in the format of selaras_segmenter_add_abbreviations() and add its entries.
+ * @param[in] path  file name, NUL-terminated.
+ * @return as selaras_segmenter_add_abbreviations(), plus ::SELARAS_ERR_IO when the file
+ *         cannot be read and ::SELARAS_ERR_LIMIT when it exceeds 16 MiB.
+ */
+SELARAS_API selaras_status selaras_segmenter_load_abbreviations(selaras_segmenter *seg,
+                                                                const char *path,
+                                                                selaras_error *err);
+
+/** Remove every abbreviation, built-in ones included (to replace the list with one's own). */
+SELARAS_API void selaras_segmenter_clear_abbreviations(selaras_segmenter *seg);
+
+/**
+ * Segment a document into sentences, titles and boilerplate.
+ *
+ * Paragraphs are blocks separated by blank lines or, in a text without blank lines, its
+ * lines; a line break always ends a segment, except inside a sentence wrapped onto a next
+ * line that starts in lower case. Unpunctuated lines are titles; credits, bylines,
+ * captions, "Baca juga:" links, release numbers, date lines, the letterhead above a
+ * "SIARAN PERS" line and sign-offs such as "(why)" are boilerplate. A dateline stays with
+ * the first sentence. The document's language tag and name are carried into the list;
+ * the segmenter's own language decides the rules.
+ *
+ * @param[in]  seg  the segmenter (used by one thread at a time).
+ * @param[in]  doc  the document; not changed.
+ * @param[out] out  receives the list (NULL on failure), made with the segmenter's
+ *                  allocator; free with selaras_segments_free(). Start and end offsets
+ *                  point into the document's original input; texts are trimmed, and a
+ *                  wrapped sentence's line breaks become spaces.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
+                                           selaras_segments **out, selaras_error *err);
+
 /* ===================================================================== */
 /* 4. Lexicons                                                            */
 /* ===================================================================== */
@@ -412,6 +504,378 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
 /* ===================================================================== */
 /* 6. Memory formats                                                      */
 /* ===================================================================== */
+
+/* ---- 6.1 Translation units ---- */
+
+/**
+ * A translation unit: what one `<tu>` of a TMX file holds. It has variants (a language tag
+ * and the segment text, one per `<tuv>`), properties and notes (kept in one ordered list,
+ * each belonging to the whole unit or to one variant), and attributes (tuid,
+ * creationdate, changedate, usagecount… of the unit or of one variant), all kept in the
+ * order they were added so that a memory read and written again is byte-identical.
+ *
+ * A unit is made by the caller with selaras_unit_new(), or borrowed from a
+ * ::selaras_tmx_reader. Accessors return pointers borrowed from the unit, valid until the
+ * unit is changed or freed. Strings are NUL-terminated UTF-8.
+ */
+typedef struct selaras_unit selaras_unit;
+
+/** The owner index that stands for the whole unit (rather than one variant). */
+#define SELARAS_UNIT_WHOLE ((size_t)-1)
+
+/**
+ * Create an empty unit.
+ * @param[out] out  the new unit; free with selaras_unit_free().
+ * @param[in]  mem  allocator, or NULL.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_unit_new(selaras_unit **out, const selaras_allocator *mem,
+                                            selaras_error *err);
+
+/** Free a unit; NULL is accepted. */
+SELARAS_API void selaras_unit_free(selaras_unit *unit);
+
+/** Remove everything from a unit (its memory is kept for reuse). */
+SELARAS_API void selaras_unit_clear(selaras_unit *unit);
+
+/**
+ * Append a variant.
+ * @param[in] lang  the language tag as it is to be written (`xml:lang`): 1 to 35 ASCII
+ *                  letters, digits, '-' or '_'; NUL-terminated; copied.
+ * @param[in] text  the segment text, valid UTF-8 without NUL; copied as is.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE,
+ *         ::SELARAS_ERR_ENCODING (offset: the bad byte in @p text) or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_unit_add_variant(selaras_unit *unit, const char *lang,
+                                                    const char *text, size_t len,
+                                                    selaras_error *err);
+
+/**
+ * Append a property (`<prop type="…">value</prop>`).
+ * @param[in] variant  ::SELARAS_UNIT_WHOLE or the index of an existing variant.
+ * @param[in] type     the property type, NUL-terminated, non-empty ("x-score"…); copied.
+ * @param[in] lang     the property's `xml:lang`, or NULL; copied.
+ * @param[in] value    the value, valid UTF-8 without NUL (@p len bytes); copied.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_unit_add_prop(selaras_unit *unit, size_t variant,
+                                                 const char *type, const char *lang,
+                                                 const char *value, size_t len,
+                                                 selaras_error *err);
+
+/** Append a note (`<note>`): like selaras_unit_add_prop() without a type. */
+SELARAS_API selaras_status selaras_unit_add_note(selaras_unit *unit, size_t variant,
+                                                 const char *lang, const char *text,
+                                                 size_t len, selaras_error *err);
+
+/**
+ * Set an attribute of the unit or of one variant (replacing a previous value of the same
+ * name). The variant's language is not an attribute: it is given to
+ * selaras_unit_add_variant().
+ * @param[in] name   an XML name (ASCII letters, digits, '-', '_', '.', ':'), not "xml:lang"
+ *                   or "lang"; copied.
+ * @param[in] value  NUL-terminated valid UTF-8; copied.
+ */
+SELARAS_API selaras_status selaras_unit_set_attr(selaras_unit *unit, size_t variant,
+                                                 const char *name, const char *value,
+                                                 selaras_error *err);
+
+/** @return the number of variants. */
+SELARAS_API size_t selaras_unit_variant_count(const selaras_unit *unit);
+/** @return the language tag of variant @p i (i < count); borrowed. */
+SELARAS_API const char *selaras_unit_variant_lang(const selaras_unit *unit, size_t i);
+/** @return the text of variant @p i; borrowed; @p len (optional) receives its length. */
+SELARAS_API const char *selaras_unit_variant_text(const selaras_unit *unit, size_t i,
+                                                  size_t *len);
+/**
+ * The text of the first variant whose primary language subtag is that of @p lang
+ * (ASCII case-insensitive; "in" counts as "id"), or NULL when there is none.
+ */
+SELARAS_API const char *selaras_unit_text(const selaras_unit *unit, const char *lang,
+                                          size_t *len);
+
+/** @return the number of properties and notes together. */
+SELARAS_API size_t selaras_unit_prop_count(const selaras_unit *unit);
+/** @return ::SELARAS_UNIT_WHOLE or the variant that property or note @p i belongs to. */
+SELARAS_API size_t selaras_unit_prop_variant(const selaras_unit *unit, size_t i);
+/** @return the type of property @p i, or NULL when entry @p i is a note; borrowed. */
+SELARAS_API const char *selaras_unit_prop_type(const selaras_unit *unit, size_t i);
+/** @return the `xml:lang` of property or note @p i, or NULL; borrowed. */
+SELARAS_API const char *selaras_unit_prop_lang(const selaras_unit *unit, size_t i);
+/** @return the value of property (or text of note) @p i; borrowed. */
+SELARAS_API const char *selaras_unit_prop_value(const selaras_unit *unit, size_t i,
+                                                size_t *len);
+/** @return the value of the first unit-level property of type @p type, or NULL. */
+SELARAS_API const char *selaras_unit_prop(const selaras_unit *unit, const char *type);
+
+/** @return the number of attributes (of the unit and of its variants). */
+SELARAS_API size_t selaras_unit_attr_count(const selaras_unit *unit);
+/** @return ::SELARAS_UNIT_WHOLE or the variant that attribute @p i belongs to. */
+SELARAS_API size_t selaras_unit_attr_variant(const selaras_unit *unit, size_t i);
+/** @return the name of attribute @p i; borrowed. */
+SELARAS_API const char *selaras_unit_attr_name(const selaras_unit *unit, size_t i);
+/** @return the value of attribute @p i; borrowed. */
+SELARAS_API const char *selaras_unit_attr_value(const selaras_unit *unit, size_t i);
+/** @return the value of attribute @p name of the unit or of @p variant, or NULL. */
+SELARAS_API const char *selaras_unit_attr(const selaras_unit *unit, size_t variant,
+                                          const char *name);
+
+/**
+ * The alignment score, read from the unit's "x-score" property (a decimal number such as
+ * "0.8312", read without the process locale).
+ * @return 1 and the score in @p score when the unit has a well-formed one, else 0.
+ */
+SELARAS_API int selaras_unit_score(const selaras_unit *unit, double *score);
+
+/* ---- 6.2 Writing memories ---- */
+
+/** Output formats of a ::selaras_writer. */
+typedef enum selaras_format {
+    /** TMX 1.4, one `<tu>` per unit, the source-language `<tuv>` first. */
+    SELARAS_FORMAT_TMX = 0,
+    /** One line per unit: source, target, score, bead, source doc, target doc, date,
+     *  separated by tabs; tab, LF, CR and backslash in a field are written \\t \\n \\r \\\\. */
+    SELARAS_FORMAT_TSV = 1,
+    /** One JSON object per line: "source", "target", "source_lang", "target_lang", and
+     *  "score", "bead", "source_doc", "target_doc", "date" when known. */
+    SELARAS_FORMAT_JSONL = 2,
+    /** Two line-aligned plain files (the writer's path: source; path2: target) for MT
+     *  training; LF, CR and tab in a text become spaces. */
+    SELARAS_FORMAT_PLAIN = 3
+} selaras_format;
+
+/** Flags for selaras_writer_set_flags(). */
+enum selaras_writer_flag {
+    /** Keep beads that contain a boilerplate segment (excluded by default). */
+    SELARAS_WRITER_KEEP_BOILERPLATE = 1u << 0,
+    /** Keep beads whose source and target texts are identical (excluded by default). */
+    SELARAS_WRITER_KEEP_IDENTICAL = 1u << 1,
+    /** Collapse exact duplicates (the same variants: languages and texts): the unit with
+     *  the higher "x-score" stays, at the place of the first one. The writer then keeps
+     *  the units in memory and writes them all at selaras_writer_close(). */
+    SELARAS_WRITER_DEDUPE = 1u << 2
+};
+
+/** What selaras_writer_count() counts. */
+typedef enum selaras_writer_counter {
+    SELARAS_COUNT_WRITTEN = 0,        /**< units written so far (with DEDUPE: at close) */
+    SELARAS_COUNT_DUPLICATES = 1,     /**< units collapsed into an earlier duplicate */
+    SELARAS_COUNT_STRIPPED = 2,       /**< characters XML 1.0 forbids, left out of the output */
+    SELARAS_COUNT_SKIP_UNPAIRED = 3,  /**< beads with no source or no target segment */
+    SELARAS_COUNT_SKIP_BOILERPLATE = 4, /**< beads with a boilerplate segment */
+    SELARAS_COUNT_SKIP_SCORE = 5,     /**< beads below the minimum score */
+    SELARAS_COUNT_SKIP_RATIO = 6,     /**< beads over the maximum length ratio */
+    SELARAS_COUNT_SKIP_IDENTICAL = 7, /**< beads whose two sides are identical */
+    SELARAS_COUNT_SKIP_SHORT = 8      /**< beads with a side shorter than the minimum length */
+} selaras_writer_counter;
+
+/**
+ * A streaming writer of translation memories. Output goes to a temporary file created in
+ * the target's folder; selaras_writer_close() flushes it, syncs it to disk and renames it
+ * over the target, so the target is either its old self or the complete new file, never a
+ * partial one. Freeing a writer that was not closed removes the temporary file and leaves
+ * the target untouched. A target that exists and is not a regular file (/dev/stdout, a
+ * pipe) is written directly.
+ *
+ * Order of calls: selaras_writer_new(), the setters, then any number of
+ * selaras_writer_add_unit(), selaras_writer_add_bead() and selaras_writer_add_tmx(), then
+ * selaras_writer_close() and selaras_writer_free(). The setters (other than
+ * selaras_writer_set_doc_date()) fail with ::SELARAS_ERR_STATE once a unit was added.
+ * An add that fails with ::SELARAS_ERR_ARGUMENT changes nothing; after any other failed
+ * add or close, the writer only accepts selaras_writer_free() (other calls return
+ * ::SELARAS_ERR_STATE).
+ *
+ * TMX layout: one `<tu>` start tag per line, its properties and notes on the next line,
+ * then one line per `<tuv>` (with its properties and `<seg>`), so that a diff of two
+ * memories shows whole variants. Segment text is trimmed of surrounding white space; the
+ * characters XML 1.0 forbids are left out (counted by ::SELARAS_COUNT_STRIPPED). A writer
+ * is used by one thread at a time.
+ */
+typedef struct selaras_writer selaras_writer;
+
+/**
+ * Create a writer.
+ * @param[out] out       the new writer; free with selaras_writer_free().
+ * @param[in]  format    a ::selaras_format.
+ * @param[in]  path      the target file (for ::SELARAS_FORMAT_PLAIN: the source side).
+ * @param[in]  path2     the target side's file for ::SELARAS_FORMAT_PLAIN, else NULL.
+ * @param[in]  src_lang  the source language tag ("id", "id-ID"); written in canonical form;
+ *                       the TMX header's srclang and the tag of the first `<tuv>`.
+ * @param[in]  tgt_lang  the target language tag ("en", "en-US").
+ * @param[in]  mem       allocator, or NULL.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO
+ *         (the temporary file cannot be made; the message names the path) or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_format format,
+                                              const char *path, const char *path2,
+                                              const char *src_lang, const char *tgt_lang,
+                                              const selaras_allocator *mem,
+                                              selaras_error *err);
+
+/** Free a writer; NULL is accepted. Without a successful close, removes the temporary file. */
+SELARAS_API void selaras_writer_free(selaras_writer *w);
+
+/** Set the TMX header's creationtool and creationtoolversion (default "selaras" and the
+ *  library version); NUL-terminated UTF-8, copied. */
+SELARAS_API selaras_status selaras_writer_set_tool(selaras_writer *w, const char *name,
+                                                   const char *version, selaras_error *err);
+/** Set the TMX header's adminlang (default "en"); a language tag. */
+SELARAS_API selaras_status selaras_writer_set_adminlang(selaras_writer *w, const char *lang,
+                                                        selaras_error *err);
+/** Set the creation time written as creationdate (seconds since 1970-01-01 UTC, ≥ 0);
+ *  by default the time selaras_writer_new() was called. Makes output reproducible. */
+SELARAS_API selaras_status selaras_writer_set_time(selaras_writer *w, long long seconds,
+                                                   selaras_error *err);
+/** Set the write filter flags (a bitwise OR of ::selaras_writer_flag; default 0). */
+SELARAS_API selaras_status selaras_writer_set_flags(selaras_writer *w, unsigned flags,
+                                                    selaras_error *err);
+/** Beads scoring below @p score are not written (default: no minimum). */
+SELARAS_API selaras_status selaras_writer_set_min_score(selaras_writer *w, double score,
+                                                        selaras_error *err);
+/** Beads whose longer side has more than @p ratio times the code points of the shorter
+ *  are not written; 0 (the default) turns the filter off; otherwise @p ratio ≥ 1. */
+SELARAS_API selaras_status selaras_writer_set_max_ratio(selaras_writer *w, double ratio,
+                                                        selaras_error *err);
+/** Beads with a side of fewer than @p chars code points are not written (default 0). */
+SELARAS_API selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars,
+                                                         selaras_error *err);
+/**
+ * Copy the header properties and notes of @p header (for example
+ * selaras_tmx_reader_header() of a memory being merged) into the TMX header; entries
+ * already there (same type, language and value) are not repeated.
+ */
+SELARAS_API selaras_status selaras_writer_add_header(selaras_writer *w,
+                                                     const selaras_unit *header,
+                                                     selaras_error *err);
+/** The date of the documents of the beads that follow, written as the "x-doc-date"
+ *  property (free text such as "2024-05-01"); NULL clears it. Allowed at any time. */
+SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
+                                                       selaras_error *err);
+
+/**
+ * Add a unit as it is (no filter applies; duplicates collapse with ::SELARAS_WRITER_DEDUPE).
+ * Variants of the source language are written first, then the others in their order. For
+ * TSV, JSONL and plain output the unit's first source-language and first target-language
+ * variants are written; a unit lacking either is counted as unpaired.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, ::SELARAS_ERR_IO or
+ *         ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_writer_add_unit(selaras_writer *w, const selaras_unit *unit,
+                                                   selaras_error *err);
+
+/**
+ * Add one alignment bead: segments [src_first, src_first + src_count) of @p src against
+ * [tgt_first, tgt_first + tgt_count) of @p tgt, with the aligner's score. The texts of a
+ * side are joined with one space. The bead is dropped (and counted) when a side is empty,
+ * when it contains a boilerplate segment, when its score is below the minimum, its length
+ * ratio above the maximum, a side is shorter than the minimum length, or both sides are
+ * identical; flags and setters change these filters. A written bead carries the
+ * properties x-source-doc and x-target-doc (selaras_segments_name(), when set), x-bead
+ * ("1-2": source and target counts), x-score (4 decimals) and x-doc-date (when set).
+ * @return ::SELARAS_OK (written or filtered), ::SELARAS_ERR_ARGUMENT (NULL list or range
+ *         out of bounds), ::SELARAS_ERR_STATE, ::SELARAS_ERR_IO or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_writer_add_bead(selaras_writer *w,
+                                                   const selaras_segments *src,
+                                                   size_t src_first, size_t src_count,
+                                                   const selaras_segments *tgt,
+                                                   size_t tgt_first, size_t tgt_count,
+                                                   double score, selaras_error *err);
+
+/**
+ * Add every unit of an existing TMX file, and its header's properties and notes, as
+ * selaras_writer_add_unit() and selaras_writer_add_header() would (a merge). The file is
+ * read with a ::selaras_tmx_reader; its errors (with line and column) are returned.
+ */
+SELARAS_API selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path,
+                                                  selaras_error *err);
+
+/**
+ * Finish: write what is buffered and the closing tags, flush, fsync, rename the
+ * temporary file over the target and sync the folder.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_STATE (already closed or failed) or ::SELARAS_ERR_IO
+ *         (the target is then unchanged and the temporary file removed).
+ */
+SELARAS_API selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err);
+
+/** @return the value of counter @p which (see ::selaras_writer_counter). */
+SELARAS_API size_t selaras_writer_count(const selaras_writer *w, selaras_writer_counter which);
+
+/* ---- 6.3 Reading TMX ---- */
+
+/** Flags for the TMX reader. */
+enum selaras_tmx_flag {
+    /** Keep the native code text of Level 2 inline elements (bpt, ept, it, ph, ut) in
+     *  the segment text. By default only the translatable text is kept: the text of
+     *  `<seg>` and of `<hi>`, without codes and without `<sub>` flows inside codes. */
+    SELARAS_TMX_KEEP_CODES = 1u << 0
+};
+
+/** Deepest element nesting the reader accepts (deeper: ::SELARAS_ERR_LIMIT). */
+#define SELARAS_TMX_MAX_DEPTH 32
+
+/**
+ * A streaming TMX reader (versions 1.1 to 1.4) built on libxml2's xmlTextReader: memory use
+ * does not grow with the file, only with the largest unit. UTF-8 and UTF-16 files with or
+ * without a byte order mark are read; entity references are never expanded (a file that
+ * uses one fails with ::SELARAS_ERR_SYNTAX), no DTD or external entity is loaded and
+ * nothing is fetched from the network. Errors carry a line and column (offset
+ * ::SELARAS_NO_OFFSET): where libxml2 found a well-formedness or encoding error (a file
+ * that ends early: where it ends); for what selaras finds in well-formed XML (no srclang,
+ * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, a tuv
+ * without xml:lang or seg), the line where the element starts and column 1, or the
+ * parser's position when the element has no line.
+ *
+ * libxml2's own allocations do not go through the reader's allocator. A reader is used by
+ * one thread at a time.
+ */
+typedef struct selaras_tmx_reader selaras_tmx_reader;
+
+/**
+ * Open a TMX file and read its header (up to `<body>`).
+ * @param[out] out    the new reader; free with selaras_tmx_reader_free().
+ * @param[in]  path   the file.
+ * @param[in]  flags  a bitwise OR of ::selaras_tmx_flag values, or 0.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO, ::SELARAS_ERR_SYNTAX
+ *         (not well-formed, not TMX, no srclang, entities), ::SELARAS_ERR_ENCODING,
+ *         ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_tmx_reader_new(selaras_tmx_reader **out, const char *path,
+                                                  unsigned flags, const selaras_allocator *mem,
+                                                  selaras_error *err);
+
+/** Like selaras_tmx_reader_new() on bytes in memory, which must stay valid and unchanged
+ *  until the reader is freed (they are not copied). */
+SELARAS_API selaras_status selaras_tmx_reader_new_memory(selaras_tmx_reader **out,
+                                                         const char *bytes, size_t len,
+                                                         unsigned flags,
+                                                         const selaras_allocator *mem,
+                                                         selaras_error *err);
+
+/** Free a reader; NULL is accepted. */
+SELARAS_API void selaras_tmx_reader_free(selaras_tmx_reader *r);
+
+/**
+ * Read the next `<tu>`.
+ * @param[out] unit  receives the unit, borrowed from @p r until the next call; NULL at the
+ *                   end of the body (the rest of the file is then checked too).
+ * @return ::SELARAS_OK or an error as for selaras_tmx_reader_new(); after an error every
+ *         call returns ::SELARAS_ERR_STATE.
+ */
+SELARAS_API selaras_status selaras_tmx_reader_next(selaras_tmx_reader *r,
+                                                   const selaras_unit **unit,
+                                                   selaras_error *err);
+
+/** @return the header as a unit without variants: its attributes (srclang, adminlang,
+ *  creationtool…) and its properties and notes; borrowed from @p r. */
+SELARAS_API const selaras_unit *selaras_tmx_reader_header(const selaras_tmx_reader *r);
+
+/** @return the `version` attribute of `<tmx>` ("1.4"); borrowed. */
+SELARAS_API const char *selaras_tmx_reader_version(const selaras_tmx_reader *r);
+
+/** @return the header's srclang ("id", "*all*"…); borrowed. */
+SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
+
 
 #ifdef __cplusplus
 }

@@ -66,8 +66,13 @@ selaras_status sl_segments_create(selaras_segments **out, const selaras_allocato
     if (segs == NULL)
         return sl_nomem(err);
     segs->mem = *mem;
-    snprintf(segs->tag, sizeof segs->tag, "%s", tag);
-    snprintf(segs->primary, sizeof segs->primary, "%s", primary);
+    /* bounded copies (snprintf costs more than the rest of a short document's list) */
+    size_t n = strnlen(tag, sizeof segs->tag - 1);
+    memcpy(segs->tag, tag, n);
+    segs->tag[n] = '\0';
+    n = strnlen(primary, sizeof segs->primary - 1);
+    memcpy(segs->primary, primary, n);
+    segs->primary[n] = '\0';
     sl_buf_init(&segs->texts, &segs->mem);
     if (name != NULL && (segs->name = sl_strndup(&segs->mem, name, strlen(name))) == NULL) {
         sl_free(&segs->mem, segs);

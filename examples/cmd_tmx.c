@@ -1,0 +1,334 @@
+/* selaras tmx: merge memories, convert one to another format, and describe one. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void usage(FILE *out)
+{
+    fputs("usage: selaras tmx merge [--src L] [--tgt L] [--keep-duplicates] -o OUT.tmx IN.tmx...\n"
+          "       selaras tmx convert [--src L] [--tgt L] --format tsv|jsonl|plain -o OUT [-O OUT2] IN.tmx\n"
+          "       selaras tmx stats FILE.tmx\n"
+          "merge: write every unit of the inputs (OUT may be one of them) into OUT; exact\n"
+          "  duplicates collapse, keeping the higher x-score. OUT is replaced only when the\n"
+          "  whole new memory is written.\n"
+          "convert: write the units as TSV, JSONL or two line-aligned files (OUT: source, OUT2: target).\n"
+          "stats: units, languages, properties, bead types and the score histogram.\n", out);
+}
+
+int cli_parse_format(const char *name, selaras_format *format)
+{
+    static const struct { const char *name; selaras_format format; } formats[] = {
+        {"tmx", SELARAS_FORMAT_TMX}, {"tsv", SELARAS_FORMAT_TSV},
+        {"jsonl", SELARAS_FORMAT_JSONL}, {"plain", SELARAS_FORMAT_PLAIN},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0) {
+            *format = formats[i].format;
+            return CLI_OK;
+        }
+    cli_error("unknown format '%s' (tmx, tsv, jsonl or plain)", name);
+    return CLI_USAGE;
+}
+
+/* Exit code for a failed writer call: reading an input, or writing the output. */
+static int writer_failure(selaras_status st, const char *in, const char *out,
+                          const selaras_error *err)
+{
+    if (st == SELARAS_ERR_IO && in != NULL && strstr(err->message, "cannot open:") != NULL) {
+        cli_report(in, err);
+        return CLI_INPUT;
+    }
+    if (in != NULL && st != SELARAS_ERR_IO && st != SELARAS_ERR_NOMEM) {
+        cli_report(in, err);
+        return CLI_INPUT;
+    }
+    if (st == SELARAS_ERR_IO) {
+        cli_error("%s", err->message);
+        return CLI_OUTPUT;
+    }
+    cli_report(in != NULL ? in : out, err);
+    return CLI_INPUT;
+}
+
+static int write_all(int argc, char **argv, selaras_format format, unsigned flags,
+                     const char *src, const char *tgt, const char *output, const char *output2);
+
+/* Copy a file to standard output. */
+static int cli_copy_to_stdout(const char *path)
+{
+    char *data;
+    size_t len;
+    int rc = cli_read_file(path, &data, &len);
+    if (rc != CLI_OK)
+        return CLI_OUTPUT;
+    fwrite(data, 1, len, stdout);
+    free(data);
+    return cli_close_output(stdout, NULL);
+}
+
+static int merge_or_convert(int argc, char **argv, int convert)
+{
+    static const struct option options[] = {
+        {"src", required_argument, NULL, 's'},
+        {"tgt", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},
+        {"output2", required_argument, NULL, 'O'},
+        {"format", required_argument, NULL, 'f'},
+        {"keep-duplicates", no_argument, NULL, 'k'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *src = "id", *tgt = "en", *output = NULL, *output2 = NULL;
+    selaras_format format = SELARAS_FORMAT_TMX;
+    unsigned flags = SELARAS_WRITER_DEDUPE;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "s:t:o:O:f:kh", options, NULL)) != -1) {
+        switch (c) {
+        case 's': src = optarg; break;
+        case 't': tgt = optarg; break;
+        case 'o': output = optarg; break;
+        case 'O': output2 = optarg; break;
+        case 'f':
+            if (cli_parse_format(optarg, &format) != CLI_OK)
+                return CLI_USAGE;
+            break;
+        case 'k': flags = 0; break;
+        case 'h': usage(stdout); return CLI_OK;
+        default: usage(stderr); return CLI_USAGE;
+        }
+    }
+    int inputs = argc - optind;
+    if (output == NULL || inputs < 1 || (convert && inputs != 1) ||
+        (!convert && format != SELARAS_FORMAT_TMX) ||
+        ((format == SELARAS_FORMAT_PLAIN) != (output2 != NULL))) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (cli_check_lang(src) != CLI_OK || cli_check_lang(tgt) != CLI_OK)
+        return CLI_USAGE;
+    /* standard output: write a temporary file, then copy it */
+    char spool[64] = "";
+    const char *target = output;
+    if (strcmp(output, "-") == 0) {
+        if (format == SELARAS_FORMAT_PLAIN) {
+            cli_error("plain output needs two files, not standard output");
+            return CLI_USAGE;
+        }
+        snprintf(spool, sizeof spool, "/tmp/selaras-XXXXXX");
+        if (mkdtemp(spool) == NULL) {
+            cli_error("cannot make a temporary folder: %s", strerror(errno));
+            return CLI_OUTPUT;
+        }
+        strcat(spool, "/out");
+        output = spool;
+    }
+    int rc = write_all(argc, argv, format, flags, src, tgt, output, output2);
+    if (spool[0] != '\0') {
+        if (rc == CLI_OK)
+            rc = cli_copy_to_stdout(spool);
+        remove(spool);
+        spool[strlen(spool) - 4] = '\0';
+        rmdir(spool);
+    }
+    (void)target;
+    return rc;
+}
+
+static int write_all(int argc, char **argv, selaras_format format, unsigned flags,
+                     const char *src, const char *tgt, const char *output, const char *output2)
+{
+    selaras_writer *w;
+    selaras_error err;
+    selaras_status st = selaras_writer_new(&w, format, output, output2, src, tgt, NULL, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_set_flags(w, flags, &err);
+    if (st != SELARAS_OK) {
+        cli_error("%s", err.message);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_USAGE;
+    }
+    for (int i = optind; i < argc; i++) {
+        st = selaras_writer_add_tmx(w, argv[i], &err);
+        if (st != SELARAS_OK) {
+            int rc = writer_failure(st, argv[i], output, &err);
+            selaras_writer_free(w);
+            return rc;
+        }
+    }
+    st = selaras_writer_close(w, &err);
+    if (st != SELARAS_OK) {
+        int rc = writer_failure(st, NULL, output, &err);
+        selaras_writer_free(w);
+        return rc;
+    }
+    fprintf(stderr, "selaras: %zu units written, %zu duplicates collapsed",
+            selaras_writer_count(w, SELARAS_COUNT_WRITTEN),
+            selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+    if (selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED) > 0)
+        fprintf(stderr, ", %zu without both languages skipped",
+                selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED));
+    if (selaras_writer_count(w, SELARAS_COUNT_STRIPPED) > 0)
+        fprintf(stderr, ", %zu characters XML forbids left out",
+                selaras_writer_count(w, SELARAS_COUNT_STRIPPED));
+    fputc('\n', stderr);
+    selaras_writer_free(w);
+    return CLI_OK;
+}
+
+/* ---- stats ---- */
+
+typedef struct tally {
+    char *key;
+    size_t count;
+} tally;
+
+typedef struct tallies {
+    tally *items;
+    size_t n, cap;
+} tallies;
+
+static int tally_add(tallies *t, const char *key)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->items[i].key, key) == 0) {
+            t->items[i].count++;
+            return 0;
+        }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        tally *grown = realloc(t->items, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        t->items = grown;
+        t->cap = cap;
+    }
+    if ((t->items[t->n].key = strdup(key)) == NULL)
+        return -1;
+    t->items[t->n++].count = 1;
+    return 0;
+}
+
+static void tally_print(const char *title, const tallies *t)
+{
+    printf("%s:\n", title);
+    if (t->n == 0)
+        printf("  (none)\n");
+    for (size_t i = 0; i < t->n; i++)
+        printf("  %-24s %zu\n", t->items[i].key, t->items[i].count);
+}
+
+static void tally_free(tallies *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->items[i].key);
+    free(t->items);
+}
+
+static int stats(int argc, char **argv)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (argc != 2 || argv[1][0] == '-') {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *path = argv[1];
+    selaras_tmx_reader *r;
+    selaras_error err;
+    selaras_status st = selaras_tmx_reader_new(&r, path, 0, NULL, &err);
+    if (st != SELARAS_OK) {
+        cli_report(path, &err);
+        return CLI_INPUT;
+    }
+    tallies langs = {0}, props = {0}, beads = {0};
+    size_t units = 0, notes = 0, scored = 0, hist[12] = {0};
+    const selaras_unit *u;
+    int oom = 0;
+    while (!oom && (st = selaras_tmx_reader_next(r, &u, &err)) == SELARAS_OK && u != NULL) {
+        units++;
+        for (size_t i = 0; i < selaras_unit_variant_count(u); i++)
+            oom |= tally_add(&langs, selaras_unit_variant_lang(u, i));
+        for (size_t i = 0; i < selaras_unit_prop_count(u); i++) {
+            const char *type = selaras_unit_prop_type(u, i);
+            if (type == NULL)
+                notes++;
+            else
+                oom |= tally_add(&props, type);
+        }
+        const char *bead = selaras_unit_prop(u, "x-bead");
+        if (bead != NULL)
+            oom |= tally_add(&beads, bead);
+        double score;
+        if (selaras_unit_score(u, &score)) {
+            scored++;
+            hist[score < 0 ? 0 : score >= 1 ? 11 : 1 + (int)(score * 10)]++;
+        }
+    }
+    int rc = CLI_OK;
+    if (oom) {
+        cli_error("%s: out of memory", path);
+        rc = CLI_INPUT;
+    } else if (st != SELARAS_OK) {
+        cli_report(path, &err);
+        rc = CLI_INPUT;
+    } else {
+        const selaras_unit *h = selaras_tmx_reader_header(r);
+        const char *tool = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationtool");
+        const char *date = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationdate");
+        printf("file:          %s\n", path);
+        printf("version:       %s\n", selaras_tmx_reader_version(r));
+        printf("srclang:       %s\n", selaras_tmx_reader_srclang(r));
+        printf("creationtool:  %s\n", tool ? tool : "-");
+        printf("creationdate:  %s\n", date ? date : "-");
+        printf("units:         %zu\n", units);
+        printf("notes:         %zu\n", notes);
+        tally_print("variants by language", &langs);
+        tally_print("properties by type", &props);
+        tally_print("beads (x-bead)", &beads);
+        printf("scores (x-score): %zu of %zu units\n", scored, units);
+        if (scored > 0) {
+            printf("  %-24s %zu\n", "< 0", hist[0]);
+            for (int b = 0; b < 10; b++) {
+                char label[32];
+                snprintf(label, sizeof label, "0.%d - 0.%d%s", b, b + 1, b == 9 ? "" : "");
+                if (b == 9)
+                    snprintf(label, sizeof label, "0.9 - 1.0");
+                printf("  %-24s %zu\n", label, hist[b + 1]);
+            }
+            printf("  %-24s %zu\n", ">= 1", hist[11]);
+        }
+    }
+    tally_free(&langs);
+    tally_free(&props);
+    tally_free(&beads);
+    selaras_tmx_reader_free(r);
+    return rc;
+}
+
+int cmd_tmx(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "merge") == 0)
+        return merge_or_convert(argc - 1, argv + 1, 0);
+    if (strcmp(argv[1], "convert") == 0)
+        return merge_or_convert(argc - 1, argv + 1, 1);
+    if (strcmp(argv[1], "stats") == 0)
+        return stats(argc - 1, argv + 1);
+    cli_error("unknown tmx command '%s' (merge, convert or stats)", argv[1]);
+    return CLI_USAGE;
+}

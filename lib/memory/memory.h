@@ -1,0 +1,142 @@
+/* Private header of the memory stage: translation units, the TMX reader and the writers
+ * of TMX, TSV, JSONL and plain line-aligned files. */
+#ifndef SELARAS_MEMORY_H
+#define SELARAS_MEMORY_H
+
+#include "../core/core.h"
+#include "../segment/segment.h"
+
+#define SL_NONE ((size_t)-1)
+
+/* Grow a typed array through sl_grow(); rc receives 0 or -1. */
+#define SL_GROW(rc, mem, ptr, cap, need)                                                \
+    do {                                                                                \
+        void *sl_grow_p_ = (ptr);                                                       \
+        (rc) = sl_grow((mem), &sl_grow_p_, (cap), (need), sizeof *(ptr));               \
+        (ptr) = sl_grow_p_;                                                             \
+    } while (0)
+
+typedef struct sl_variant {
+    size_t lang;      /* offsets into unit->strings; each string is NUL-terminated */
+    size_t text;
+    size_t text_len;
+} sl_variant;
+
+typedef struct sl_prop {
+    size_t owner;     /* SELARAS_UNIT_WHOLE or a variant index */
+    size_t type;      /* SL_NONE for a note */
+    size_t lang;      /* SL_NONE when absent */
+    size_t value;
+    size_t value_len;
+} sl_prop;
+
+typedef struct sl_attr {
+    size_t owner;
+    size_t name;
+    size_t value;
+} sl_attr;
+
+struct selaras_unit {
+    selaras_allocator mem;
+    sl_buf strings;
+    sl_variant *vars;
+    size_t nvars, capvars;
+    sl_prop *props;
+    size_t nprops, capprops;
+    sl_attr *attrs;
+    size_t nattrs, capattrs;
+};
+
+/* Initialise a unit living inside another handle (mem must outlive it). */
+void sl_unit_init(selaras_unit *u, const selaras_allocator *mem);
+void sl_unit_release(selaras_unit *u);
+
+/* Store a string (not validated) and return its offset, or SL_NONE on allocation failure. */
+size_t sl_unit_store(selaras_unit *u, const char *s, size_t len);
+/* Appenders that trust their input (the reader and the writer use them after checking). */
+selaras_status sl_unit_push_variant(selaras_unit *u, const char *lang, size_t lang_len,
+                                    const char *text, size_t len, selaras_error *err);
+selaras_status sl_unit_push_prop(selaras_unit *u, size_t owner, const char *type,
+                                 const char *lang, const char *value, size_t len,
+                                 selaras_error *err);
+selaras_status sl_unit_push_attr(selaras_unit *u, size_t owner, const char *name,
+                                 const char *value, size_t len, selaras_error *err);
+/* Deep copy of src into dst (dst cleared first). */
+selaras_status sl_unit_copy(selaras_unit *dst, const selaras_unit *src, selaras_error *err);
+
+static inline const char *sl_unit_str(const selaras_unit *u, size_t off)
+{
+    return off == SL_NONE ? NULL : u->strings.data + off;
+}
+
+/* Index of the first variant whose primary subtag matches primary ("id"), or SL_NONE. */
+size_t sl_unit_find_lang(const selaras_unit *u, const char *primary);
+/* Primary subtag of a tag in out (4 bytes, lower case; "in" -> "id"); "" when malformed. */
+void sl_primary_of(const char *tag, char out[4]);
+
+/* Parse a locale-free decimal ("0.8312", "-1", "1e-3" not accepted); 1 on success. */
+int sl_parse_decimal(const char *s, size_t len, double *out);
+/* Append a score with 4 decimals, locale-free. */
+int sl_buf_append_score(sl_buf *buf, double score);
+
+/* 1 when s is an attribute name the unit API accepts. */
+int sl_is_xml_name(const char *s);
+
+/* ---- the writer ---- */
+
+#define SL_COUNTERS 9
+
+/* One output file: written to tmp (in the target's folder) and renamed over path at
+ * close, or written directly when path exists and is not a regular file. */
+typedef struct sl_out {
+    char *path;
+    char *tmp;      /* NULL when direct */
+    int fd;
+    sl_buf buf;     /* bytes not yet written */
+} sl_out;
+
+struct selaras_writer {
+    selaras_allocator mem;
+    selaras_format format;
+    sl_out out[2];
+    size_t nout;
+    char src_tag[SL_LANG_TAG_MAX], tgt_tag[SL_LANG_TAG_MAX];
+    char src_primary[4], tgt_primary[4];
+    char adminlang[SL_LANG_TAG_MAX];
+    char *tool, *tool_version;
+    char stamp[17];            /* YYYYMMDDThhmmssZ */
+    unsigned flags;
+    double min_score;
+    int has_min_score;
+    double max_ratio;
+    size_t min_length;
+    char *doc_date;
+    selaras_unit header;       /* header properties and notes */
+    selaras_unit scratch;      /* the unit made from a bead */
+    sl_buf join;               /* scratch for joined bead texts */
+    int started, begun, closed, failed;
+    size_t counts[SL_COUNTERS];
+    /* SELARAS_WRITER_DEDUPE: the units kept, and a hash table of indices + 1 */
+    struct sl_kept {
+        selaras_unit *unit;
+        uint64_t hash;
+    } *kept;
+    size_t nunits, capunits;
+    size_t *table;
+    size_t table_cap;
+};
+
+/* Serialisation (emit.c): the start of the output, one unit, the end. */
+selaras_status sl_emit_begin(selaras_writer *w, selaras_error *err);
+selaras_status sl_emit_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
+selaras_status sl_emit_end(selaras_writer *w, selaras_error *err);
+/* Output files (outfile.c). */
+selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selaras_error *err);
+selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
+void sl_out_discard(selaras_writer *w, sl_out *o);
+/* Keep u in the duplicate store, or merge it into its duplicate (store.c). */
+selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
+/* Write out[i].buf to its file when it holds at least min bytes. */
+selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_error *err);
+
+#endif

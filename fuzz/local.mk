@@ -2,14 +2,16 @@
 # by make fuzz-smoke), and their replay in make check: every harness also builds as
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
-FUZZ_TARGETS = doc segments dict_tsv dict_hunalign dict_freedict lexicon
+FUZZ_TARGETS = doc segments segment_id segment_en segment_fr abbrev dict_tsv dict_hunalign \
+	dict_freedict lexicon
 FUZZ_SECONDS = 60
 EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress fuzz/fuzz_lexicon.c
 FUZZ_SMOKE_TARGETS += fuzz-smoke-run
 
 if ENABLE_FUZZERS
 noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments fuzz/fuzz_dict_tsv fuzz/fuzz_dict_hunalign \
-	fuzz/fuzz_dict_freedict fuzz/fuzz_lexicon
+	fuzz/fuzz_dict_freedict fuzz/fuzz_lexicon fuzz/fuzz_segment_id fuzz/fuzz_segment_en \
+	fuzz/fuzz_segment_fr fuzz/fuzz_abbrev
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 
 fuzz_fuzz_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h
@@ -36,6 +38,25 @@ fuzz_fuzz_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DICT=3
 fuzz_fuzz_dict_freedict_LDADD = libselaras.la
 fuzz_fuzz_dict_freedict_LDFLAGS = $(FUZZ_LINK)
 
+fuzz_fuzz_segment_id_SOURCES = fuzz/segment.c fuzz/fuzz.h
+fuzz_fuzz_segment_id_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_LANG='"id"'
+fuzz_fuzz_segment_id_LDADD = libselaras.la
+fuzz_fuzz_segment_id_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_segment_en_SOURCES = fuzz/segment.c fuzz/fuzz.h
+fuzz_fuzz_segment_en_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_LANG='"en"'
+fuzz_fuzz_segment_en_LDADD = libselaras.la
+fuzz_fuzz_segment_en_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_segment_fr_SOURCES = fuzz/segment.c fuzz/fuzz.h
+fuzz_fuzz_segment_fr_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_LANG='"fr"'
+fuzz_fuzz_segment_fr_LDADD = libselaras.la
+fuzz_fuzz_segment_fr_LDFLAGS = $(FUZZ_LINK)
+
+fuzz_fuzz_abbrev_SOURCES = fuzz/abbrev.c fuzz/fuzz.h
+fuzz_fuzz_abbrev_LDADD = libselaras.la
+fuzz_fuzz_abbrev_LDFLAGS = $(FUZZ_LINK)
+
 # The lexicon stage's own harness: the tokenizer and the in-memory dictionary parsers,
 # through private functions (hence linked with the static library).
 fuzz_fuzz_lexicon_SOURCES = fuzz/fuzz_lexicon.c
@@ -58,7 +79,8 @@ clean-fuzz:
 
 if HAVE_CHECK
 FUZZ_REPLAYS = fuzz/replay_doc fuzz/replay_segments fuzz/replay_dict_tsv \
-	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict fuzz/replay_lexicon
+	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict fuzz/replay_lexicon \
+	fuzz/replay_segment_id fuzz/replay_segment_en fuzz/replay_segment_fr fuzz/replay_abbrev
 check_PROGRAMS += $(FUZZ_REPLAYS)
 TESTS += $(FUZZ_REPLAYS)
 VALGRIND_CHECKS += $(FUZZ_REPLAYS)
@@ -87,6 +109,22 @@ fuzz_replay_dict_freedict_SOURCES = fuzz/dict.c fuzz/fuzz.h fuzz/replay.c
 fuzz_replay_dict_freedict_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"dict_freedict"' \
 	-DFUZZ_DICT=3
 fuzz_replay_dict_freedict_LDADD = libselaras.la
+
+fuzz_replay_segment_id_SOURCES = fuzz/segment.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_segment_id_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segment_id"' -DFUZZ_LANG='"id"'
+fuzz_replay_segment_id_LDADD = libselaras.la
+
+fuzz_replay_segment_en_SOURCES = fuzz/segment.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_segment_en_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segment_en"' -DFUZZ_LANG='"en"'
+fuzz_replay_segment_en_LDADD = libselaras.la
+
+fuzz_replay_segment_fr_SOURCES = fuzz/segment.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_segment_fr_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"segment_fr"' -DFUZZ_LANG='"fr"'
+fuzz_replay_segment_fr_LDADD = libselaras.la
+
+fuzz_replay_abbrev_SOURCES = fuzz/abbrev.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_abbrev_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"abbrev"'
+fuzz_replay_abbrev_LDADD = libselaras.la
 
 fuzz_replay_lexicon_SOURCES = fuzz/fuzz_lexicon.c fuzz/replay.c
 fuzz_replay_lexicon_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"lexicon"'

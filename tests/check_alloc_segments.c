@@ -1,6 +1,10 @@
-/* Allocation failure over the segment-list API: each allocation of each call fails in
- * turn; the call reports SELARAS_ERR_NOMEM, leaks nothing and leaves the list usable. */
+/* Allocation failure over the segment-list API, and the TMX reader on a file: each
+ * allocation of each call fails in turn; the call reports SELARAS_ERR_NOMEM, leaks nothing
+ * and leaves its handle usable. */
+#define _GNU_SOURCE
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_selaras.h"
 
@@ -113,6 +117,49 @@ START_TEST(from_lines_survives_every_allocation_failure)
 }
 END_TEST
 
+/* The TMX reader on a file (the memory reader has its loop in check_alloc_memory.c). */
+START_TEST(tmx_reader_on_a_file_survives_every_allocation_failure)
+{
+    static const char tmx[] =
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"id\"/><body>"
+        "<tu><tuv xml:lang=\"id\"><seg>Satu.</seg></tuv><tuv xml:lang=\"en\"><seg>One.</seg>"
+        "</tuv></tu></body></tmx>\n";
+    char path[] = "/tmp/selaras-reader-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, tmx, sizeof tmx - 1), (ssize_t)(sizeof tmx - 1));
+    close(fd);
+    long n;
+    int succeeded = 0;
+    for (n = 0; n < 1000 && !succeeded; n++) {
+        test_alloc ta;
+        test_alloc_init(&ta, n);
+        selaras_tmx_reader *r = NULL;
+        selaras_error err;
+        selaras_status st = selaras_tmx_reader_new(&r, path, 0, &ta.suite, &err);
+        if (st == SELARAS_OK) {
+            const selaras_unit *u;
+            st = selaras_tmx_reader_next(r, &u, &err);
+            if (st == SELARAS_OK) {
+                ck_assert_ptr_nonnull(u);
+                ck_assert_str_eq(selaras_unit_text(u, "en", NULL), "One.");
+                succeeded = ta.calls <= n;
+            } else {
+                ck_assert_error(&err, SELARAS_ERR_NOMEM, st, SELARAS_NO_OFFSET, NULL);
+            }
+            selaras_tmx_reader_free(r);
+        } else {
+            ck_assert_error(&err, SELARAS_ERR_NOMEM, st, SELARAS_NO_OFFSET, NULL);
+            ck_assert_ptr_null(r);
+        }
+        ck_assert_msg(ta.live == 0, "failing allocation %ld leaks %ld blocks", n, ta.live);
+    }
+    unlink(path);
+    ck_assert(succeeded);
+    ck_assert_int_ge(n, 2);
+}
+END_TEST
+
 Suite *alloc_segments_suite(void)
 {
     Suite *s = suite_create("alloc-segments");
@@ -120,6 +167,7 @@ Suite *alloc_segments_suite(void)
     tcase_add_test(tc, segments_new_survives_every_allocation_failure);
     tcase_add_test(tc, append_survives_every_allocation_failure);
     tcase_add_test(tc, from_lines_survives_every_allocation_failure);
+    tcase_add_test(tc, tmx_reader_on_a_file_survives_every_allocation_failure);
     suite_add_tcase(s, tc);
     return s;
 }

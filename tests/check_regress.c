@@ -1,5 +1,6 @@
-/* Regression tests for what the fuzz harnesses found, one test per finding, with the
- * exact behaviour now expected. The inputs themselves are replayed from fuzz/regress/. */
+/* Regression tests for what hardening found (fuzz harnesses and the no-allocation test),
+ * one test per finding, with the exact behaviour now expected. Fuzzed inputs themselves
+ * are also replayed from fuzz/regress/. */
 #include <string.h>
 
 #include "check_selaras.h"
@@ -41,12 +42,35 @@ START_TEST(lexicon_add_checks_source_first_and_names_it)
 }
 END_TEST
 
+/* The no-allocation test: a unit's "x-score" of "0.75" was read as 0.7500000000000001,
+ * since each decimal was added as digit x 10^-k. Scores now read correctly rounded. */
+START_TEST(unit_scores_read_exactly)
+{
+    static const char *const values[] = {"0.75", "0.1", "0.3", "0.8312", "1", "0.9999",
+                                         "12.5", "-0.25", "0.000001"};
+    static const double expected[] = {0.75, 0.1, 0.3, 0.8312, 1.0, 0.9999, 12.5, -0.25, 1e-6};
+    selaras_unit *u;
+    ck_assert_int_eq(selaras_unit_new(&u, NULL, NULL), SELARAS_OK);
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        selaras_unit_clear(u);
+        ck_assert_int_eq(selaras_unit_add_prop(u, SELARAS_UNIT_WHOLE, "x-score", NULL, values[i],
+                                               strlen(values[i]), NULL),
+                         SELARAS_OK);
+        double score = -1;
+        ck_assert_int_eq(selaras_unit_score(u, &score), 1);
+        ck_assert_msg(score == expected[i], "\"%s\" read as %.17g", values[i], score);
+    }
+    selaras_unit_free(u);
+}
+END_TEST
+
 Suite *regress_suite(void)
 {
     Suite *s = suite_create("regress");
     TCase *tc = tcase_create("fuzz findings");
     tcase_add_test(tc, lexicon_add_rejects_bad_target_beside_empty_source);
     tcase_add_test(tc, lexicon_add_checks_source_first_and_names_it);
+    tcase_add_test(tc, unit_scores_read_exactly);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -243,14 +243,18 @@ int main(void)
     /* Lines: 160 ms/MB measured on one-character lines. Memory: one 48-byte item per line
      * (at worst one line per input byte, an empty line), doubled, plus the texts. */
     static const bound lines_bound = {50, 1000, 1, 100};
+    /* Segmenter: like lines, plus its rule tables (about 1 MB); the document is held too. */
+    static const bound segment_bound = {100, 1000, 4, 100};
 
     printf("Pathological inputs: time (ms) and peak memory held by the library (MB), each\n"
            "against its bound (linear in the input size); every stage that exists is run.\n"
            "Bounds: intake %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input; "
-           "lines %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input.\n\n",
+           "lines %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input;\n"
+           "segment %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input.\n\n",
            intake_bound.base_ms, intake_bound.ms_per_mb, intake_bound.base_mb,
            intake_bound.mem_factor, lines_bound.base_ms, lines_bound.ms_per_mb,
-           lines_bound.base_mb, lines_bound.mem_factor);
+           lines_bound.base_mb, lines_bound.mem_factor, segment_bound.base_ms,
+           segment_bound.ms_per_mb, segment_bound.base_mb, segment_bound.mem_factor);
     printf("%-22s %-8s %8s %9s %9s %9s %9s  %-5s %s\n", "case", "stage", "in_MB", "ms",
            "ms_bound", "peak_MB", "mem_bound", "", "result");
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
@@ -288,6 +292,24 @@ int main(void)
             report(sc->name, "lines", in.len, ms, m.peak, &lines_bound, result,
                    st == SELARAS_OK);
             selaras_segments_free(segs);
+
+            /* The sentence segmenter, made inside the measured span. */
+            m.peak = m.held;
+            selaras_segmenter *seg = NULL;
+            segs = NULL;
+            t0 = now_ms();
+            st = selaras_segmenter_new(&seg, "id", &mem, &err);
+            if (st == SELARAS_OK)
+                st = selaras_segment(seg, doc, &segs, &err);
+            ms = now_ms() - t0;
+            if (st == SELARAS_OK)
+                snprintf(result, sizeof result, "ok: %zu segments", selaras_segments_count(segs));
+            else
+                snprintf(result, sizeof result, "%s (%s)", selaras_strerror(st), err.message);
+            report(sc->name, "segment", in.len, ms, m.peak, &segment_bound, result,
+                   st == SELARAS_OK);
+            selaras_segments_free(segs);
+            selaras_segmenter_free(seg);
         }
         selaras_doc_free(doc);
         if (m.held != 0) {

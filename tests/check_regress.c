@@ -1,6 +1,7 @@
 /* Regression tests for what hardening found (fuzz harnesses and the no-allocation test),
  * one test per finding, with the exact behaviour now expected. Fuzzed inputs themselves
  * are also replayed from fuzz/regress/. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check_selaras.h"
@@ -64,6 +65,54 @@ START_TEST(unit_scores_read_exactly)
 }
 END_TEST
 
+/* Segment text[] with a segmenter for lang and compare with the expected list, given as
+ * "start end para kind text" lines. */
+static void assert_segments(const char *lang, const char *text, const char *const *want,
+                            size_t nwant)
+{
+    selaras_segmenter *seg;
+    ck_assert_int_eq(selaras_segmenter_new(&seg, lang, NULL, NULL), SELARAS_OK);
+    selaras_doc *doc;
+    ck_assert_int_eq(selaras_doc_new(&doc, text, strlen(text), lang, 0, NULL, NULL), SELARAS_OK);
+    selaras_segments *segs;
+    ck_assert_int_eq(selaras_segment(seg, doc, &segs, NULL), SELARAS_OK);
+    ck_assert_uint_eq(selaras_segments_count(segs), nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        char got[256];
+        snprintf(got, sizeof got, "%zu %zu %zu %s %s", selaras_segments_start(segs, i),
+                 selaras_segments_end(segs, i), selaras_segments_paragraph(segs, i),
+                 selaras_segment_kind_name(selaras_segments_kind(segs, i)),
+                 selaras_segments_text(segs, i, NULL));
+        ck_assert_str_eq(got, want[i]);
+    }
+    selaras_segments_free(segs);
+    selaras_doc_free(doc);
+    selaras_segmenter_free(seg);
+}
+
+/* fuzz_segment_id, fuzz_segment_en: an indented press-release header after a letterhead
+ * line was emitted twice (once as letterhead, once as itself). */
+START_TEST(indented_press_header_is_emitted_once)
+{
+    static const char *const id[] = {"0 1 0 boilerplate R", "3 14 1 boilerplate SIARAN PERS"};
+    assert_segments("id", "R\n SIARAN PERS", id, 2);
+    static const char *const en[] = {"0 1 0 boilerplate 1",
+                                     "5 18 1 boilerplate PRESS RELEASE"};
+    assert_segments("en", "1\n\xE3\x80\x80PRESS RELEASE", en, 2);
+}
+END_TEST
+
+/* fuzz_segment_fr: after wrapped lines, the letterhead lines were numbered past the
+ * header, whose paragraph number then went back. */
+START_TEST(letterhead_paragraphs_stay_in_order)
+{
+    static const char *const fr[] = {"0 1 0 boilerplate O", "2 4 1 boilerplate \xC3\xAA",
+                                     "5 7 2 boilerplate \xC3\xAA",
+                                     "8 21 3 boilerplate PRESS RELEASE"};
+    assert_segments("fr", "O\n\xC3\xAA\n\xC3\xAA\nPRESS RELEASE", fr, 4);
+}
+END_TEST
+
 Suite *regress_suite(void)
 {
     Suite *s = suite_create("regress");
@@ -71,6 +120,8 @@ Suite *regress_suite(void)
     tcase_add_test(tc, lexicon_add_rejects_bad_target_beside_empty_source);
     tcase_add_test(tc, lexicon_add_checks_source_first_and_names_it);
     tcase_add_test(tc, unit_scores_read_exactly);
+    tcase_add_test(tc, indented_press_header_is_emitted_once);
+    tcase_add_test(tc, letterhead_paragraphs_stay_in_order);
     suite_add_tcase(s, tc);
     return s;
 }

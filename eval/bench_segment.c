@@ -293,8 +293,7 @@ static void bench(const char *lang, const text *t)
 
     printf("%-4s %-9s %7.1f %6d | %8.1f %8zu | %8.1f %8zu | %5.2fx | %7.3f %6.1f\n", lang,
            "one-doc", mb, 1, mb / best, count, mb / ibest, icount, ibest / best,
-           (double)peak / 1e6, (double)peak / (double)(count ? count : 1));
-    (void)list_bytes;
+           (double)peak / 1e6, (double)list_bytes / (double)(count ? count : 1));
     (void)intake;
 }
 
@@ -327,9 +326,9 @@ int main(int argc, char **argv)
     printf("\nper-doc: each document segmented on its own (documents made beforehand, lists\n"
            "freed after each call), ICU reset to each document's bytes; one-doc: the whole\n"
            "input as one document. ratio: selaras speed over ICU speed. peak: most bytes the\n"
-           "segmenter held during one call, segment list included (per-doc: the largest call),\n"
-           "and bytes per segment (one-doc). Times are the thread's CPU time, so that other\n"
-           "load on the machine does not count.\n");
+           "segmenter held during one call, segment list included (per-doc: the largest call);\n"
+           "B/seg: bytes the finished list keeps per segment, its texts included (one-doc).\n"
+           "Times are the thread's CPU time, so that other load on the machine does not count.\n");
     free(id.data);
     free(en.data);
     free(id.starts);

@@ -26,6 +26,7 @@ typedef struct cli_command {
 /* The subcommands, one per cmd_*.c file. */
 int cmd_normalize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when

@@ -1,6 +1,6 @@
 # The selaras command and the API example.
 selaras_SOURCES += examples/selaras.c examples/cli.h examples/cli.c examples/cmd_normalize.c \
-	examples/cmd_segment.c
+	examples/cmd_segment.c examples/cmd_align.c
 dist_man_MANS += doc/selaras.1
 
 # A small program that uses the public API only; `make installcheck` builds it against

@@ -7,6 +7,7 @@
 static const cli_command commands[] = {
     {"normalize", "validate and normalise a text (UTF-8, line ends, NFC)", cmd_normalize},
     {"segment", "split a text into sentences, titles and boilerplate", cmd_segment},
+    {"align", "align a document with its translation into sentence beads", cmd_align},
     {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
 };
 

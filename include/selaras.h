@@ -501,6 +501,140 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
 /* 5. Alignment                                                           */
 /* ===================================================================== */
 
+/**
+ * An aligner for one language pair. It scores beads of up to three sentences a side by
+ * length (Gale–Church, with the length ratio and variance estimated from the documents),
+ * language-neutral anchors (numbers with their scale words and separators normalised,
+ * day/month dates read both ways, weekday and month names, years, acronyms, names and
+ * other identical tokens, URLs), an optional bilingual lexicon, and a word translation
+ * table it learns from the confident beads of a first pass (Moore 2002; hunalign's
+ * -realign). The learned table grows with every selaras_aligner_learn() call, so one
+ * aligner can be trained over a whole corpus and then align each document pair with it.
+ *
+ * An aligner is not thread safe; use one per thread. The lexicon it was given is only
+ * read, and may be shared by aligners on many threads at once.
+ */
+typedef struct selaras_aligner selaras_aligner;
+
+/**
+ * The result of an alignment: a list of beads that covers every source and target segment
+ * once, in order. A bead is a run of source segments and a run of target segments that
+ * translate each other; either run may be empty (a 1-0 or 0-1 bead). Segments of kind
+ * ::SELARAS_SEGMENT_BOILERPLATE always form a 1-0 or 0-1 bead of their own.
+ */
+typedef struct selaras_alignment selaras_alignment;
+
+/**
+ * Create an aligner.
+ * @param[out] out       receives the aligner; NULL on failure. Free with selaras_aligner_free().
+ * @param[in]  src_lang  source language tag ("id"); its primary subtag must match the
+ *                       source segments given to selaras_align().
+ * @param[in]  tgt_lang  target language tag ("en").
+ * @param[in]  lexicon   a bilingual lexicon for src_lang → tgt_lang, or NULL. Borrowed: it
+ *                       must outlive the aligner; it is only read.
+ * @param[in]  mem       allocator, or NULL.
+ * @param[out] err       optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
+                                               const char *tgt_lang,
+                                               const selaras_lexicon *lexicon,
+                                               const selaras_allocator *mem,
+                                               selaras_error *err);
+
+/** Free an aligner and its learned table; NULL is accepted. */
+SELARAS_API void selaras_aligner_free(selaras_aligner *al);
+
+/**
+ * Set the largest bead: at most @p max_src source and @p max_tgt target segments (each 1
+ * to 3; the default is 3 and 3, i.e. 1-3, 3-1 and 2-2 beads are allowed; 1-0 and 0-1
+ * beads always are).
+ * @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT.
+ */
+SELARAS_API selaras_status selaras_aligner_set_max_bead(selaras_aligner *al, unsigned max_src,
+                                                        unsigned max_tgt, selaras_error *err);
+
+/** Kinds of evidence the aligner weighs besides sentence length (always used). */
+enum selaras_align_evidence {
+    /** Tokens spelled the same on both sides after normalisation: numbers, dates, weekday
+     *  and month names, acronyms, names, URLs, other identical words. */
+    SELARAS_EVIDENCE_ANCHORS = 1u << 0,
+    /** Translations from the lexicon given to selaras_aligner_new(). */
+    SELARAS_EVIDENCE_LEXICON = 1u << 1,
+    /** The learned word table (realignment and selaras_aligner_learn()). */
+    SELARAS_EVIDENCE_LEARNED = 1u << 2,
+    /** All of them: the default. */
+    SELARAS_EVIDENCE_ALL = 7u
+};
+
+/**
+ * Choose the evidence (a bitwise OR of ::selaras_align_evidence values). 0 gives a plain
+ * length-based Gale–Church aligner, useful as a baseline.
+ * @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (unknown bits).
+ */
+SELARAS_API selaras_status selaras_aligner_set_evidence(selaras_aligner *al, unsigned evidence,
+                                                        selaras_error *err);
+
+/**
+ * Turn realignment on (the default) or off. With it on, selaras_align() learns a word
+ * table from the confident beads of a first pass over the pair (added to what
+ * selaras_aligner_learn() gathered) and aligns again with it.
+ */
+SELARAS_API void selaras_aligner_set_realign(selaras_aligner *al, int on);
+
+/**
+ * Learn from one document pair: align it with what the aligner knows so far and add the
+ * word pairs and length statistics of its confident 1-1 beads to the aligner's table.
+ * Call it for every pair of a corpus, then selaras_align() each pair.
+ * @param[in] src  source segments (language: the aligner's source language).
+ * @param[in] tgt  target segments.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM
+ *         (the table is then as it was before the call).
+ */
+SELARAS_API selaras_status selaras_aligner_learn(selaras_aligner *al,
+                                                 const selaras_segments *src,
+                                                 const selaras_segments *tgt,
+                                                 selaras_error *err);
+
+/** @return the number of word pairs in the learned table (0 before any learning). */
+SELARAS_API size_t selaras_aligner_learned_pairs(const selaras_aligner *al);
+
+/**
+ * Align two segment lists.
+ * @param[in]  al   the aligner.
+ * @param[in]  src  source segments; their language's primary subtag must be the aligner's
+ *                  source language.
+ * @param[in]  tgt  target segments, likewise.
+ * @param[out] out  receives the alignment (NULL on failure); free it with
+ *                  selaras_alignment_free(). It does not refer to @p src or @p tgt.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ *
+ * Memory is linear in the number of segments (a band around an anchor path), and so is
+ * time for documents whose translation does not move sentences far.
+ */
+SELARAS_API selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
+                                         const selaras_segments *tgt, selaras_alignment **out,
+                                         selaras_error *err);
+
+/** @return the number of beads. */
+SELARAS_API size_t selaras_alignment_count(const selaras_alignment *a);
+/** @return the index of the first source segment of @p bead (its position when it has none). */
+SELARAS_API size_t selaras_alignment_src_first(const selaras_alignment *a, size_t bead);
+/** @return the number of source segments of @p bead (0 to 3). */
+SELARAS_API size_t selaras_alignment_src_count(const selaras_alignment *a, size_t bead);
+/** @return the index of the first target segment of @p bead (its position when it has none). */
+SELARAS_API size_t selaras_alignment_tgt_first(const selaras_alignment *a, size_t bead);
+/** @return the number of target segments of @p bead (0 to 3). */
+SELARAS_API size_t selaras_alignment_tgt_count(const selaras_alignment *a, size_t bead);
+/**
+ * @return the confidence of @p bead in [0, 1]: the estimated probability that the bead is
+ * right. Calibrated on held-out data (see `make eval-align`): beads at 0.9 or more were at
+ * least 95% correct there. A boilerplate segment's own bead has confidence 1.
+ */
+SELARAS_API double selaras_alignment_score(const selaras_alignment *a, size_t bead);
+/** Free an alignment; NULL is accepted. */
+SELARAS_API void selaras_alignment_free(selaras_alignment *a);
+
 /* ===================================================================== */
 /* 6. Memory formats                                                      */
 /* ===================================================================== */

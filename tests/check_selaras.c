@@ -9,11 +9,12 @@ int main(void)
     srunner_add_suite(runner, doc_suite());
     srunner_add_suite(runner, alloc_doc_suite());
     srunner_add_suite(runner, segments_suite());
-    srunner_add_suite(runner, tokenize_suite());
-    srunner_add_suite(runner, lexicon_suite());
     srunner_add_suite(runner, segmenter_suite());
     srunner_add_suite(runner, abbrev_suite());
     srunner_add_suite(runner, alloc_segmenter_suite());
+    srunner_add_suite(runner, tokenize_suite());
+    srunner_add_suite(runner, lexicon_suite());
+    srunner_add_suite(runner, align_suite());
     srunner_add_suite(runner, unit_suite());
     srunner_add_suite(runner, tmx_write_suite());
     srunner_add_suite(runner, tmx_read_suite());

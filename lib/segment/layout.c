@@ -58,7 +58,12 @@ static void strip_markup(const char **text, size_t *len)
 
 int sl_line_is_press_header(const char *text, size_t len)
 {
-    if (len > 32)
+    if (len > 32 || len < 5)
+        return 0;
+    /* the headers start with one of these letters (after markdown emphasis) */
+    unsigned char c = (unsigned char)sl_ascii_lower((unsigned char)text[0]);
+    if (c != 's' && c != 'p' && c != 'r' && c != 'm' && c != 'f' && c != 'u' && c != 'n' &&
+        c != '*' && c != '_')
         return 0;
     strip_markup(&text, &len);
     while (len > 0 && (text[len - 1] == ':' || text[len - 1] == '.'))
@@ -90,10 +95,10 @@ static int starts_with_folded(const char *t, size_t n, const char *word)
 }
 
 /* "Jakarta, 27 Januari 2026", "Selasa, 27/1/2026", "January 27, 2026": short, with a
- * month name or a numeric date, and a year. */
+ * month name or a numeric date, and ending in a year. */
 static int is_date_line(const char *t, size_t n)
 {
-    if (n > 64 || n < 6)
+    if (n > 64 || n < 6 || !sl_is_ascii_digit((unsigned char)t[n - 1]))
         return 0;
     /* cheap test first: a year needs four digits in a row */
     size_t run = 0;

@@ -172,10 +172,12 @@ static int cut(span *sp, size_t k)
     selaras_segmenter *seg = sp->seg;
     if (k <= sp->sent || k >= sp->e)
         return 0;
-    void *cuts = seg->cuts;
-    if (sl_grow(&seg->mem, &cuts, &seg->cuts_cap, seg->ncuts + 1, sizeof(size_t)) != 0)
-        return -1;
-    seg->cuts = cuts;
+    if (seg->ncuts == seg->cuts_cap) {
+        void *cuts = seg->cuts;
+        if (sl_grow(&seg->mem, &cuts, &seg->cuts_cap, seg->ncuts + 1, sizeof(size_t)) != 0)
+            return -1;
+        seg->cuts = cuts;
+    }
     seg->cuts[seg->ncuts++] = k;
     begin_sentence(sp, k);
     return 0;
@@ -201,7 +203,7 @@ static size_t token_start(const span *sp, size_t i)
     while (a < i) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, a, &cp);
-        if (!sl_cp_is_opener(cp) && !sl_cp_is_bullet(cp))
+        if (!sl_cp_is_opener(cp) && (cp < 0x80 || !sl_cp_is_bullet(cp)))
             break;
         a += n;
     }

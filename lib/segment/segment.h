@@ -37,6 +37,11 @@ selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end
                                 const char *text, size_t len, selaras_segment_kind kind,
                                 size_t para, selaras_error *err);
 
+/* Same, for text already trimmed (n bytes, copied as they are). */
+selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, size_t end,
+                                        const char *text, size_t n, selaras_segment_kind kind,
+                                        size_t para, selaras_error *err);
+
 /* Length of leading / trailing Unicode white space (White_Space property) in text. */
 size_t sl_space_prefix(const char *text, size_t len);
 size_t sl_space_suffix(const char *text, size_t len);

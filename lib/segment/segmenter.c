@@ -169,7 +169,8 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
     if (a >= b)
         return SELARAS_OK;
     size_t oa = to_original(w, a), ob = to_original(w, b);
-    selaras_status st = sl_segments_push(w->segs, oa, ob, t + a, b - a, kind, w->para, err);
+    selaras_status st = sl_segments_push_trimmed(w->segs, oa, ob, t + a, b - a, kind, w->para,
+                                                 err);
     if (st != SELARAS_OK)
         return st;
     if (w->wrapped && memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence */

@@ -82,25 +82,27 @@ selaras_status sl_segments_create(selaras_segments **out, const selaras_allocato
     return SELARAS_OK;
 }
 
-selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end,
-                                const char *text, size_t len, selaras_segment_kind kind,
-                                size_t para, selaras_error *err)
+selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, size_t end,
+                                        const char *text, size_t n, selaras_segment_kind kind,
+                                        size_t para, selaras_error *err)
 {
-    size_t lead = sl_space_prefix(text, len);
-    size_t trail = lead < len ? sl_space_suffix(text + lead, len - lead) : 0;
-    size_t n = len - lead - trail;
     if (segs->count >= SELARAS_SEGMENTS_MAX_COUNT)
         return sl_error(err, SELARAS_ERR_LIMIT, "more than %zu segments in one list",
                         (size_t)SELARAS_SEGMENTS_MAX_COUNT);
-    void *items = segs->items;
-    if (sl_grow(&segs->mem, &items, &segs->cap, segs->count + 1, sizeof(sl_segment)) != 0)
-        return sl_nomem(err);
-    segs->items = items;
+    if (segs->count == segs->cap) {
+        void *items = segs->items;
+        if (sl_grow(&segs->mem, &items, &segs->cap, segs->count + 1, sizeof(sl_segment)) != 0)
+            return sl_nomem(err);
+        segs->items = items;
+    }
     size_t off = segs->texts.len;
-    if (sl_buf_reserve(&segs->texts, n + 1) != 0)
+    if (segs->texts.cap - off < n + 2 && sl_buf_reserve(&segs->texts, n + 1) != 0)
         return sl_nomem(err);
-    sl_buf_append(&segs->texts, text + lead, n);
-    sl_buf_append_byte(&segs->texts, '\0');
+    char *dst = segs->texts.data + off;
+    memcpy(dst, text, n);
+    dst[n] = '\0';
+    dst[n + 1] = '\0'; /* the buffer stays NUL-terminated */
+    segs->texts.len = off + n + 1;
     sl_segment *s = &segs->items[segs->count++];
     s->start = start;
     s->end = end;
@@ -109,6 +111,16 @@ selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end
     s->para = para;
     s->kind = kind;
     return SELARAS_OK;
+}
+
+selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end,
+                                const char *text, size_t len, selaras_segment_kind kind,
+                                size_t para, selaras_error *err)
+{
+    size_t lead = sl_space_prefix(text, len);
+    size_t trail = lead < len ? sl_space_suffix(text + lead, len - lead) : 0;
+    return sl_segments_push_trimmed(segs, start, end, text + lead, len - lead - trail, kind,
+                                    para, err);
 }
 
 selaras_status selaras_segments_new(selaras_segments **out, const char *lang,

@@ -1,0 +1,199 @@
+/* make bench-align: time and peak memory of selaras_align() at 1k, 10k and 100k sentences
+ * a side, against the length-only Gale–Church baseline (same DP, no lexical evidence) run
+ * in the same program. The documents are PUD id-en sentence pairs repeated to size, with
+ * 10% of the Indonesian sentences dropped and 10% of English neighbours joined (fixed
+ * seed), so the path leaves the diagonal. Each run is a child process, so its peak
+ * resident memory is its own; "aligner MB" is that peak less the resident memory just
+ * before selaras_align() (documents, segments and the FreeDict lexicon already loaded).
+ *
+ * usage: bench_align DATA_DIR
+ * Environment, for profiling: BENCH_ALIGN_ONE=N runs selaras (or, with BENCH_ALIGN_BASE,
+ * the baseline) once at N pairs in this process and prints the raw figures. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json.h"
+#include "selaras.h"
+
+typedef struct str_list {
+    char **v;
+    size_t n, cap;
+} str_list;
+
+static int collect(const json *doc, void *user)
+{
+    str_list *l = user;
+    const json *s = json_get(doc, "sentences");
+    if (s == NULL || s->type != JSON_ARRAY)
+        return -1;
+    for (size_t i = 0; i < s->len; i++) {
+        if (l->n == l->cap)
+            l->v = realloc(l->v, (l->cap = l->cap ? l->cap * 2 : 256) * sizeof *l->v);
+        l->v[l->n++] = strdup(s->items[i]->string);
+    }
+    return 0;
+}
+
+static long rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f != NULL) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static void fail(const char *what, const selaras_error *err)
+{
+    fprintf(stderr, "bench_align: %s: %s\n", what, err->message);
+    exit(2);
+}
+
+/* One measured run; writes "seconds aligner_kb peak_kb beads" to fd. */
+static void run(const str_list *id, const str_list *en, size_t n, int baseline, int fd)
+{
+    selaras_error err;
+    selaras_segments *s, *t;
+    if (selaras_segments_new(&s, "id", NULL, &err) != SELARAS_OK ||
+        selaras_segments_new(&t, "en", NULL, &err) != SELARAS_OK)
+        fail("segments", &err);
+    uint64_t seed = 7;
+    for (size_t k = 0; k < n; k++) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        const char *a = id->v[k % id->n], *b = en->v[k % en->n];
+        if (seed % 10 != 0 &&
+            selaras_segments_append(s, a, strlen(a), SELARAS_SEGMENT_SENTENCE, &err) != SELARAS_OK)
+            fail("segments", &err);
+        if ((seed >> 8) % 10 == 0 && k + 1 < n) {
+            const char *c = en->v[(k + 1) % en->n];
+            size_t len = strlen(b) + strlen(c) + 2;
+            char *j = malloc(len);
+            snprintf(j, len, "%s %s", b, c);
+            if (selaras_segments_append(t, j, strlen(j), SELARAS_SEGMENT_SENTENCE, &err) !=
+                SELARAS_OK)
+                fail("segments", &err);
+            free(j);
+            k++;
+            const char *a2 = id->v[k % id->n];
+            if (selaras_segments_append(s, a2, strlen(a2), SELARAS_SEGMENT_SENTENCE, &err) !=
+                SELARAS_OK)
+                fail("segments", &err);
+        } else if (selaras_segments_append(t, b, strlen(b), SELARAS_SEGMENT_SENTENCE, &err) !=
+                   SELARAS_OK) {
+            fail("segments", &err);
+        }
+    }
+    selaras_lexicon *lex = NULL;
+    if (!baseline) {
+        if (selaras_lexicon_new(&lex, "id", "en", NULL, &err) != SELARAS_OK)
+            fail("lexicon", &err);
+        selaras_lexicon_load_default(lex, &err);
+    }
+    selaras_aligner *al;
+    if (selaras_aligner_new(&al, "id", "en", lex, NULL, &err) != SELARAS_OK)
+        fail("aligner", &err);
+    if (baseline && selaras_aligner_set_evidence(al, 0, &err) != SELARAS_OK)
+        fail("aligner", &err);
+    long before = rss_kb();
+    struct timespec t0, t1, c0, c1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+    selaras_alignment *a;
+    if (selaras_align(al, s, t, &a, &err) != SELARAS_OK)
+        fail("align", &err);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    char line[128];
+    int len = snprintf(line, sizeof line, "%.3f %.3f %ld %ld %zu %zu %zu\n",
+                       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+                       (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9,
+                       ru.ru_maxrss - before, ru.ru_maxrss, selaras_alignment_count(a),
+                       selaras_segments_count(s), selaras_segments_count(t));
+    if (write(fd, line, (size_t)len) != len)
+        exit(2);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: bench_align DATA_DIR\n");
+        return 2;
+    }
+    char path[4096];
+    str_list id = {0}, en = {0};
+    snprintf(path, sizeof path, "%s/pud/id.docs.jsonl", argv[1]);
+    if (jsonl_each(path, collect, &id) != 0)
+        return 2;
+    snprintf(path, sizeof path, "%s/pud/en.docs.jsonl", argv[1]);
+    if (jsonl_each(path, collect, &en) != 0)
+        return 2;
+    printf("selaras_align() on repeated PUD id-en pairs (10%% dropped, 10%% joined)\n");
+    printf("  %-7s %-12s %13s %9s %9s %11s %9s\n", "pairs", "aligner", "src x tgt", "wall s",
+           "CPU s", "aligner MB", "peak MB");
+    static const size_t sizes[] = {1000, 10000, 100000};
+    if (getenv("BENCH_ALIGN_ONE") != NULL) {
+        run(&id, &en, (size_t)atol(getenv("BENCH_ALIGN_ONE")), getenv("BENCH_ALIGN_BASE") != NULL, 1);
+        return 0;
+    }
+    double secs[3][2], cpu[3][2];
+    long kb[3][2];
+    for (size_t z = 0; z < 3; z++)
+        for (int base = 1; base >= 0; base--) {
+            int fds[2];
+            if (pipe(fds) != 0)
+                return 2;
+            fflush(stdout);
+            pid_t pid = fork();
+            if (pid == 0) {
+                close(fds[0]);
+                run(&id, &en, sizes[z], base, fds[1]);
+                _exit(0);
+            }
+            close(fds[1]);
+            char buf[128] = {0};
+            ssize_t got = read(fds[0], buf, sizeof buf - 1);
+            close(fds[0]);
+            int status;
+            waitpid(pid, &status, 0);
+            long peak = 0;
+            size_t beads = 0, ns = 0, nt = 0;
+            if (got <= 0 || sscanf(buf, "%lf %lf %ld %ld %zu %zu %zu", &secs[z][base],
+                                   &cpu[z][base], &kb[z][base], &peak, &beads, &ns,
+                                   &nt) != 7) {
+                fprintf(stderr, "bench_align: run failed\n");
+                return 2;
+            }
+            char dims[32];
+            snprintf(dims, sizeof dims, "%zux%zu", ns, nt);
+            printf("  %-7zu %-12s %13s %9.3f %9.3f %11.1f %9.1f\n", sizes[z],
+                   base ? "Gale-Church" : "selaras", dims, secs[z][base], cpu[z][base],
+                   (double)kb[z][base] / 1024.0, (double)peak / 1024.0);
+        }
+    printf("\n  selaras / Gale-Church CPU time: 1k %.1fx, 10k %.1fx, 100k %.1fx\n",
+           cpu[0][0] / cpu[0][1], cpu[1][0] / cpu[1][1], cpu[2][0] / cpu[2][1]);
+    printf("  selaras CPU time per pair, 100k vs 10k: %.2f (1.0 = linear)\n",
+           (cpu[2][0] / 100000.0) / (cpu[1][0] / 10000.0));
+    printf("  (wall time counts other users of the machine too; CPU time is this process's)\n");
+    printf("  reference: hunalign takes about 8 s and 223 MB at 10k x 11k (issue 4); "
+           "targets <= 0.8 s and <= 22 MB\n");
+    return 0;
+}

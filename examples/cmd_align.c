@@ -1,0 +1,317 @@
+/* selaras align: align a source document with its translation and print the beads. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void usage(FILE *out)
+{
+    fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
+          "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
+          "                     [--merge] SOURCE TARGET\n"
+          "Align SOURCE (default language id) with its translation TARGET (default en).\n"
+          "The texts are split into sentences by the segmenter; with --presegmented each\n"
+          "input line is one segment. Segment numbers count every segment from 0.\n"
+          "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
+          "hunalign or FreeDict files. --min-score drops beads below a confidence.\n"
+          "--format tmx writes a TMX 1.4 memory to -o OUT (boilerplate and one-sided\n"
+          "beads left out); with --merge the new units are added to the memory already\n"
+          "in OUT, exact duplicates collapsing into the higher-scored one.\n", out);
+}
+
+enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
+
+static int load_segments(const char *path, const char *lang, int presegmented,
+                         selaras_segments **segs)
+{
+    selaras_doc *doc;
+    int rc = cli_load_doc(path, lang, 0, &doc);
+    if (rc != CLI_OK)
+        return rc;
+    selaras_error err;
+    selaras_status st;
+    if (presegmented) {
+        st = selaras_segments_from_lines(segs, doc, &err);
+    } else {
+        selaras_segmenter *seg;
+        st = selaras_segmenter_new(&seg, lang, NULL, &err);
+        if (st == SELARAS_OK)
+            st = selaras_segment(seg, doc, segs, &err);
+        selaras_segmenter_free(seg);
+    }
+    selaras_doc_free(doc);
+    if (st != SELARAS_OK) {
+        cli_report(path, &err);
+        return CLI_INPUT;
+    }
+    return CLI_OK;
+}
+
+/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
+static int load_lexicon(const char *from, const char *to, const char **dicts, size_t ndicts,
+                        selaras_lexicon **lex)
+{
+    selaras_error err;
+    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
+        cli_error("%s", err.message);
+        return err.status == SELARAS_ERR_NOMEM ? CLI_INPUT : CLI_USAGE;
+    }
+    selaras_status st = selaras_lexicon_load_default(*lex, &err);
+    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
+        cli_report("FreeDict", &err);
+        return CLI_INPUT;
+    }
+    for (size_t i = 0; i < ndicts; i++)
+        if (selaras_lexicon_load(*lex, dicts[i], SELARAS_DICT_AUTO, &err) != SELARAS_OK) {
+            cli_report(dicts[i], &err);
+            return CLI_INPUT;
+        }
+    return CLI_OK;
+}
+
+static void print_indices(FILE *out, size_t first, size_t count)
+{
+    fputc('[', out);
+    for (size_t k = 0; k < count; k++)
+        fprintf(out, k ? ", %zu" : "%zu", first + k);
+    fputc(']', out);
+}
+
+/* The texts of segments first..first+count-1 joined by one space. */
+static void print_text(FILE *out, const selaras_segments *segs, size_t first, size_t count,
+                       int json)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < count; k++) {
+        size_t len;
+        selaras_segments_text(segs, first + k, &len);
+        total += len + 1;
+    }
+    char *buf = malloc(total + 1);
+    if (buf == NULL)
+        return;
+    size_t n = 0;
+    for (size_t k = 0; k < count; k++) {
+        size_t len;
+        const char *t = selaras_segments_text(segs, first + k, &len);
+        if (k > 0)
+            buf[n++] = ' ';
+        memcpy(buf + n, t, len);
+        n += len;
+    }
+    if (json) {
+        cli_json_string(out, buf, n);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            fputc(buf[i] == '\t' || buf[i] == '\n' ? ' ' : buf[i], out);
+    }
+    free(buf);
+}
+
+static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
+                       const selaras_alignment *a, enum out_format fmt, double min_score,
+                       const char *output);
+
+/* Write the beads as a TMX memory at output, merged into the memory there with merge. */
+static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
+                     const selaras_alignment *a, const char *from, const char *to,
+                     double min_score, const char *output, int merge)
+{
+    selaras_writer *w = NULL;
+    selaras_error err;
+    selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, output, NULL, from, to,
+                                           NULL, &err);
+    if (st == SELARAS_OK && merge)
+        st = selaras_writer_set_flags(w, SELARAS_WRITER_DEDUPE, &err);
+    if (st == SELARAS_OK && min_score > 0)
+        st = selaras_writer_set_min_score(w, min_score, &err);
+    if (st != SELARAS_OK) {
+        cli_error("%s", err.message);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_USAGE;
+    }
+    if (merge && access(output, F_OK) == 0 &&
+        (st = selaras_writer_add_tmx(w, output, &err)) != SELARAS_OK) {
+        cli_report(output, &err);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+    }
+    for (size_t b = 0; b < selaras_alignment_count(a) && st == SELARAS_OK; b++)
+        st = selaras_writer_add_bead(w, src, selaras_alignment_src_first(a, b),
+                                     selaras_alignment_src_count(a, b), tgt,
+                                     selaras_alignment_tgt_first(a, b),
+                                     selaras_alignment_tgt_count(a, b),
+                                     selaras_alignment_score(a, b), &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_close(w, &err);
+    if (st != SELARAS_OK) {
+        cli_error("%s: %s", output, err.message);
+        selaras_writer_free(w);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+    }
+    fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, %zu below "
+            "the minimum score left out; %zu duplicates collapsed)\n",
+            selaras_writer_count(w, SELARAS_COUNT_WRITTEN), output,
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
+            selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
+            selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+    selaras_writer_free(w);
+    return CLI_OK;
+}
+
+int cmd_align(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},
+        {"dict", required_argument, NULL, 'd'},
+        {"presegmented", no_argument, NULL, 'p'},
+        {"format", required_argument, NULL, 'F'},
+        {"min-score", required_argument, NULL, 'm'},
+        {"output", required_argument, NULL, 'o'},
+        {"merge", no_argument, NULL, 'M'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *from = "id", *to = "en", *output = NULL;
+    int presegmented = 0, merge = 0;
+    const char *dicts[16];
+    size_t ndicts = 0;
+    enum out_format fmt = FMT_BEADS;
+    double min_score = 0;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'f': from = optarg; break;
+        case 't': to = optarg; break;
+        case 'd':
+            if (ndicts == sizeof dicts / sizeof dicts[0]) {
+                cli_error("--dict: at most %zu dictionaries", ndicts);
+                return CLI_USAGE;
+            }
+            dicts[ndicts++] = optarg;
+            break;
+        case 'p': presegmented = 1; break;
+        case 'M': merge = 1; break;
+        case 'F':
+            if (strcmp(optarg, "beads") == 0)
+                fmt = FMT_BEADS;
+            else if (strcmp(optarg, "jsonl") == 0)
+                fmt = FMT_JSONL;
+            else if (strcmp(optarg, "tsv") == 0)
+                fmt = FMT_TSV;
+            else if (strcmp(optarg, "tmx") == 0)
+                fmt = FMT_TMX;
+            else {
+                cli_error("unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
+                return CLI_USAGE;
+            }
+            break;
+        case 'm': {
+            char *end;
+            min_score = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1)) {
+                cli_error("--min-score: '%s' is not a number from 0 to 1", optarg);
+                return CLI_USAGE;
+            }
+            break;
+        }
+        case 'o': output = optarg; break;
+        case 'h': usage(stdout); return CLI_OK;
+        default: usage(stderr); return CLI_USAGE;
+        }
+    }
+    if (argc - optind != 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (fmt == FMT_TMX && (output == NULL || strcmp(output, "-") == 0)) {
+        cli_error("--format tmx writes a file: give it with -o FILE");
+        return CLI_USAGE;
+    }
+    if (merge && fmt != FMT_TMX) {
+        cli_error("--merge goes with --format tmx");
+        return CLI_USAGE;
+    }
+    if (cli_check_lang(from) != CLI_OK || cli_check_lang(to) != CLI_OK)
+        return CLI_USAGE;
+    selaras_segments *src = NULL, *tgt = NULL;
+    selaras_aligner *al = NULL;
+    selaras_alignment *a = NULL;
+    int rc = load_segments(argv[optind], from, presegmented, &src);
+    if (rc == CLI_OK)
+        rc = load_segments(argv[optind + 1], to, presegmented, &tgt);
+    selaras_error err;
+    selaras_lexicon *lex = NULL;
+    if (rc == CLI_OK)
+        rc = load_lexicon(from, to, dicts, ndicts, &lex);
+    if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
+                         selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
+        cli_report(argv[optind], &err);
+        rc = CLI_INPUT;
+    }
+    if (rc == CLI_OK && fmt == FMT_TMX)
+        rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);
+    else if (rc == CLI_OK)
+        rc = print_beads(src, tgt, a, fmt, min_score, output);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(src);
+    selaras_segments_free(tgt);
+    return rc;
+}
+
+/* Print the beads in one of the text formats to output (NULL or "-": standard output). */
+static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
+                       const selaras_alignment *a, enum out_format fmt, double min_score,
+                       const char *output)
+{
+    FILE *out = cli_open_output(output);
+    int rc = CLI_OK;
+    if (out == NULL)
+        rc = CLI_OUTPUT;
+    if (rc == CLI_OK) {
+        for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+            double score = selaras_alignment_score(a, b);
+            if (score < min_score)
+                continue;
+            size_t sf = selaras_alignment_src_first(a, b), sc = selaras_alignment_src_count(a, b);
+            size_t tf = selaras_alignment_tgt_first(a, b), tc = selaras_alignment_tgt_count(a, b);
+            switch (fmt) {
+            case FMT_BEADS:
+                print_indices(out, sf, sc);
+                fputc(':', out);
+                print_indices(out, tf, tc);
+                fputc('\n', out);
+                break;
+            case FMT_JSONL:
+                fputs("{\"src\": ", out);
+                print_indices(out, sf, sc);
+                fputs(", \"tgt\": ", out);
+                print_indices(out, tf, tc);
+                fprintf(out, ", \"score\": %.4f, \"src_text\": ", score);
+                print_text(out, src, sf, sc, 1);
+                fputs(", \"tgt_text\": ", out);
+                print_text(out, tgt, tf, tc, 1);
+                fputs("}\n", out);
+                break;
+            case FMT_TSV:
+                print_text(out, src, sf, sc, 0);
+                fputc('\t', out);
+                print_text(out, tgt, tf, tc, 0);
+                fprintf(out, "\t%.4f\n", score);
+                break;
+            case FMT_TMX:
+                break; /* written by write_tmx() */
+            }
+        }
+        rc = cli_close_output(out, output);
+    }
+    return rc;
+}

@@ -1,0 +1,170 @@
+/* Private header of the alignment stage: token vocabulary, sentence features, the
+ * translation relation, the banded dynamic programme and the learned word table. */
+#ifndef SELARAS_ALIGN_H
+#define SELARAS_ALIGN_H
+
+#include <stdint.h>
+
+#include "../core/core.h"
+#include "../segment/segment.h"
+
+/* ---- vocabulary: strings interned to dense ids (vocab.c) ---- */
+
+typedef struct sl_vocab {
+    const selaras_allocator *mem;
+    sl_buf strings;     /* NUL-terminated keys, back to back */
+    size_t *offs;       /* id -> offset in strings */
+    size_t count;
+    size_t cap;
+    uint32_t *table;    /* open addressing: id + 1, 0 = empty */
+    size_t tcap;        /* a power of two */
+} sl_vocab;
+
+void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem);
+void sl_vocab_release(sl_vocab *v);
+/* Intern s[0..len); 0 and *id on success, -1 on allocation failure. */
+int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id);
+/* Id of s[0..len), or UINT32_MAX when absent. */
+uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len);
+const char *sl_vocab_str(const sl_vocab *v, uint32_t id);
+
+/* ---- a hash map from 64-bit keys to counts (pairs.c) ---- */
+
+typedef struct sl_counts {
+    const selaras_allocator *mem;
+    uint64_t *keys;     /* key + 1; 0 = empty */
+    uint32_t *vals;
+    size_t count;
+    size_t cap;         /* a power of two, or 0 */
+} sl_counts;
+
+void sl_counts_init(sl_counts *c, const selaras_allocator *mem);
+void sl_counts_release(sl_counts *c);
+/* Add delta to key's count; 0 or -1 on allocation failure (map unchanged). */
+int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
+uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
+
+/* ---- tokens and sentence features (tokens.c) ---- */
+
+/* Flags of a token. */
+enum {
+    SL_TOK_ANCHOR = 1u << 0, /* a number, date, URL or other language-neutral key */
+    SL_TOK_CAPITAL = 1u << 1, /* a word written with a capital or in capitals */
+    SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
+};
+
+typedef struct sl_atok {
+    uint32_t surf;   /* lower-cased surface form, or the anchor key */
+    uint32_t stem;   /* stem of surf (== surf without a stemmer or for anchors) */
+    uint32_t flags;
+    float weight;    /* evidence a match of this token gives */
+} sl_atok;
+
+
+/* One side of an alignment problem. */
+typedef struct sl_side {
+    size_t n;             /* sentences */
+    sl_atok *toks;       /* all tokens, sentence after sentence, unique within a sentence */
+    size_t *first;        /* n + 1 offsets into toks */
+    double *len;          /* n + 1 prefix sums of lengths in code points */
+    double *ntok;         /* n + 1 prefix sums of token weights */
+    unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
+    size_t toks_cap;
+} sl_side;
+
+/* Stemmer callback: writes the stem of word[0..len) (lower case) into out (cap bytes);
+ * returns its length, or (size_t)-1 when no stem is available. */
+typedef size_t (*sl_stem_fn)(void *ctx, const char *word, size_t len, char *out, size_t cap);
+
+/* Stems already computed, by surface id (stem id + 1; 0: not yet). One per language. */
+typedef struct sl_stem_cache {
+    uint32_t *stem;
+    size_t cap;
+} sl_stem_cache;
+
+/* Tokenize the segments of one side into side; keys are interned in vocab. lang is the
+ * primary subtag ("id", "en", "de"…): it decides the decimal separator and the scale and
+ * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */
+selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
+                             sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
+                             sl_stem_cache *cache, double w_anchor, double w_capital,
+                             const selaras_allocator *mem);
+void sl_side_release(sl_side *side, const selaras_allocator *mem);
+
+/* Tokenize one text, calling emit for every key (words lower-cased, numbers as
+ * "#MANTISSAeEXP", dates as "@dDmM", weekdays "@wN", months "@mN", URLs "url:…").
+ * Returns 0, or the first non-zero value emit returned. Exposed for tests. */
+typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
+int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx);
+
+/* ---- model parameters ---- */
+
+/* Bead types, in the order the DP tries them. */
+enum { SL_BEAD_TYPES = 8 };
+typedef struct sl_bead_type {
+    unsigned char a, b;  /* source and target sentences */
+} sl_bead_type;
+extern const sl_bead_type sl_bead_types[SL_BEAD_TYPES];
+
+typedef struct sl_params {
+    double ratio;        /* expected target length / source length */
+    double var;          /* variance of the length difference per source character */
+    double pen[SL_BEAD_TYPES]; /* prior cost of each bead type */
+    double w_len;        /* weight of the Gale–Church length cost */
+    double w_lex;        /* weight of the lexical similarity bonus */
+    double w_orphan;     /* cost of each sentence of a merge that matches nothing */
+    double skip_len;     /* weight of the length cost of a 1-0 / 0-1 bead */
+    double skip_free;
+    double w_anchor;     /* weight of an anchor token (a word weighs 1) */
+    double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
+    unsigned evidence;   /* SELARAS_EVIDENCE_* bits */
+    unsigned max_src;    /* largest bead on each side (1..3) */
+    unsigned max_tgt;
+} sl_params;
+
+/* The translation relation for one alignment: for every source token key the target keys
+ * it may translate to (CSR over vocabulary ids). */
+typedef struct sl_trans {
+    uint32_t *first;     /* vocab count + 1 offsets, or NULL */
+    uint32_t *to;
+    size_t nvocab;
+} sl_trans;
+
+/* One bead of a result. */
+typedef struct sl_bead {
+    size_t src_first, src_count, tgt_first, tgt_count;
+    double sim;          /* lexical similarity in [0,1] */
+    double lcost;        /* length cost */
+    double margin;       /* extra cost of the best path without this bead */
+    double score;        /* confidence in [0,1]; -1 when not computed */
+} sl_bead;
+
+struct selaras_alignment {
+    selaras_allocator mem;
+    sl_bead *beads;
+    size_t count;
+};
+
+/* -log(erfc(x / sqrt 2)) for x >= 0, by table. */
+typedef struct sl_erfc_table {
+    double v[1921];     /* step 1/64 up to 30 */
+} sl_erfc_table;
+void sl_erfc_table_init(sl_erfc_table *t);
+double sl_length_cost(const sl_erfc_table *t, const sl_params *p, double ls, double lt);
+
+/* Align src with tgt; *beads (allocated with mem) and *count receive the path.
+ * Memory is linear in n + m: small problems use the whole grid, large ones a band of
+ * half-width band around a centre line, widened when the path runs along its edge. The
+ * centre line follows guide (a path of an earlier pass) when given, else a coarse
+ * alignment of blocks of sentences (recursively). Without confidence, beads get their
+ * similarity and length cost but score -1 (the margins are the costly part). */
+selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
+                           const sl_params *p, const sl_erfc_table *et, size_t band,
+                           const sl_bead *guide, size_t nguide, int confidence,
+                           const selaras_allocator *mem, sl_bead **beads, size_t *count,
+                           selaras_error *err);
+
+/* Confidence of a bead from its features (calibrated on development data). */
+double sl_bead_confidence(const sl_bead *b);
+
+#endif

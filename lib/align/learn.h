@@ -1,0 +1,72 @@
+/* Private: the aligner handle, one alignment problem, and the learned word table. */
+#ifndef SELARAS_ALIGN_LEARN_H
+#define SELARAS_ALIGN_LEARN_H
+
+#include "align.h"
+#include "../lexicon/lexicon.h"
+
+/* Word pairs counted in confident 1-1 beads (Moore 2002's bootstrapping; hunalign's
+ * -realign), with the length statistics of those beads. */
+typedef struct sl_learned {
+    const selaras_allocator *mem;
+    sl_counts pairs;    /* (source key << 32 | target key) -> beads holding both */
+    sl_counts src_n;    /* source key -> beads holding it */
+    sl_counts tgt_n;
+    size_t beads;       /* beads counted */
+    size_t npairs;      /* links the table gives now (see sl_learned_links) */
+    double len_src, len_tgt;
+    double var_sum;
+    size_t var_n;
+} sl_learned;
+
+void sl_learned_init(sl_learned *l, const selaras_allocator *mem);
+void sl_learned_release(sl_learned *l);
+
+struct selaras_aligner {
+    selaras_allocator mem;
+    char src_lang[4];
+    char tgt_lang[4];
+    const selaras_lexicon *lexicon;
+    int lex_reversed;   /* the lexicon runs target -> source */
+    sl_stemmer *src_stem;
+    sl_stemmer *tgt_stem;
+    sl_stem_cache src_cache; /* the stemmers' results, kept across calls */
+    sl_stem_cache tgt_cache;
+    sl_params params;
+    int realign;
+    size_t band;
+    sl_erfc_table erfc;
+    sl_vocab vocab;     /* keys of both languages, shared so identical tokens match */
+    sl_learned learned; /* grows with selaras_aligner_learn() */
+};
+
+/* One pair of documents being aligned. */
+typedef struct sl_problem {
+    sl_side src, tgt;
+    sl_trans trans;
+    sl_params params;
+} sl_problem;
+
+selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
+                               const selaras_segments *src, const selaras_segments *tgt,
+                               selaras_error *err);
+void sl_problem_release(sl_problem *pb, const selaras_allocator *mem);
+/* Build the translation relation (lexicon + learned table + extra) and run the DP, its
+ * band centred on guide (an earlier pass) when given. */
+selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
+                               const sl_bead *guide, size_t nguide, int confidence,
+                               sl_bead **beads, size_t *nb, selaras_error *err);
+
+/* A 1-1 bead of a first pass (no confidence computed) sure enough to learn from. */
+int sl_bead_trusted(const sl_bead *b);
+
+/* Count the word pairs of the confident 1-1 beads of a pass; 0 or -1 (no memory; the
+ * table is unchanged then). */
+int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb);
+
+/* Fill pb->trans for the aligner's vocabulary from the lexicon, the aligner's learned
+ * table and extra (may be NULL). */
+selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
+                              const sl_problem *pb, const sl_learned *extra);
+
+#endif

@@ -1,0 +1,118 @@
+/* One side of an alignment problem: the tokens, lengths and kinds of its segments. */
+#include "config.h"
+
+#include <string.h>
+
+#include "align.h"
+#include "../text/text.h"
+
+typedef struct side_ctx {
+    sl_side *side;
+    sl_vocab *vocab;
+    sl_stem_fn stem;
+    void *stem_ctx;
+    sl_stem_cache *cache;
+    const selaras_allocator *mem;
+    double w_anchor, w_capital;
+    size_t sent_first;  /* first token of the current sentence */
+    char stem_buf[256];
+} side_ctx;
+
+static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
+{
+    side_ctx *c = vctx;
+    sl_side *s = c->side;
+    sl_atok t;
+    if (sl_vocab_intern(c->vocab, key, len, &t.surf) != 0)
+        return -1;
+    t.stem = t.surf;
+    t.flags = flags;
+    t.weight = (float)(flags & SL_TOK_ANCHOR ? c->w_anchor : flags & SL_TOK_CAPITAL ? c->w_capital : 1.0);
+    if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))) {
+        sl_stem_cache *sc = c->cache;
+        if (t.surf < sc->cap && sc->stem[t.surf] != 0) {
+            t.stem = sc->stem[t.surf] - 1;
+        } else {
+            size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
+            if (n != (size_t)-1 && n > 0 &&
+                sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
+                return -1;
+            /* remember it (words recur); a failure here only costs speed */
+            size_t old = sc->cap;
+            if (sl_grow(c->mem, (void **)&sc->stem, &sc->cap, t.surf + 1, sizeof *sc->stem) == 0) {
+                memset(sc->stem + old, 0, (sc->cap - old) * sizeof *sc->stem);
+                sc->stem[t.surf] = t.stem + 1;
+            }
+        }
+    }
+    /* unique within the sentence */
+    size_t end = s->first[s->n];
+    for (size_t i = c->sent_first; i < end; i++)
+        if (s->toks[i].surf == t.surf)
+            return 0;
+    if (sl_grow(c->mem, (void **)&s->toks, &s->toks_cap, end + 1, sizeof *s->toks) != 0)
+        return -1;
+    s->toks[end] = t;
+    s->first[s->n] = end + 1;
+    return 0;
+}
+
+void sl_side_release(sl_side *side, const selaras_allocator *mem)
+{
+    sl_free(mem, side->toks);
+    sl_free(mem, side->first);
+    sl_free(mem, side->len);
+    sl_free(mem, side->ntok);
+    sl_free(mem, side->skip);
+    memset(side, 0, sizeof *side);
+}
+
+static size_t count_cps(const char *t, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
+                             sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
+                             sl_stem_cache *cache, double w_anchor, double w_capital,
+                             const selaras_allocator *mem)
+{
+    memset(side, 0, sizeof *side);
+    size_t n = segs->count;
+    side->first = sl_malloc(mem, (n + 1) * sizeof *side->first);
+    side->len = sl_malloc(mem, (n + 1) * sizeof *side->len);
+    side->ntok = sl_malloc(mem, (n + 1) * sizeof *side->ntok);
+    side->skip = sl_malloc(mem, n + 1);
+    if (side->first == NULL || side->len == NULL || side->ntok == NULL || side->skip == NULL) {
+        sl_side_release(side, mem);
+        return SELARAS_ERR_NOMEM;
+    }
+    side_ctx c = {side, vocab, stem, stem_ctx, cache, mem, w_anchor, w_capital, 0, {0}};
+    side->first[0] = 0;
+    side->len[0] = 0;
+    side->ntok[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sl_segment *sg = &segs->items[i];
+        const char *text = segs->texts.data + sg->text_off;
+        /* add_token appends at first[n] and moves it: point it at slot i + 1 */
+        side->n = i + 1;
+        side->first[i + 1] = side->first[i];
+        c.sent_first = side->first[i];
+        if (sl_anchor_tokenize(text, sg->text_len, lang, add_token, &c) != 0) {
+            sl_side_release(side, mem);
+            return SELARAS_ERR_NOMEM;
+        }
+        size_t cps = count_cps(text, sg->text_len);
+        side->len[i + 1] = side->len[i] + (double)cps;
+        double wsum = 0;
+        for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
+            wsum += side->toks[k].weight;
+        side->ntok[i + 1] = side->ntok[i] + wsum;
+        side->skip[i] = sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
+    }
+    side->n = n;
+    return SELARAS_OK;
+}

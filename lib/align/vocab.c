@@ -1,0 +1,186 @@
+/* String interning and 64-bit count maps: the vocabulary of one aligner and the
+ * co-occurrence counts of its learned word table. */
+#include "config.h"
+
+#include <string.h>
+
+#include "align.h"
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem)
+{
+    memset(v, 0, sizeof *v);
+    v->mem = mem;
+    sl_buf_init(&v->strings, mem);
+}
+
+void sl_vocab_release(sl_vocab *v)
+{
+    sl_buf_release(&v->strings);
+    sl_free(v->mem, v->offs);
+    sl_free(v->mem, v->table);
+    v->offs = NULL;
+    v->table = NULL;
+    v->count = v->cap = v->tcap = 0;
+}
+
+const char *sl_vocab_str(const sl_vocab *v, uint32_t id)
+{
+    return v->strings.data + v->offs[id];
+}
+
+static size_t slot_of(const sl_vocab *v, const char *s, size_t len, uint64_t h)
+{
+    size_t mask = v->tcap - 1, i = (size_t)h & mask;
+    for (;;) {
+        uint32_t e = v->table[i];
+        if (e == 0)
+            return i;
+        const char *k = v->strings.data + v->offs[e - 1];
+        if (strncmp(k, s, len) == 0 && k[len] == '\0')
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len)
+{
+    if (v->tcap == 0)
+        return UINT32_MAX;
+    uint32_t e = v->table[slot_of(v, s, len, hash_bytes(s, len))];
+    return e == 0 ? UINT32_MAX : e - 1;
+}
+
+static int rehash(sl_vocab *v, size_t tcap)
+{
+    uint32_t *t = sl_calloc(v->mem, tcap, sizeof *t);
+    if (t == NULL)
+        return -1;
+    uint32_t *old = v->table;
+    v->table = t;
+    v->tcap = tcap;
+    for (size_t id = 0; id < v->count; id++) {
+        const char *k = v->strings.data + v->offs[id];
+        size_t len = strlen(k);
+        t[slot_of(v, k, len, hash_bytes(k, len))] = (uint32_t)id + 1;
+    }
+    sl_free(v->mem, old);
+    return 0;
+}
+
+int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
+{
+    if (v->tcap == 0 || (v->count + 1) * 2 > v->tcap)
+        if (rehash(v, v->tcap == 0 ? 1024 : v->tcap * 2) != 0)
+            return -1;
+    uint64_t h = hash_bytes(s, len);
+    size_t slot = slot_of(v, s, len, h);
+    if (v->table[slot] != 0) {
+        *id = v->table[slot] - 1;
+        return 0;
+    }
+    if (v->count >= UINT32_MAX - 1)
+        return -1;
+    if (sl_grow(v->mem, (void **)&v->offs, &v->cap, v->count + 1, sizeof *v->offs) != 0)
+        return -1;
+    size_t off = v->strings.len;
+    if (sl_buf_append(&v->strings, s, len) != 0 || sl_buf_append_byte(&v->strings, '\0') != 0) {
+        v->strings.len = off;
+        return -1;
+    }
+    v->offs[v->count] = off;
+    v->table[slot] = (uint32_t)v->count + 1;
+    *id = (uint32_t)v->count++;
+    return 0;
+}
+
+/* ---- counts ---- */
+
+void sl_counts_init(sl_counts *c, const selaras_allocator *mem)
+{
+    memset(c, 0, sizeof *c);
+    c->mem = mem;
+}
+
+void sl_counts_release(sl_counts *c)
+{
+    sl_free(c->mem, c->keys);
+    sl_free(c->mem, c->vals);
+    c->keys = NULL;
+    c->vals = NULL;
+    c->count = c->cap = 0;
+}
+
+static size_t mix(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return (size_t)k;
+}
+
+static int counts_rehash(sl_counts *c, size_t cap)
+{
+    uint64_t *keys = sl_calloc(c->mem, cap, sizeof *keys);
+    uint32_t *vals = sl_calloc(c->mem, cap, sizeof *vals);
+    if (keys == NULL || vals == NULL) {
+        sl_free(c->mem, keys);
+        sl_free(c->mem, vals);
+        return -1;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->keys[i] == 0)
+            continue;
+        size_t j = mix(c->keys[i]) & (cap - 1);
+        while (keys[j] != 0)
+            j = (j + 1) & (cap - 1);
+        keys[j] = c->keys[i];
+        vals[j] = c->vals[i];
+    }
+    sl_free(c->mem, c->keys);
+    sl_free(c->mem, c->vals);
+    c->keys = keys;
+    c->vals = vals;
+    c->cap = cap;
+    return 0;
+}
+
+int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta)
+{
+    if (c->cap == 0 || (c->count + 1) * 2 > c->cap)
+        if (counts_rehash(c, c->cap == 0 ? 1024 : c->cap * 2) != 0)
+            return -1;
+    uint64_t k = key + 1;
+    size_t j = mix(k) & (c->cap - 1);
+    while (c->keys[j] != 0 && c->keys[j] != k)
+        j = (j + 1) & (c->cap - 1);
+    if (c->keys[j] == 0) {
+        c->keys[j] = k;
+        c->count++;
+    }
+    c->vals[j] = c->vals[j] > UINT32_MAX - delta ? UINT32_MAX : c->vals[j] + delta;
+    return 0;
+}
+
+uint32_t sl_counts_get(const sl_counts *c, uint64_t key)
+{
+    if (c->cap == 0)
+        return 0;
+    uint64_t k = key + 1;
+    size_t j = mix(k) & (c->cap - 1);
+    while (c->keys[j] != 0) {
+        if (c->keys[j] == k)
+            return c->vals[j];
+        j = (j + 1) & (c->cap - 1);
+    }
+    return 0;
+}

@@ -1,0 +1,652 @@
+/* Alignment: hand-written document pairs with their exact beads (tests/data/align/NAME.id,
+ * NAME.en, NAME.beads), boilerplate, empty documents, 1 against 200, options, learning,
+ * a lexicon shared by threads, errors and allocation failures. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_selaras.h"
+#include "align/align.h"
+
+/* ---- helpers ---- */
+
+static selaras_segments *segs_from_file(const char *name, const char *lang)
+{
+    char *path = test_data_path(name);
+    size_t len;
+    char *text = test_read_file(path, &len);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    selaras_doc *doc;
+    selaras_segments *segs;
+    selaras_error err;
+    ck_assert_int_eq(selaras_doc_new(&doc, text, len, lang, 0, NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_segments_from_lines(&segs, doc, &err), SELARAS_OK);
+    selaras_doc_free(doc);
+    free(text);
+    free(path);
+    return segs;
+}
+
+static selaras_segments *segs_from_list(const char *lang, const char *const *texts,
+                                        const selaras_segment_kind *kinds, size_t n)
+{
+    selaras_segments *segs;
+    selaras_error err;
+    ck_assert_int_eq(selaras_segments_new(&segs, lang, NULL, &err), SELARAS_OK);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(selaras_segments_append(segs, texts[i], strlen(texts[i]),
+                                                 kinds ? kinds[i] : SELARAS_SEGMENT_SENTENCE,
+                                                 &err),
+                         SELARAS_OK);
+    return segs;
+}
+
+/* The beads as "[0, 1]:[2]" lines, malloc'ed. */
+static char *beads_string(const selaras_alignment *a)
+{
+    size_t cap = 64 + selaras_alignment_count(a) * 48, n = 0;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    out[0] = '\0';
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        size_t f[2] = {selaras_alignment_src_first(a, b), selaras_alignment_tgt_first(a, b)};
+        size_t c[2] = {selaras_alignment_src_count(a, b), selaras_alignment_tgt_count(a, b)};
+        for (int side = 0; side < 2; side++) {
+            n += (size_t)snprintf(out + n, cap - n, side ? ":[" : "[");
+            for (size_t k = 0; k < c[side]; k++)
+                n += (size_t)snprintf(out + n, cap - n, k ? ", %zu" : "%zu", f[side] + k);
+            n += (size_t)snprintf(out + n, cap - n, "]");
+        }
+        n += (size_t)snprintf(out + n, cap - n, "\n");
+    }
+    return out;
+}
+
+/* Every bead's score is in [0, 1] and the beads cover both sides in order. */
+static void check_cover(const selaras_alignment *a, size_t ns, size_t nt)
+{
+    size_t i = 0, j = 0;
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        ck_assert_uint_eq(selaras_alignment_src_first(a, b), i);
+        ck_assert_uint_eq(selaras_alignment_tgt_first(a, b), j);
+        i += selaras_alignment_src_count(a, b);
+        j += selaras_alignment_tgt_count(a, b);
+        double s = selaras_alignment_score(a, b);
+        ck_assert(s >= 0.0 && s <= 1.0);
+    }
+    ck_assert_uint_eq(i, ns);
+    ck_assert_uint_eq(j, nt);
+}
+
+static char *align_to_string(selaras_aligner *al, const selaras_segments *s,
+                             const selaras_segments *t)
+{
+    selaras_alignment *a;
+    selaras_error err;
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    check_cover(a, selaras_segments_count(s), selaras_segments_count(t));
+    char *str = beads_string(a);
+    selaras_alignment_free(a);
+    return str;
+}
+
+static void check_golden(const char *name)
+{
+    char file[64];
+    snprintf(file, sizeof file, "align/%s.id", name);
+    selaras_segments *s = segs_from_file(file, "id");
+    snprintf(file, sizeof file, "align/%s.en", name);
+    selaras_segments *t = segs_from_file(file, "en");
+    snprintf(file, sizeof file, "align/%s.beads", name);
+    char *path = test_data_path(file);
+    char *expected = test_read_file(path, NULL);
+    ck_assert_ptr_nonnull(expected);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    ck_assert_msg(strcmp(got, expected) == 0, "%s: got\n%s\nexpected\n%s", name, got, expected);
+    free(got);
+    free(expected);
+    free(path);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+
+/* ---- golden pairs ---- */
+
+START_TEST(every_bead_type)
+{
+    /* 1-1, 2-1, 1-2, 1-0, 0-1, 3-1, 1-3 and 2-2, steered by numbers and names */
+    check_golden("types");
+}
+END_TEST
+
+START_TEST(number_anchors)
+{
+    /* "23 ribu" = "23 thousand", "Rp 5 juta" = "IDR 5 million", "12.500" = "12,500",
+     * "1,5 miliar" = "1.5 billion": the sentence without a partner is the right one */
+    check_golden("numbers");
+}
+END_TEST
+
+START_TEST(date_anchors)
+{
+    /* "(3/2)" = "(2/3)" (day/month flipped), Selasa = Tuesday, "14 Maret" = "March 14",
+     * Agustus = August; "(27/1)" has no partner */
+    check_golden("dates");
+}
+END_TEST
+
+START_TEST(pull_quote_keeps_partner)
+{
+    /* the quote appears twice in the source; the later one keeps the translation */
+    check_golden("pullquote");
+}
+END_TEST
+
+/* ---- built in code ---- */
+
+START_TEST(boilerplate_stays_alone)
+{
+    static const char *const id[] = {
+        "SIARAN PERS", "Jakarta, 27 Januari 2024",
+        "Pemerintah Provinsi DKI Jakarta membuka 12 posko banjir di Jakarta Timur.",
+        "(why)",
+        "Setiap posko melayani 300 warga per hari."};
+    static const selaras_segment_kind kinds[] = {
+        SELARAS_SEGMENT_BOILERPLATE, SELARAS_SEGMENT_BOILERPLATE, SELARAS_SEGMENT_SENTENCE,
+        SELARAS_SEGMENT_BOILERPLATE, SELARAS_SEGMENT_SENTENCE};
+    static const char *const en[] = {
+        "The Jakarta provincial government opened 12 flood posts in East Jakarta on 27 January 2024.",
+        "Each post serves 300 residents a day."};
+    selaras_segments *s = segs_from_list("id", id, kinds, 5);
+    selaras_segments *t = segs_from_list("en", en, NULL, 2);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    selaras_alignment *a;
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    char *got = beads_string(a);
+    ck_assert_str_eq(got, "[0]:[]\n[1]:[]\n[2]:[0]\n[3]:[]\n[4]:[1]\n");
+    /* a boilerplate segment's own bead is certain */
+    ck_assert(selaras_alignment_score(a, 0) == 1.0);
+    ck_assert(selaras_alignment_score(a, 3) == 1.0);
+    free(got);
+    selaras_alignment_free(a);
+    /* boilerplate on the target side too: still never paired */
+    selaras_segment_kind tk[] = {SELARAS_SEGMENT_BOILERPLATE, SELARAS_SEGMENT_SENTENCE};
+    static const char *const en2[] = {"PRESS RELEASE", "Each post serves 300 residents a day."};
+    selaras_segments *t2 = segs_from_list("en", en2, tk, 2);
+    static const char *const id2[] = {"SIARAN PERS", "Setiap posko melayani 300 warga per hari."};
+    selaras_segments *s2 = segs_from_list("id", id2, tk, 2);
+    got = align_to_string(al, s2, t2);
+    ck_assert_str_eq(got, "[]:[0]\n[0]:[]\n[1]:[1]\n");
+    free(got);
+    selaras_segments_free(s2);
+    selaras_segments_free(t2);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+START_TEST(empty_documents)
+{
+    selaras_segments *s = segs_from_list("id", NULL, NULL, 0);
+    selaras_segments *t = segs_from_list("en", NULL, NULL, 0);
+    static const char *const en[] = {"One.", "Two sentences here.", "Three."};
+    selaras_segments *t3 = segs_from_list("en", en, NULL, 3);
+    static const char *const id[] = {"Satu.", "Dua kalimat di sini."};
+    selaras_segments *s2 = segs_from_list("id", id, NULL, 2);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    selaras_alignment *a;
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    ck_assert_uint_eq(selaras_alignment_count(a), 0);
+    selaras_alignment_free(a);
+    char *got = align_to_string(al, s, t3);
+    ck_assert_str_eq(got, "[]:[0]\n[]:[1]\n[]:[2]\n");
+    free(got);
+    got = align_to_string(al, s2, t);
+    ck_assert_str_eq(got, "[0]:[]\n[1]:[]\n");
+    free(got);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+    selaras_segments_free(t3);
+    selaras_segments_free(s2);
+}
+END_TEST
+
+START_TEST(one_against_two_hundred)
+{
+    static const char *const id[] = {
+        "Gubernur meresmikan 7 taman kota baru di Jakarta Barat pada Sabtu (14/9)."};
+    const char *en[200];
+    for (int k = 0; k < 200; k++)
+        en[k] = k % 2 ? "A filler line." : "Another filler line of text.";
+    en[137] = "The governor opened 7 new city parks in West Jakarta on Saturday (9/14).";
+    selaras_segments *s = segs_from_list("id", id, NULL, 1);
+    selaras_segments *t = segs_from_list("en", en, NULL, 200);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    char expected[8192];
+    size_t n = 0;
+    for (int k = 0; k < 200; k++)
+        n += (size_t)snprintf(expected + n, sizeof expected - n,
+                              k == 137 ? "[0]:[%d]\n" : "[]:[%d]\n", k);
+    ck_assert_str_eq(got, expected);
+    free(got);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+START_TEST(options_change_beads)
+{
+    selaras_segments *s = segs_from_file("align/types.id", "id");
+    selaras_segments *t = segs_from_file("align/types.en", "en");
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id-ID", "en_US", NULL, NULL, &err), SELARAS_OK);
+    /* 1-1 beads at most: no merges at all, every segment still covered */
+    ck_assert_int_eq(selaras_aligner_set_max_bead(al, 1, 1, &err), SELARAS_OK);
+    selaras_alignment *a;
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    check_cover(a, selaras_segments_count(s), selaras_segments_count(t));
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        ck_assert_uint_le(selaras_alignment_src_count(a, b), 1);
+        ck_assert_uint_le(selaras_alignment_tgt_count(a, b), 1);
+    }
+    selaras_alignment_free(a);
+    ck_assert_int_eq(selaras_aligner_set_max_bead(al, 0, 1, &err), SELARAS_ERR_ARGUMENT);
+    ck_assert_int_eq(selaras_aligner_set_max_bead(al, 1, 4, &err), SELARAS_ERR_ARGUMENT);
+    ck_assert_int_eq(selaras_aligner_set_max_bead(al, 3, 3, &err), SELARAS_OK);
+    /* length only: the golden beads need the anchors, so the result differs */
+    ck_assert_int_eq(selaras_aligner_set_evidence(al, 0, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    char *path = test_data_path("align/types.beads");
+    char *expected = test_read_file(path, NULL);
+    ck_assert_str_ne(got, expected);
+    free(got);
+    ck_assert_int_eq(selaras_aligner_set_evidence(al, 8, &err), SELARAS_ERR_ARGUMENT);
+    ck_assert_int_eq(selaras_aligner_set_evidence(al, SELARAS_EVIDENCE_ALL, &err), SELARAS_OK);
+    selaras_aligner_set_realign(al, 0);
+    got = align_to_string(al, s, t);
+    ck_assert_str_eq(got, expected);
+    free(got);
+    free(expected);
+    free(path);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+START_TEST(learning_over_a_corpus)
+{
+    /* Pairs where "sekolah" always goes with "school" and "pasar" with "market". */
+    static const char *const id[] = {
+        "Sekolah 1 dibuka.", "Pasar 2 ramai.", "Sekolah 3 ditutup.", "Pasar 4 sepi.",
+        "Sekolah 5 dibangun.", "Pasar 6 direnovasi.", "Sekolah 7 libur.", "Pasar 8 buka."};
+    static const char *const en[] = {
+        "School 1 opened.", "Market 2 was busy.", "School 3 closed.", "Market 4 was quiet.",
+        "School 5 was built.", "Market 6 was renovated.", "School 7 is on holiday.",
+        "Market 8 is open."};
+    selaras_segments *s = segs_from_list("id", id, NULL, 8);
+    selaras_segments *t = segs_from_list("en", en, NULL, 8);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    ck_assert_uint_eq(selaras_aligner_learned_pairs(al), 0);
+    ck_assert_int_eq(selaras_aligner_learn(al, s, t, &err), SELARAS_OK);
+    size_t after_one = selaras_aligner_learned_pairs(al);
+    ck_assert_uint_gt(after_one, 0);
+    ck_assert_int_eq(selaras_aligner_learn(al, s, t, &err), SELARAS_OK);
+    ck_assert_uint_ge(selaras_aligner_learned_pairs(al), after_one);
+    /* without numbers, the learned words still pair the sentences */
+    static const char *const id2[] = {"Sekolah dibuka.", "Pasar ramai sekali hari ini."};
+    static const char *const en2[] = {"The market is very busy today."};
+    selaras_segments *s2 = segs_from_list("id", id2, NULL, 2);
+    selaras_segments *t2 = segs_from_list("en", en2, NULL, 1);
+    char *got = align_to_string(al, s2, t2);
+    ck_assert_str_eq(got, "[0]:[]\n[1]:[0]\n");
+    free(got);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+    selaras_segments_free(s2);
+    selaras_segments_free(t2);
+}
+END_TEST
+
+START_TEST(lexicon_translations)
+{
+    /* no anchors at all: only the dictionary tells which sentence has no partner */
+    static const char *const id[] = {"Kucing itu tidur di dapur.", "Anjing itu makan di kebun."};
+    static const char *const en[] = {"The dog eats in the garden."};
+    selaras_segments *s = segs_from_list("id", id, NULL, 2);
+    selaras_segments *t = segs_from_list("en", en, NULL, 1);
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "en", "id", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "dog", 3, "anjing", 6, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "eat", 3, "makan", 5, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "garden", 6, "kebun", 5, &err), SELARAS_OK);
+    selaras_aligner *al;
+    /* the lexicon runs en -> id: the aligner reads it backwards */
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", lex, NULL, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    ck_assert_str_eq(got, "[0]:[]\n[1]:[0]\n");
+    free(got);
+    selaras_aligner_free(al);
+    /* a lexicon of another pair is refused */
+    ck_assert_int_eq(selaras_aligner_new(&al, "de", "fr", lex, NULL, &err),
+                     SELARAS_ERR_LANGUAGE);
+    ck_assert_ptr_null(al);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+typedef struct thread_job {
+    const selaras_lexicon *lex;
+    const selaras_segments *s, *t;
+    char *result;
+} thread_job;
+
+static void *thread_align(void *arg)
+{
+    thread_job *job = arg;
+    selaras_aligner *al;
+    if (selaras_aligner_new(&al, "id", "en", job->lex, NULL, NULL) != SELARAS_OK)
+        return NULL;
+    for (int round = 0; round < 5; round++) {
+        selaras_alignment *a;
+        if (selaras_align(al, job->s, job->t, &a, NULL) != SELARAS_OK)
+            break;
+        free(job->result);
+        job->result = beads_string(a);
+        selaras_alignment_free(a);
+    }
+    selaras_aligner_free(al);
+    return NULL;
+}
+
+START_TEST(lexicon_shared_by_threads)
+{
+    selaras_segments *s = segs_from_file("align/types.id", "id");
+    selaras_segments *t = segs_from_file("align/types.en", "en");
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "sekolah", 7, "school", 6, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "pasar", 5, "market", 6, &err), SELARAS_OK);
+    thread_job jobs[4];
+    pthread_t th[4];
+    for (int k = 0; k < 4; k++) {
+        jobs[k] = (thread_job){lex, s, t, NULL};
+        ck_assert_int_eq(pthread_create(&th[k], NULL, thread_align, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++)
+        pthread_join(th[k], NULL);
+    char *path = test_data_path("align/types.beads");
+    char *expected = test_read_file(path, NULL);
+    for (int k = 0; k < 4; k++) {
+        ck_assert_ptr_nonnull(jobs[k].result);
+        ck_assert_str_eq(jobs[k].result, expected);
+        free(jobs[k].result);
+    }
+    free(expected);
+    free(path);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+START_TEST(long_documents_use_the_band)
+{
+    /* 1,500 pairs (above the whole-grid limit) with every 10th target sentence missing */
+    enum { N = 1500 };
+    static char sbuf[N][64], tbuf[N][64];
+    const char *id[N], *en[N];
+    size_t nt = 0;
+    char expected[N * 24];
+    size_t n = 0;
+    for (int k = 0; k < N; k++) {
+        snprintf(sbuf[k], sizeof sbuf[k], "Kalimat nomor %d dari dokumen ini.", k * 7 + 3);
+        id[k] = sbuf[k];
+        if (k % 10 == 4) {
+            n += (size_t)snprintf(expected + n, sizeof expected - n, "[%d]:[]\n", k);
+            continue;
+        }
+        snprintf(tbuf[nt], sizeof tbuf[nt], "Sentence number %d of this document.", k * 7 + 3);
+        en[nt] = tbuf[nt];
+        n += (size_t)snprintf(expected + n, sizeof expected - n, "[%d]:[%zu]\n", k, nt);
+        nt++;
+    }
+    selaras_segments *s = segs_from_list("id", id, NULL, N);
+    selaras_segments *t = segs_from_list("en", en, NULL, nt);
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    ck_assert_str_eq(got, expected);
+    free(got);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+/* ---- errors ---- */
+
+START_TEST(errors)
+{
+    selaras_aligner *al = (selaras_aligner *)&al;
+    selaras_error err;
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT,
+                    selaras_aligner_new(NULL, "id", "en", NULL, NULL, &err), SELARAS_NO_OFFSET,
+                    "out is NULL");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT,
+                    selaras_aligner_new(&al, NULL, "en", NULL, NULL, &err), SELARAS_NO_OFFSET,
+                    "NULL");
+    ck_assert_ptr_null(al);
+    ck_assert_int_eq(selaras_aligner_new(&al, "i", "en", NULL, NULL, &err), SELARAS_ERR_LANGUAGE);
+    selaras_allocator partial = {NULL, NULL, NULL, NULL};
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, &partial, &err),
+                     SELARAS_ERR_ARGUMENT);
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    selaras_segments *s = segs_from_list("id", NULL, NULL, 0);
+    selaras_segments *e = segs_from_list("en", NULL, NULL, 0);
+    selaras_alignment *a = (selaras_alignment *)&a;
+    /* segments in the wrong language */
+    ck_assert_error(&err, SELARAS_ERR_LANGUAGE, selaras_align(al, e, e, &a, &err),
+                    SELARAS_NO_OFFSET, "source segments are in 'en'");
+    ck_assert_ptr_null(a);
+    ck_assert_error(&err, SELARAS_ERR_LANGUAGE, selaras_align(al, s, s, &a, &err),
+                    SELARAS_NO_OFFSET, "target segments are in 'id'");
+    ck_assert_error(&err, SELARAS_ERR_LANGUAGE, selaras_aligner_learn(al, e, s, &err),
+                    SELARAS_NO_OFFSET, "source segments");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_align(al, NULL, e, &a, &err),
+                    SELARAS_NO_OFFSET, "NULL");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_align(al, s, e, NULL, &err),
+                    SELARAS_NO_OFFSET, "out is NULL");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_aligner_learn(NULL, s, e, &err),
+                    SELARAS_NO_OFFSET, "NULL");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_aligner_set_max_bead(al, 4, 1, &err),
+                    SELARAS_NO_OFFSET, "out of range");
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_aligner_set_evidence(NULL, 0, &err),
+                    SELARAS_NO_OFFSET, "NULL");
+    /* NULL handles are harmless where documented */
+    selaras_aligner_set_realign(NULL, 1);
+    ck_assert_uint_eq(selaras_aligner_learned_pairs(NULL), 0);
+    ck_assert_uint_eq(selaras_alignment_count(NULL), 0);
+    ck_assert(selaras_alignment_score(NULL, 0) == 0.0);
+    ck_assert_uint_eq(selaras_alignment_src_first(NULL, 3), 0);
+    selaras_alignment_free(NULL);
+    selaras_aligner_free(NULL);
+    /* out-of-range bead indices read as empty */
+    ck_assert_int_eq(selaras_align(al, s, e, &a, &err), SELARAS_OK);
+    ck_assert_uint_eq(selaras_alignment_tgt_count(a, 5), 0);
+    ck_assert_uint_eq(selaras_alignment_tgt_first(a, 5), 0);
+    ck_assert_uint_eq(selaras_alignment_src_count(a, 5), 0);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(e);
+}
+END_TEST
+
+/* ---- allocation failures ---- */
+
+START_TEST(allocation_failures)
+{
+    selaras_segments *s = segs_from_file("align/types.id", "id");
+    selaras_segments *t = segs_from_file("align/types.en", "en");
+    char *path = test_data_path("align/types.beads");
+    char *expected = test_read_file(path, NULL);
+    selaras_lexicon *lex;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, NULL), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "sekolah", 7, "school", 6, NULL), SELARAS_OK);
+    int succeeded = 0;
+    for (long fail = 0; fail < 100000 && !succeeded; fail++) {
+        test_alloc ta;
+        test_alloc_init(&ta, fail);
+        selaras_aligner *al = NULL;
+        selaras_error err;
+        selaras_status st = selaras_aligner_new(&al, "id", "en", lex, &ta.suite, &err);
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_ptr_null(al);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        st = selaras_aligner_learn(al, s, t, &err);
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_int_eq(err.status, SELARAS_ERR_NOMEM);
+            ck_assert_uint_eq(selaras_aligner_learned_pairs(al), 0);
+            selaras_aligner_free(al);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        selaras_alignment *a = (selaras_alignment *)&a;
+        st = selaras_align(al, s, t, &a, &err);
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_ptr_null(a);
+            /* the aligner stays usable: the next call (no failure now) succeeds */
+            ta.fail_at = -1;
+            ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+            selaras_alignment_free(a);
+            selaras_aligner_free(al);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        char *got = beads_string(a);
+        ck_assert_str_eq(got, expected);
+        free(got);
+        selaras_alignment_free(a);
+        selaras_aligner_free(al);
+        ck_assert_int_eq(ta.live, 0);
+        succeeded = 1;
+    }
+    ck_assert(succeeded);
+    selaras_lexicon_free(lex);
+    free(expected);
+    free(path);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+/* ---- the private tokenizer ---- */
+
+typedef struct keys {
+    char buf[1024];
+    size_t n;
+} keys;
+
+static int collect_key(void *ctx, const char *key, size_t len, uint32_t flags)
+{
+    keys *k = ctx;
+    (void)flags;
+    if (k->n + len + 2 < sizeof k->buf) {
+        memcpy(k->buf + k->n, key, len);
+        k->n += len;
+        k->buf[k->n++] = ' ';
+        k->buf[k->n] = '\0';
+    }
+    return 0;
+}
+
+static void check_keys(const char *text, const char *lang, const char *expected)
+{
+    keys k = {{0}, 0};
+    ck_assert_int_eq(sl_anchor_tokenize(text, strlen(text), lang, collect_key, &k), 0);
+    ck_assert_msg(strcmp(k.buf, expected) == 0, "%s: got \"%s\", expected \"%s\"", text, k.buf,
+                  expected);
+}
+
+START_TEST(anchor_keys)
+{
+    check_keys("23 ribu", "id", "#23e3 ");
+    check_keys("23 thousand", "en", "#23e3 ");
+    check_keys("23.000", "id", "#23e3 ");
+    check_keys("23,000", "en", "#23e3 ");
+    check_keys("1,5 juta", "id", "#15e5 ");
+    check_keys("1.5 million", "en", "#15e5 ");
+    check_keys("50%", "en", "#5e1 % ");
+    check_keys("50 persen", "id", "#5e1 % ");
+    check_keys("Rp 5 juta", "id", "cur:idr #5e6 ");
+    check_keys("Rp5.000.000", "id", "cur:idr #5e6 ");
+    check_keys("(27/1)", "id", "@d27m1 ");
+    check_keys("(1/27)", "en", "@d27m1 ");
+    check_keys("(5/6)", "en", "@d5m6 @d6m5 ");
+    check_keys("Selasa 14 Maret", "id", "@w2 #14e0 @m3 @d14m3 ");
+    check_keys("Tuesday, March 14", "en", "@w2 @m3 #14e0 @d14m3 ");
+    check_keys("Jum'at", "id", "@w5 ");
+    check_keys("Lihat https://www.Jakarta.go.id/berita.", "id", "lihat url:jakarta.go.id/berita ");
+    check_keys("BPS dan Dinas", "id", "bps dan dinas ");
+    check_keys("Mei", "id", "@m5 ");
+    check_keys("may", "en", "may ");
+}
+END_TEST
+
+Suite *align_suite(void)
+{
+    Suite *s = suite_create("align");
+    TCase *tc = tcase_create("golden");
+    tcase_add_test(tc, every_bead_type);
+    tcase_add_test(tc, number_anchors);
+    tcase_add_test(tc, date_anchors);
+    tcase_add_test(tc, pull_quote_keeps_partner);
+    tcase_add_test(tc, anchor_keys);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("cases");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, boilerplate_stays_alone);
+    tcase_add_test(tc, empty_documents);
+    tcase_add_test(tc, one_against_two_hundred);
+    tcase_add_test(tc, options_change_beads);
+    tcase_add_test(tc, learning_over_a_corpus);
+    tcase_add_test(tc, lexicon_translations);
+    tcase_add_test(tc, lexicon_shared_by_threads);
+    tcase_add_test(tc, long_documents_use_the_band);
+    tcase_add_test(tc, errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("alloc");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, allocation_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -7,6 +7,7 @@ check_PROGRAMS += eval/test_json
 eval_test_json_SOURCES = eval/test_json.c
 eval_test_json_LDADD = eval/libevaljson.la
 TESTS += eval/test_json
+VALGRIND_CHECKS += eval/test_json
 endif
 
 # Sentence segmentation: scores against the shared gold sets, ICU as the baseline.

@@ -111,7 +111,7 @@ static selaras_segments *lines_of(const char *path, const char *lang)
     if (text == NULL)
         die(path, NULL);
     selaras_doc *doc;
-    selaras_segments *segs;
+    selaras_segments *segs = NULL;
     selaras_error err;
     if (selaras_doc_new(&doc, text, len, lang, 0, NULL, &err) != 0)
         die(path, &err);

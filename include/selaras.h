@@ -128,8 +128,12 @@ typedef struct selaras_allocator {
  *
  * Intake steps, in order: a leading UTF-8 byte order mark is dropped; UTF-8 is validated
  * (the first bad byte fails the call, or with ::SELARAS_DOC_REPLACE_INVALID each maximal
- * ill-formed subsequence becomes U+FFFD); CRLF and CR become LF, and U+0085, U+2028 and
- * U+2029 become LF; the text is put in Unicode NFC.
+ * ill-formed subsequence becomes U+FFFD); CRLF and CR become LF, U+0085 and U+2028 become
+ * LF and U+2029 (paragraph separator) a blank line; the text is put in Unicode NFC. A run of characters that combine
+ * with each other longer than 32 code points (in canonical decomposition) is cut, and a
+ * U+034F COMBINING GRAPHEME JOINER is put at each cut, as in the Stream-Safe Text Format of
+ * Unicode Standard Annex #15: this keeps intake linear on piles of combining marks, and
+ * intake of a document's own text changes nothing.
  *
  * A document does not change after selaras_doc_new() except through
  * selaras_doc_set_name(); all other functions taking a `const selaras_doc *` only read it
@@ -233,6 +237,13 @@ SELARAS_API const char *selaras_segment_kind_name(selaras_segment_kind kind);
 typedef struct selaras_segments selaras_segments;
 
 /**
+ * Most segments one list holds: 2^24 (16,777,216). A call that would add more (making,
+ * appending to or splitting into a list) fails with ::SELARAS_ERR_LIMIT. A segment is at
+ * most its whole document, so the longest segment is ::SELARAS_DOC_MAX_BYTES.
+ */
+#define SELARAS_SEGMENTS_MAX_COUNT ((size_t)1 << 24)
+
+/**
  * Create an empty list, to be filled with selaras_segments_append() (pre-split sentences).
  * @param[out] out   the new list; free with selaras_segments_free().
  * @param[in]  lang  language tag, as for selaras_doc_new().
@@ -247,7 +258,9 @@ SELARAS_API selaras_status selaras_segments_new(selaras_segments **out, const ch
  * and end are counted as if all appended texts were joined by one LF, and its paragraph
  * number is its index.
  * @return ::SELARAS_OK, ::SELARAS_ERR_ENCODING (offset: the bad byte in @p text),
- *         ::SELARAS_ERR_ARGUMENT (unknown kind) or ::SELARAS_ERR_NOMEM.
+ *         ::SELARAS_ERR_ARGUMENT (unknown kind), ::SELARAS_ERR_LIMIT (the list holds
+ *         ::SELARAS_SEGMENTS_MAX_COUNT segments, or the texts joined exceed
+ *         ::SELARAS_DOC_MAX_BYTES) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_segments_append(selaras_segments *segs, const char *text,
                                                    size_t len, selaras_segment_kind kind,
@@ -258,7 +271,9 @@ SELARAS_API selaras_status selaras_segments_append(selaras_segments *segs, const
  * line), every line counted, empty ones included, so that segment i is line i. Each is a
  * ::SELARAS_SEGMENT_SENTENCE whose paragraph number is its line index; start and end point
  * into the document's original input, text is the line trimmed of surrounding white space.
- * The list takes the document's language, name and allocator.
+ * The list takes the document's language, name and allocator. A document of more than
+ * ::SELARAS_SEGMENTS_MAX_COUNT lines fails with ::SELARAS_ERR_LIMIT before anything is
+ * allocated.
  */
 SELARAS_API selaras_status selaras_segments_from_lines(selaras_segments **out,
                                                        const selaras_doc *doc,
@@ -481,8 +496,9 @@ SELARAS_API selaras_status selaras_lexicon_load_default(selaras_lexicon *lex,
 /**
  * Add one pair: a source word or phrase and its target translation (UTF-8, any case;
  * each up to 8 words). A side with no words or numbers adds nothing.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING (offset in the side
- *         that is bad), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_ENCODING (either side
+ *         ill-formed or holding a NUL byte, the source checked first; the offset is into
+ *         the bad side, which the message names), ::SELARAS_ERR_LIMIT or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src,
                                                size_t src_len, const char *tgt,

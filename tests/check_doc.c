@@ -217,7 +217,9 @@ START_TEST(combining_mark_at_start_and_long_piles)
     selaras_doc *doc = MAKE("\xCC\x81" "a", 0);
     ASSERT_TEXT(doc, "\xCC\x81" "a");
     selaras_doc_free(doc);
-    /* 1000 combining marks after one letter: accepted, length kept. */
+    /* 1000 combining marks after one letter: accepted; the pile is cut into pieces of at
+     * most 32 code points (decomposed), each after the first led by U+034F COMBINING
+     * GRAPHEME JOINER (the Stream-Safe Text Format): a + 31 marks, then 1 + 31 each. */
     static char pile[2 + 2 * 1000];
     pile[0] = 'a';
     for (size_t i = 0; i < 1000; i++) {
@@ -227,8 +229,19 @@ START_TEST(combining_mark_at_start_and_long_piles)
     doc = make(pile, 1 + 2 * 1000, 0);
     size_t len;
     const char *text = selaras_doc_text(doc, &len);
-    ck_assert_uint_eq(len, 2000); /* a + U+0301 composed to á (2 bytes), 999 marks left */
+    /* a + U+0301 composed to á (2 bytes), 999 marks left, 32 joiners (969 = 31 * 31 + 8) */
+    ck_assert_uint_eq(len, 2000 + 32 * 2);
     ck_assert_int_eq((unsigned char)text[0], 0xC3);
+    ck_assert_int_eq(memcmp(text + 2 + 30 * 2, "\xCD\x8F\xCC\x81", 4), 0);
+    ck_assert_int_eq(memcmp(text + 2 + 30 * 2 + 2 + 31 * 2, "\xCD\x8F\xCC\x81", 4), 0);
+    size_t joiners = 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        joiners += text[i] == '\xCD' && text[i + 1] == '\x8F';
+    ck_assert_uint_eq(joiners, 32);
+    /* A joiner maps to the mark it stands before; the mark's bytes map to the joiner. */
+    ck_assert_uint_eq(selaras_doc_to_original(doc, 62), 1 + 31 * 2);
+    ck_assert_uint_eq(selaras_doc_to_normalized(doc, 1 + 31 * 2), 62);
+    ck_assert_uint_eq(selaras_doc_to_original(doc, len), 2001);
     selaras_doc_free(doc);
 }
 END_TEST

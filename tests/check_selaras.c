@@ -19,6 +19,10 @@ int main(void)
     srunner_add_suite(runner, tmx_write_suite());
     srunner_add_suite(runner, tmx_read_suite());
     srunner_add_suite(runner, alloc_memory_suite());
+    srunner_add_suite(runner, alloc_segments_suite());
+    srunner_add_suite(runner, alloc_none_suite());
+    srunner_add_suite(runner, limits_suite());
+    srunner_add_suite(runner, regress_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

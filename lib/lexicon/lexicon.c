@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "text/text.h"
 
 /* ---- interned keys ---- */
 
@@ -454,6 +455,23 @@ selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src, size_t
 {
     if (lex == NULL || (src == NULL && src_len > 0) || (tgt == NULL && tgt_len > 0))
         return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon add: NULL argument");
+    /* Both sides are checked whole, the source first, before either is read for words:
+     * a side is never accepted because the other one had no words or too many. */
+    const char *side[2] = {src, tgt};
+    size_t side_len[2] = {src_len, tgt_len};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < side_len[k];) {
+            int32_t cp;
+            size_t n;
+            sl_utf8_problem p = sl_utf8_check((const unsigned char *)side[k] + i,
+                                              side_len[k] - i, &cp, &n);
+            if (p != SL_UTF8_OK)
+                return sl_error_at(err, SELARAS_ERR_ENCODING, side[k], side_len[k], i,
+                                   "invalid UTF-8 (%s) in the %s at byte %zu",
+                                   sl_utf8_problem_name(p), k == 0 ? "source" : "target", i);
+            i += n;
+        }
+    }
     int added;
     return sl_lexicon_add_text(lex, src, src_len, tgt, tgt_len, &added, err);
 }

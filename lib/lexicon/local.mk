@@ -20,21 +20,3 @@ BENCH_TARGETS += bench-lexicon
 bench-lexicon: eval/eval_lexicon
 	$(builddir)/eval/eval_lexicon --bench $(DATA_DIR) $(DICTD_DIR)
 .PHONY: eval-lexicon bench-lexicon
-
-# Fuzzing (configure --enable-fuzzers CC=clang): the tokenizer and the dictionary parsers.
-# make fuzz-smoke runs it briefly over the fixtures of tests/data/lexicon.
-if ENABLE_FUZZERS
-noinst_PROGRAMS += fuzz/fuzz_lexicon
-fuzz_fuzz_lexicon_SOURCES = fuzz/fuzz_lexicon.c
-fuzz_fuzz_lexicon_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer
-fuzz_fuzz_lexicon_LDADD = libselaras.la
-fuzz_fuzz_lexicon_LDFLAGS = $(AM_LDFLAGS) -static -fsanitize=fuzzer
-FUZZ_SMOKE_TARGETS += fuzz-smoke-lexicon
-endif
-fuzz-smoke-lexicon: fuzz/fuzz_lexicon
-	rm -rf fuzz-lexicon-corpus && mkdir fuzz-lexicon-corpus
-	$(builddir)/fuzz/fuzz_lexicon -runs=20000 -max_len=4096 fuzz-lexicon-corpus \
-	  $(srcdir)/tests/data/lexicon $(srcdir)/tests/data/lexicon/broken
-	rm -rf fuzz-lexicon-corpus
-.PHONY: fuzz-smoke-lexicon
-EXTRA_DIST += fuzz/fuzz_lexicon.c

@@ -11,8 +11,14 @@ int sl_parse_decimal(const char *s, size_t len, double *out)
     int neg = 0;
     if (i < len && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
-    double value = 0, scale = 1;
-    size_t digits = 0;
+    /* The digits are gathered as one integer and divided by a power of ten once: while
+     * the integer stays below 2^53 and the power below 10^23 both are exact, so the
+     * result is correctly rounded ("0.75" is 0.75, not 0.7 + 0.05). */
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double value = 0;
+    size_t digits = 0, fraction = 0;
     while (i < len && sl_is_ascii_digit((unsigned char)s[i])) {
         value = value * 10 + (s[i++] - '0');
         digits++;
@@ -20,11 +26,15 @@ int sl_parse_decimal(const char *s, size_t len, double *out)
     if (i < len && s[i] == '.') {
         i++;
         while (i < len && sl_is_ascii_digit((unsigned char)s[i])) {
-            scale /= 10;
-            value += (s[i++] - '0') * scale;
+            if (fraction < 22) {
+                value = value * 10 + (s[i] - '0');
+                fraction++;
+            }
+            i++;
             digits++;
         }
     }
+    value /= pow10[fraction];
     if (digits == 0 || i != len || !isfinite(value))
         return 0;
     *out = neg ? -value : value;

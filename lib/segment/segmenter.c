@@ -319,6 +319,8 @@ static selaras_status redo_letterhead(walk *w, size_t end, selaras_error *err)
     while (pos < end && st == SELARAS_OK) {
         line ln;
         read_line(w->doc, pos, &ln);
+        if (ln.start >= end)
+            break; /* the header line itself, indented: it is not letterhead */
         pos = ln.next;
         if (ln.start >= ln.end)
             continue;
@@ -327,6 +329,10 @@ static selaras_status redo_letterhead(walk *w, size_t end, selaras_error *err)
         started = 1;
         st = emit(w, ln.start, ln.end, SELARAS_SEGMENT_BOILERPLATE, err);
     }
+    /* Lines joined by wrapping counted once in the walk but once each here: the header
+     * must still come after the last letterhead line. */
+    if (started && w->para + 1 > saved)
+        saved = w->para + 1;
     w->para = saved;
     return st;
 }

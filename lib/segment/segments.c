@@ -86,6 +86,9 @@ selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, si
                                         const char *text, size_t n, selaras_segment_kind kind,
                                         size_t para, selaras_error *err)
 {
+    if (segs->count >= SELARAS_SEGMENTS_MAX_COUNT)
+        return sl_error(err, SELARAS_ERR_LIMIT, "more than %zu segments in one list",
+                        (size_t)SELARAS_SEGMENTS_MAX_COUNT);
     if (segs->count == segs->cap) {
         void *items = segs->items;
         if (sl_grow(&segs->mem, &items, &segs->cap, segs->count + 1, sizeof(sl_segment)) != 0)
@@ -168,6 +171,14 @@ selaras_status selaras_segments_from_lines(selaras_segments **out, const selaras
     if (out == NULL || doc == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segments_from_lines: NULL argument");
     *out = NULL;
+    size_t lines = 0;
+    for (const char *p = doc->text, *end = doc->text + doc->len; p < end; lines++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    if (lines > SELARAS_SEGMENTS_MAX_COUNT)
+        return sl_error(err, SELARAS_ERR_LIMIT, "document of %zu lines exceeds %zu segments",
+                        lines, (size_t)SELARAS_SEGMENTS_MAX_COUNT);
     selaras_segments *segs;
     selaras_status st = sl_segments_create(&segs, &doc->mem, doc->tag, doc->primary, doc->name,
                                            err);

@@ -5,8 +5,12 @@
  * (ICU's unorm2_hasBoundaryBefore) starts a new chunk, others join the current one. A
  * chunk that is a single character below U+0340 is NFC already and is copied; any other
  * chunk goes through utf8proc and becomes a changed run of the offset map if it changed.
- * A chunk of more than SL_MAX_CHUNK characters (a pathological pile of combining marks)
- * is cut there, which bounds the time spent per chunk. */
+ *
+ * A chunk is cut before it would hold more than SL_MAX_CHUNK code points in canonical
+ * decomposition (a pathological pile of combining marks), which bounds the time spent per
+ * chunk. As in the Stream-Safe Text Format (Unicode Standard Annex #15, section 13), a
+ * U+034F COMBINING GRAPHEME JOINER is inserted at such a cut, so that the text stays in
+ * NFC and intake of its own output changes nothing. */
 #include "config.h"
 
 #include <string.h>
@@ -17,6 +21,7 @@
 #include "text.h"
 
 #define SL_MAX_CHUNK 32
+#define SL_CGJ "\xCD\x8F" /* U+034F */
 
 typedef struct builder {
     selaras_doc *doc;
@@ -27,8 +32,9 @@ typedef struct builder {
     /* pending chunk */
     size_t chunk_start;
     size_t chunk_end;
-    size_t chunk_chars;
+    size_t chunk_chars;  /* code points in canonical decomposition */
     int chunk_simple;
+    int chunk_joiner;    /* emit U+034F before the chunk (a forced cut) */
     /* scratch for utf8proc */
     utf8proc_int32_t *scratch;
     size_t scratch_cap;
@@ -80,8 +86,16 @@ static selaras_status flush_chunk(builder *b, selaras_error *err)
         return SELARAS_OK;
     b->chunk_start = b->chunk_end;
     b->chunk_chars = 0;
-    if (b->chunk_simple)
+    int joiner = b->chunk_joiner;
+    b->chunk_joiner = 0;
+    if (joiner) {
+        /* The joiner and the chunk make one changed run: the chunk's first input byte
+         * maps to the joiner. */
+        if (emit_changed(b, start, SL_CGJ, 2) != 0)
+            return sl_nomem(err);
+    } else if (b->chunk_simple) {
         return emit_copy(b, start, n) == 0 ? SELARAS_OK : sl_nomem(err);
+    }
 
     const utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_ssize_t count;
@@ -104,16 +118,31 @@ static selaras_status flush_chunk(builder *b, selaras_error *err)
         return sl_error(err, SELARAS_ERR_UNICODE, "utf8proc: %s", utf8proc_errmsg(bytes));
     const char *composed = (const char *)b->scratch;
     int same = (size_t)bytes == n && memcmp(composed, b->in + start, n) == 0;
-    int rc = same ? emit_copy(b, start, n) : emit_changed(b, start, composed, (size_t)bytes);
+    int rc;
+    if (joiner)
+        rc = sl_buf_append(&b->out, composed, (size_t)bytes);
+    else
+        rc = same ? emit_copy(b, start, n) : emit_changed(b, start, composed, (size_t)bytes);
     return rc == 0 ? SELARAS_OK : sl_nomem(err);
 }
 
-static void start_chunk(builder *b, size_t at, size_t n, int simple)
+static void start_chunk(builder *b, size_t at, size_t n, size_t decomposed, int simple)
 {
     b->chunk_start = at;
     b->chunk_end = at + n;
-    b->chunk_chars = 1;
+    b->chunk_chars = decomposed;
     b->chunk_simple = simple;
+}
+
+/* Number of code points in the canonical decomposition of cp (1 to 4). */
+static size_t decomposed_length(int32_t cp)
+{
+    if (cp < 0xC0)
+        return 1;
+    utf8proc_int32_t buf[8];
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+    return n > 0 ? (size_t)n : 1;
 }
 
 static selaras_status run(builder *b, unsigned flags, selaras_error *err)
@@ -146,7 +175,7 @@ static selaras_status run(builder *b, unsigned flags, selaras_error *err)
                 return st;
             if (j - 1 > i && emit_copy(b, i, j - 1 - i) != 0)
                 return sl_nomem(err);
-            start_chunk(b, j - 1, 1, 1);
+            start_chunk(b, j - 1, 1, 1, 1);
             i = j;
             continue;
         }
@@ -187,14 +216,21 @@ static selaras_status run(builder *b, unsigned flags, selaras_error *err)
             b->chunk_start = b->chunk_end = i;
             continue;
         }
-        if (b->chunk_end == b->chunk_start || b->chunk_chars >= SL_MAX_CHUNK ||
-            unorm2_hasBoundaryBefore(nfc, cp)) {
+        size_t dlen = decomposed_length(cp);
+        if (b->chunk_end == b->chunk_start || unorm2_hasBoundaryBefore(nfc, cp)) {
             if ((st = flush_chunk(b, err)) != SELARAS_OK)
                 return st;
-            start_chunk(b, i, n, cp < 0x340);
+            start_chunk(b, i, n, dlen, cp < 0x340);
+        } else if (b->chunk_chars + dlen > SL_MAX_CHUNK) {
+            if ((st = flush_chunk(b, err)) != SELARAS_OK)
+                return st;
+            /* The joiner counts as the chunk's first code point, as it will when this
+             * output is read again. */
+            start_chunk(b, i, n, 1 + dlen, 0);
+            b->chunk_joiner = 1;
         } else {
             b->chunk_end += n;
-            b->chunk_chars++;
+            b->chunk_chars += dlen;
             b->chunk_simple = 0;
         }
         i += n;

@@ -1,0 +1,136 @@
+/* Threads: 8 threads each run the pipeline on documents of their own at the same time, and
+ * every result must equal the one computed on the main thread first. Built in every
+ * configuration and run by make check; CI also runs it built with ThreadSanitizer
+ * (configure --enable-thread-sanitizer), which must report no race. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "selaras.h"
+
+#define THREADS 8
+#define ROUNDS 20
+
+/* One document per thread: different languages, line ends, normalisation work and an
+ * invalid byte, so that the threads go down different paths at once. */
+static void make_text(int t, char *buf, size_t cap, size_t *len)
+{
+    static const char *const lines[] = {
+        "SIARAN PERS\r\n",
+        "Jakarta, Selasa (27/1) \xE2\x80\x93 Kementerian Keuangan menggelar pelatihan.\r\n",
+        "The Ministry of Finance held a training in Jakarta on Tuesday (1/27).\n",
+        "Cafe\xCC\x81 de\xCC\x81ja\xCC\x80 vu \xE2\x80\xA8 A\xCC\x8A \xEA\xB0\x80\n",
+        "  \xC2\xA0 Baca juga: Program baru \xE2\x80\x8B\n",
+        "Bad byte \xC0 here.\n",
+    };
+    size_t n = 0;
+    for (int i = 0; i < 40; i++) {
+        const char *l = lines[(size_t)(i * (t + 1) + t) % (sizeof lines / sizeof *lines)];
+        size_t k = strlen(l);
+        if (n + k + 16 > cap)
+            break;
+        memcpy(buf + n, l, k);
+        n += k;
+        n += (size_t)snprintf(buf + n, cap - n, "%d.%d\n", t, i);
+    }
+    *len = n;
+}
+
+typedef struct result {
+    char *text;         /* normalised text */
+    size_t len;
+    size_t count;       /* lines */
+    size_t last_start;  /* offsets of the last line */
+    size_t last_end;
+} result;
+
+static const char *const langs[THREADS] = {"id", "en", "id-ID", "en-US", "in", "en_GB", "id", "en"};
+
+static int run_once(int t, result *r)
+{
+    char buf[8192];
+    size_t len;
+    make_text(t, buf, sizeof buf, &len);
+    selaras_doc *doc;
+    selaras_error err;
+    if (selaras_doc_new(&doc, buf, len, langs[t], SELARAS_DOC_REPLACE_INVALID, NULL, &err) !=
+        SELARAS_OK) {
+        fprintf(stderr, "thread %d: %s\n", t, err.message);
+        return -1;
+    }
+    selaras_segments *segs;
+    if (selaras_segments_from_lines(&segs, doc, &err) != SELARAS_OK) {
+        fprintf(stderr, "thread %d: %s\n", t, err.message);
+        selaras_doc_free(doc);
+        return -1;
+    }
+    size_t tlen;
+    const char *text = selaras_doc_text(doc, &tlen);
+    r->text = malloc(tlen + 1);
+    if (r->text == NULL) {
+        selaras_segments_free(segs);
+        selaras_doc_free(doc);
+        return -1;
+    }
+    memcpy(r->text, text, tlen + 1);
+    r->len = tlen;
+    r->count = selaras_segments_count(segs);
+    r->last_start = r->count ? selaras_segments_start(segs, r->count - 1) : 0;
+    r->last_end = r->count ? selaras_segments_end(segs, r->count - 1) : 0;
+    selaras_segments_free(segs);
+    selaras_doc_free(doc);
+    return 0;
+}
+
+static result expected[THREADS];
+
+typedef struct job {
+    int t;
+    int failures;
+} job;
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    for (int round = 0; round < ROUNDS; round++) {
+        result r;
+        if (run_once(j->t, &r) != 0) {
+            j->failures++;
+            continue;
+        }
+        const result *e = &expected[j->t];
+        if (r.len != e->len || memcmp(r.text, e->text, r.len) != 0 || r.count != e->count ||
+            r.last_start != e->last_start || r.last_end != e->last_end)
+            j->failures++;
+        free(r.text);
+    }
+    return NULL;
+}
+
+int main(void)
+{
+    for (int t = 0; t < THREADS; t++) {
+        if (run_once(t, &expected[t]) != 0)
+            return EXIT_FAILURE;
+    }
+    pthread_t threads[THREADS];
+    job jobs[THREADS];
+    for (int t = 0; t < THREADS; t++) {
+        jobs[t].t = t;
+        jobs[t].failures = 0;
+        if (pthread_create(&threads[t], NULL, worker, &jobs[t]) != 0) {
+            fprintf(stderr, "thread_test: cannot start thread %d\n", t);
+            return EXIT_FAILURE;
+        }
+    }
+    int failures = 0;
+    for (int t = 0; t < THREADS; t++) {
+        pthread_join(threads[t], NULL);
+        failures += jobs[t].failures;
+        free(expected[t].text);
+    }
+    printf("thread_test: %d threads x %d rounds of intake and lines, %d mismatches\n",
+           THREADS, ROUNDS, failures);
+    return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -208,7 +208,9 @@ SELARAS_API size_t selaras_doc_to_normalized(const selaras_doc *doc, size_t offs
 /**
  * Give the document a name (a file name, a URL): it is carried into memory files.
  * @param[in] name NUL-terminated UTF-8, copied; NULL clears it.
- * @return ::SELARAS_OK or ::SELARAS_ERR_NOMEM (the old name is kept on failure).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (@p doc is NULL) or ::SELARAS_ERR_NOMEM
+ *         (the old name is kept on failure). There is no error struct: the status says
+ *         all.
  */
 SELARAS_API selaras_status selaras_doc_set_name(selaras_doc *doc, const char *name);
 

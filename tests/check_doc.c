@@ -288,6 +288,7 @@ START_TEST(name_is_copied_and_replaced)
     ck_assert_str_eq(selaras_doc_name(doc), "lain.txt");
     ck_assert_int_eq(selaras_doc_set_name(doc, NULL), SELARAS_OK);
     ck_assert_ptr_null(selaras_doc_name(doc));
+    ck_assert_int_eq(selaras_doc_set_name(NULL, "x.txt"), SELARAS_ERR_ARGUMENT);
     selaras_doc_free(doc);
 }
 END_TEST

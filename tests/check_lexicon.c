@@ -524,6 +524,8 @@ Suite *lexicon_suite(void)
     tcase_add_test(tc, load_reports_errors_with_positions);
     tcase_add_test(tc, load_allocation_failures);
     tcase_add_test(tc, shared_read_only_across_threads);
+    /* the allocation-failure loops take seconds under ASan or valgrind on a busy machine */
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -110,6 +110,8 @@ size_t selaras_doc_to_normalized(const selaras_doc *doc, size_t offset)
 
 selaras_status selaras_doc_set_name(selaras_doc *doc, const char *name)
 {
+    if (doc == NULL)
+        return SELARAS_ERR_ARGUMENT;
     char *copy = NULL;
     if (name != NULL && (copy = sl_strndup(&doc->mem, name, strlen(name))) == NULL)
         return SELARAS_ERR_NOMEM;

@@ -132,12 +132,56 @@ START_TEST(later_stage_readers_do_not_allocate)
 }
 END_TEST
 
+/* The aligner's setters and the alignment's readers. */
+START_TEST(aligner_setters_and_readers_do_not_allocate)
+{
+    test_alloc ta;
+    test_alloc_init(&ta, -1);
+    selaras_segments *src, *tgt;
+    ck_assert_int_eq(selaras_segments_new(&src, "id", &ta.suite, NULL), SELARAS_OK);
+    ck_assert_int_eq(selaras_segments_new(&tgt, "en", &ta.suite, NULL), SELARAS_OK);
+    ck_assert_int_eq(selaras_segments_append(src, "Harga naik 5%.", 14, SELARAS_SEGMENT_SENTENCE,
+                                             NULL),
+                     SELARAS_OK);
+    ck_assert_int_eq(selaras_segments_append(tgt, "Prices rose 5%.", 15, SELARAS_SEGMENT_SENTENCE,
+                                             NULL),
+                     SELARAS_OK);
+    selaras_aligner *al;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, &ta.suite, NULL), SELARAS_OK);
+    selaras_alignment *a;
+    ck_assert_int_eq(selaras_align(al, src, tgt, &a, NULL), SELARAS_OK);
+    long before = ta.calls;
+    ta.fail_at = before;
+
+    ck_assert_int_eq(selaras_aligner_set_max_bead(al, 2, 2, NULL), SELARAS_OK);
+    ck_assert_int_eq(selaras_aligner_set_evidence(al, SELARAS_EVIDENCE_ANCHORS, NULL), SELARAS_OK);
+    selaras_aligner_set_realign(al, 0);
+    ck_assert_uint_eq(selaras_aligner_learned_pairs(al), 0);
+    ck_assert_uint_eq(selaras_alignment_count(a), 1);
+    ck_assert_uint_eq(selaras_alignment_src_first(a, 0), 0);
+    ck_assert_uint_eq(selaras_alignment_src_count(a, 0), 1);
+    ck_assert_uint_eq(selaras_alignment_tgt_first(a, 0), 0);
+    ck_assert_uint_eq(selaras_alignment_tgt_count(a, 0), 1);
+    double score = selaras_alignment_score(a, 0);
+    ck_assert(score > 0.0 && score <= 1.0);
+    ck_assert_int_eq(ta.calls, before);
+
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_segments_free(src);
+    selaras_segments_free(tgt);
+    ck_assert_int_eq(ta.calls, before);
+    ck_assert_int_eq(ta.live, 0);
+}
+END_TEST
+
 Suite *alloc_none_suite(void)
 {
     Suite *s = suite_create("alloc-none");
     TCase *tc = tcase_create("readers");
     tcase_add_test(tc, readers_and_free_do_not_allocate);
     tcase_add_test(tc, later_stage_readers_do_not_allocate);
+    tcase_add_test(tc, aligner_setters_and_readers_do_not_allocate);
     suite_add_tcase(s, tc);
     return s;
 }

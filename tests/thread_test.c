@@ -1,7 +1,9 @@
-/* Threads: 8 threads each run the pipeline on documents of their own at the same time, and
- * every result must equal the one computed on the main thread first. Built in every
- * configuration and run by make check; CI also runs it built with ThreadSanitizer
- * (configure --enable-thread-sanitizer), which must report no race. */
+/* Threads: 8 threads each run the pipeline on documents of their own at the same time:
+ * intake, lines, the sentence segmenter (one per thread) and the aligner (one per thread)
+ * with ONE lexicon shared by all of them, and every result must equal the one computed on
+ * the main thread first. Built in every configuration and run by make check; CI also runs
+ * it built with ThreadSanitizer (configure --enable-thread-sanitizer), which must report
+ * no race. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +45,21 @@ typedef struct result {
     size_t count;       /* lines */
     size_t last_start;  /* offsets of the last line */
     size_t last_end;
+    size_t segments;    /* sentences of the source side */
+    char beads[2048];   /* the alignment, as "s+n:t+m " items */
 } result;
 
-static const char *const langs[THREADS] = {"id", "en", "id-ID", "en-US", "in", "en_GB", "id", "en"};
+static selaras_lexicon *lexicon; /* shared, read-only once the threads start */
+
+static const char *const english[] = {
+    "PRESS RELEASE\n\nJakarta, Tuesday (1/27) - The Ministry of Finance held a training. "
+    "\"We are ready,\" the minister said. The budget rose 23.5% to Rp 5.2 trillion.\n",
+    "The hospital opened in 2026. It has 200 beds. Reporter : A | Editor : B\n",
+    "Prices rose 5% in March. The city council met on Monday. Nothing else happened.\n",
+    "One sentence only.\n",
+};
+
+static const char *const langs[THREADS] = {"id", "in", "id-ID", "id_ID", "in-ID", "id", "ID", "id-id"};
 
 static int run_once(int t, result *r)
 {
@@ -79,8 +93,51 @@ static int run_once(int t, result *r)
     r->last_start = r->count ? selaras_segments_start(segs, r->count - 1) : 0;
     r->last_end = r->count ? selaras_segments_end(segs, r->count - 1) : 0;
     selaras_segments_free(segs);
+
+    /* Segment this document as Indonesian and an English one, and align them with the
+     * shared lexicon. */
+    selaras_segmenter *sid = NULL, *sen = NULL;
+    selaras_doc *en = NULL;
+    selaras_segments *src = NULL, *tgt = NULL;
+    selaras_aligner *al = NULL;
+    selaras_alignment *a = NULL;
+    const char *e = english[t % 4];
+    int rc = -1;
+    if (selaras_doc_set_name(doc, "rilis.txt") == SELARAS_OK &&
+        selaras_segmenter_new(&sid, "id", NULL, &err) == SELARAS_OK &&
+        selaras_segmenter_new(&sen, "en", NULL, &err) == SELARAS_OK &&
+        selaras_doc_new(&en, e, strlen(e), "en", 0, NULL, &err) == SELARAS_OK &&
+        selaras_segment(sid, doc, &src, &err) == SELARAS_OK &&
+        selaras_segment(sen, en, &tgt, &err) == SELARAS_OK &&
+        selaras_aligner_new(&al, "id", "en", lexicon, NULL, &err) == SELARAS_OK &&
+        selaras_align(al, src, tgt, &a, &err) == SELARAS_OK) {
+        r->segments = selaras_segments_count(src);
+        size_t n = 0;
+        r->beads[0] = '\0';
+        for (size_t b = 0; b < selaras_alignment_count(a) && n + 64 < sizeof r->beads; b++)
+            n += (size_t)snprintf(r->beads + n, sizeof r->beads - n, "%zu+%zu:%zu+%zu=%.6f ",
+                                  selaras_alignment_src_first(a, b),
+                                  selaras_alignment_src_count(a, b),
+                                  selaras_alignment_tgt_first(a, b),
+                                  selaras_alignment_tgt_count(a, b),
+                                  selaras_alignment_score(a, b));
+        rc = 0;
+    } else {
+        fprintf(stderr, "thread %d: %s\n", t, err.message);
+    }
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_segments_free(src);
+    selaras_segments_free(tgt);
+    selaras_doc_free(en);
+    selaras_segmenter_free(sid);
+    selaras_segmenter_free(sen);
     selaras_doc_free(doc);
-    return 0;
+    if (rc != 0) {
+        free(r->text);
+        r->text = NULL;
+    }
+    return rc;
 }
 
 static result expected[THREADS];
@@ -101,7 +158,8 @@ static void *worker(void *arg)
         }
         const result *e = &expected[j->t];
         if (r.len != e->len || memcmp(r.text, e->text, r.len) != 0 || r.count != e->count ||
-            r.last_start != e->last_start || r.last_end != e->last_end)
+            r.last_start != e->last_start || r.last_end != e->last_end ||
+            r.segments != e->segments || strcmp(r.beads, e->beads) != 0)
             j->failures++;
         free(r.text);
     }
@@ -110,6 +168,16 @@ static void *worker(void *arg)
 
 int main(void)
 {
+    static const char *const pairs[][2] = {
+        {"kementerian", "ministry"}, {"keuangan", "finance"}, {"pelatihan", "training"},
+        {"menteri", "minister"},     {"anggaran", "budget"},  {"rumah sakit", "hospital"},
+        {"harga", "price"},          {"kota", "city"},        {"kalimat", "sentence"}};
+    if (selaras_lexicon_new(&lexicon, "id", "en", NULL, NULL) != SELARAS_OK)
+        return EXIT_FAILURE;
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (selaras_lexicon_add(lexicon, pairs[i][0], strlen(pairs[i][0]), pairs[i][1],
+                                strlen(pairs[i][1]), NULL) != SELARAS_OK)
+            return EXIT_FAILURE;
     for (int t = 0; t < THREADS; t++) {
         if (run_once(t, &expected[t]) != 0)
             return EXIT_FAILURE;
@@ -130,7 +198,8 @@ int main(void)
         failures += jobs[t].failures;
         free(expected[t].text);
     }
-    printf("thread_test: %d threads x %d rounds of intake and lines, %d mismatches\n",
-           THREADS, ROUNDS, failures);
+    selaras_lexicon_free(lexicon);
+    printf("thread_test: %d threads x %d rounds of intake, lines, segmentation and alignment "
+           "with one shared lexicon, %d mismatches\n", THREADS, ROUNDS, failures);
     return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -59,8 +59,18 @@ static int space_at(const span *sp, size_t i, size_t *len)
 static size_t skip_space(const span *sp, size_t i)
 {
     size_t n;
-    while (i < sp->e && space_at(sp, i, &n))
-        i += n;
+    while (i < sp->e) {
+        unsigned char c = (unsigned char)sp->t[i];
+        if (c < 0x80) { /* ASCII: no decoding */
+            if (c != ' ' && (c < '\t' || c > '\r'))
+                break;
+            i++;
+        } else if (space_at(sp, i, &n)) {
+            i += n;
+        } else {
+            break;
+        }
+    }
     return i;
 }
 

@@ -57,7 +57,7 @@ int sl_cp_is_closer_slow(int32_t cp)
     }
 }
 
-int sl_cp_is_bullet(int32_t cp)
+int sl_cp_is_bullet_slow(int32_t cp)
 {
     switch (cp) {
     case 0x2022: case 0x2023: case 0x2043: case 0x25E6: case 0x25AA: case 0x25CF:

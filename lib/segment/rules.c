@@ -59,8 +59,18 @@ static int space_at(const span *sp, size_t i, size_t *len)
 static size_t skip_space(const span *sp, size_t i)
 {
     size_t n;
-    while (i < sp->e && space_at(sp, i, &n))
-        i += n;
+    while (i < sp->e) {
+        unsigned char c = (unsigned char)sp->t[i];
+        if (c < 0x80) { /* ASCII: no decoding */
+            if (c != ' ' && (c < '\t' || c > '\r'))
+                break;
+            i++;
+        } else if (space_at(sp, i, &n)) {
+            i += n;
+        } else {
+            break;
+        }
+    }
     return i;
 }
 
@@ -192,7 +202,8 @@ static size_t token_start(const span *sp, size_t i)
     size_t low = i - sp->s > SL_TOKEN_MAX ? i - SL_TOKEN_MAX : sp->s;
     size_t a = i;
     for (;;) {
-        while (a > low && (unsigned char)sp->t[a - 1] > ' ' && (unsigned char)sp->t[a - 1] < 0x80)
+        const unsigned char *u = (const unsigned char *)sp->t;
+        while (a > low && (unsigned char)(u[a - 1] - 0x21) < 0x5F) /* ASCII, not space */
             a--;
         if (a <= low || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
             break;
@@ -542,6 +553,18 @@ static size_t next_candidate(const char *text, size_t i, size_t end)
         if (bits != 0)
             return i + (size_t)__builtin_ctz((unsigned)bits);
         i += 16;
+    }
+    /* the tail: one more load that ends at end and overlaps what was scanned (the
+     * bytes before the span belong to the same document text) */
+    if (i < end && end >= 16) {
+        size_t base = end - 16;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + base));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, q)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, x),
+                                                           _mm_cmpeq_epi8(v, p)),
+                                              _mm_cmpeq_epi8(v, e2)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (i - base);
+        return bits != 0 ? i + (size_t)__builtin_ctz(bits) : end;
     }
 #endif
     while (i + 8 <= end) {

@@ -116,7 +116,7 @@ void selaras_segmenter_clear_abbreviations(selaras_segmenter *seg)
 /* ---- the walk over lines ---- */
 
 /* Leading / trailing white space of t[a..b), ASCII first, Unicode when needed. */
-static size_t skip_lead(const char *t, size_t a, size_t b)
+static inline size_t skip_lead(const char *t, size_t a, size_t b)
 {
     while (a < b && (t[a] == ' ' || (t[a] >= '\t' && t[a] <= '\r')))
         a++;
@@ -125,7 +125,7 @@ static size_t skip_lead(const char *t, size_t a, size_t b)
     return a;
 }
 
-static size_t skip_trail(const char *t, size_t a, size_t b)
+static inline size_t skip_trail(const char *t, size_t a, size_t b)
 {
     while (b > a && (t[b - 1] == ' ' || (t[b - 1] >= '\t' && t[b - 1] <= '\r')))
         b--;

@@ -74,7 +74,11 @@ static inline int sl_cp_is_closer(int32_t cp)
     return sl_cp_is_closer_slow(cp);
 }
 /* List bullets: • ‣ ⁃ ◦ ▪ ● – and the ASCII - * used as bullets at line start. */
-int sl_cp_is_bullet(int32_t cp);
+int sl_cp_is_bullet_slow(int32_t cp);
+static inline int sl_cp_is_bullet(int32_t cp)
+{
+    return cp >= 0x80 && sl_cp_is_bullet_slow(cp); /* every bullet of the list is non-ASCII */
+}
 
 /* Decode the code point at text[i] (i < end); returns its length. */
 static inline size_t sl_cp_at(const char *text, size_t i, int32_t *cp)

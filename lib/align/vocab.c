@@ -6,16 +6,6 @@
 
 #include "align.h"
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem)
 {
     memset(v, 0, sizeof *v);
@@ -56,7 +46,7 @@ uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len)
 {
     if (v->tcap == 0)
         return UINT32_MAX;
-    uint32_t e = v->table[slot_of(v, s, len, hash_bytes(s, len))];
+    uint32_t e = v->table[slot_of(v, s, len, sl_hash_bytes(s, len))];
     return e == 0 ? UINT32_MAX : e - 1;
 }
 
@@ -71,7 +61,7 @@ static int rehash(sl_vocab *v, size_t tcap)
     for (size_t id = 0; id < v->count; id++) {
         const char *k = v->strings.data + v->offs[id];
         size_t len = strlen(k);
-        t[slot_of(v, k, len, hash_bytes(k, len))] = (uint32_t)id + 1;
+        t[slot_of(v, k, len, sl_hash_bytes(k, len))] = (uint32_t)id + 1;
     }
     sl_free(v->mem, old);
     return 0;
@@ -82,7 +72,7 @@ int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
     if (v->tcap == 0 || (v->count + 1) * 2 > v->tcap)
         if (rehash(v, v->tcap == 0 ? 1024 : v->tcap * 2) != 0)
             return -1;
-    uint64_t h = hash_bytes(s, len);
+    uint64_t h = sl_hash_bytes(s, len);
     size_t slot = slot_of(v, s, len, h);
     if (v->table[slot] != 0) {
         *id = v->table[slot] - 1;

@@ -97,6 +97,17 @@ static inline int sl_is_ascii_space(int c)
 static inline int sl_ascii_lower(int c) { return sl_is_ascii_upper(c) ? c + ('a' - 'A') : c; }
 static inline int sl_ascii_upper(int c) { return sl_is_ascii_lower(c) ? c - ('a' - 'A') : c; }
 
+/* FNV-1a hash of len bytes, for the hash tables of every stage. */
+static inline uint64_t sl_hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
 /* Case-insensitive ASCII comparison of a with the NUL-terminated b over n bytes. */
 int sl_ascii_ncaseeq(const char *a, size_t n, const char *b);
 

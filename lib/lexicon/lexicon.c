@@ -29,16 +29,6 @@ static void intern_release(sl_intern *in)
     in->n = in->cap = in->nslots = 0;
 }
 
-static uint64_t hash_key(const char *key, size_t len)
-{
-    uint64_t h = 14695981039346656037u;  /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static const char *intern_key(const sl_intern *in, uint32_t id, size_t *len)
 {
     const char *k = in->pool.data + in->off[id];
@@ -51,7 +41,7 @@ static const char *intern_key(const sl_intern *in, uint32_t id, size_t *len)
 static size_t intern_slot(const sl_intern *in, const char *key, size_t len)
 {
     size_t mask = in->nslots - 1;
-    size_t i = (size_t)hash_key(key, len) & mask;
+    size_t i = (size_t)sl_hash_bytes(key, len) & mask;
     for (;;) {
         uint32_t v = in->slots[i];
         if (v == 0)

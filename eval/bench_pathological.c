@@ -209,18 +209,25 @@ static double now_ms(void)
 
 static int failures;
 
-static void report(const char *cname, const char *stage, size_t in_len, double ms, size_t peak,
-                   const bound *b, const char *result, int ok)
+/* units: what the bound is linear in (input MB, or millions of segments for the aligner). */
+static void report_units(const char *cname, const char *stage, size_t in_len, double units,
+                         double ms, size_t peak, const bound *b, const char *result, int ok)
 {
     double in_mb = (double)in_len / (double)MB;
-    double ms_bound = b->base_ms + b->ms_per_mb * in_mb;
-    double mem_bound = b->base_mb + b->mem_factor * in_mb;
+    double ms_bound = b->base_ms + b->ms_per_mb * units;
+    double mem_bound = b->base_mb + b->mem_factor * units;
     double peak_mb = (double)peak / (double)MB;
     int within = ms <= ms_bound && peak_mb <= mem_bound;
     if (!within || !ok)
         failures++;
     printf("%-22s %-8s %8.2f %9.1f %9.0f %9.1f %9.1f  %-5s %s\n", cname, stage, in_mb, ms,
            ms_bound, peak_mb, mem_bound, within && ok ? "ok" : "FAIL", result);
+}
+
+static void report(const char *cname, const char *stage, size_t in_len, double ms, size_t peak,
+                   const bound *b, const char *result, int ok)
+{
+    report_units(cname, stage, in_len, (double)in_len / (double)MB, ms, peak, b, result, ok);
 }
 
 int main(void)
@@ -245,16 +252,27 @@ int main(void)
     static const bound lines_bound = {50, 1000, 1, 100};
     /* Segmenter: like lines, plus its rule tables (about 1 MB); the document is held too. */
     static const bound segment_bound = {100, 1000, 4, 100};
+    /* Aligner: the document segmented as Indonesian against itself segmented as English
+     * (a diagonal path). Linear in the segments and the bytes: 100-160 us and about 400
+     * bytes (both lists and the DP band) per segment, and 140 ms per MB of one long
+     * segment measured, so the bound has a term for each. Documents of more than ALIGN_MAX_SEGMENTS are left to
+     * make bench-align (1M x 1M one-character lines took 101 s here). */
+    static const bound align_bound = {200, 500000, 8, 1000};
+    const size_t ALIGN_MAX_SEGMENTS = 300000;
 
     printf("Pathological inputs: time (ms) and peak memory held by the library (MB), each\n"
            "against its bound (linear in the input size); every stage that exists is run.\n"
            "Bounds: intake %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input; "
            "lines %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input;\n"
-           "segment %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input.\n\n",
+           "segment %.0f ms + %.0f ms/MB, %.0f MB + %.0fx input; "
+           "align %.0f ms + 500 ms/MB + %.0f ms per million segments, "
+           "%.0f MB + 40x input + %.0f MB per million segments.\n\n",
            intake_bound.base_ms, intake_bound.ms_per_mb, intake_bound.base_mb,
            intake_bound.mem_factor, lines_bound.base_ms, lines_bound.ms_per_mb,
            lines_bound.base_mb, lines_bound.mem_factor, segment_bound.base_ms,
-           segment_bound.ms_per_mb, segment_bound.base_mb, segment_bound.mem_factor);
+           segment_bound.ms_per_mb, segment_bound.base_mb, segment_bound.mem_factor,
+           align_bound.base_ms, align_bound.ms_per_mb, align_bound.base_mb,
+           align_bound.mem_factor);
     printf("%-22s %-8s %8s %9s %9s %9s %9s  %-5s %s\n", "case", "stage", "in_MB", "ms",
            "ms_bound", "peak_MB", "mem_bound", "", "result");
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
@@ -308,8 +326,58 @@ int main(void)
                 snprintf(result, sizeof result, "%s (%s)", selaras_strerror(st), err.message);
             report(sc->name, "segment", in.len, ms, m.peak, &segment_bound, result,
                    st == SELARAS_OK);
-            selaras_segments_free(segs);
             selaras_segmenter_free(seg);
+
+            /* The aligner: the same bytes as an English document, segmented, against the
+             * Indonesian segments. */
+            selaras_doc *en = NULL;
+            selaras_segmenter *seg_en = NULL;
+            selaras_segments *tgt = NULL;
+            selaras_aligner *al = NULL;
+            selaras_alignment *a = NULL;
+            if (st == SELARAS_OK)
+                st = selaras_doc_new(&en, in.bytes, in.len, "en", sc->flags, &mem, &err);
+            if (st == SELARAS_OK)
+                st = selaras_segmenter_new(&seg_en, "en", &mem, &err);
+            if (st == SELARAS_OK)
+                st = selaras_segment(seg_en, en, &tgt, &err);
+            selaras_segmenter_free(seg_en);
+            selaras_doc_free(en);
+            m.peak = m.held;
+            t0 = now_ms();
+            size_t nseg = 0;
+            if (st == SELARAS_OK) {
+                nseg = selaras_segments_count(segs) > selaras_segments_count(tgt)
+                           ? selaras_segments_count(segs) : selaras_segments_count(tgt);
+            }
+            if (st == SELARAS_OK && nseg > ALIGN_MAX_SEGMENTS) {
+                printf("%-22s %-8s %8.2f  skipped: %zu segments, over %zu (see make bench-align)\n",
+                       sc->name, "align", (double)in.len / (double)MB, nseg,
+                       ALIGN_MAX_SEGMENTS);
+            } else {
+                if (st == SELARAS_OK)
+                    st = selaras_aligner_new(&al, "id", "en", NULL, &mem, &err);
+                if (st == SELARAS_OK)
+                    st = selaras_align(al, segs, tgt, &a, &err);
+                ms = now_ms() - t0;
+                if (st == SELARAS_OK)
+                    snprintf(result, sizeof result, "ok: %zu x %zu segments, %zu beads",
+                             selaras_segments_count(segs), selaras_segments_count(tgt),
+                             selaras_alignment_count(a));
+                else
+                    snprintf(result, sizeof result, "%s (%s)", selaras_strerror(st),
+                             err.message);
+                /* Plus a term in the bytes: tokens of long segments, and the lists. */
+                double in_mb = (double)in.len / (double)MB;
+                bound ab = {align_bound.base_ms + 500 * in_mb, align_bound.ms_per_mb,
+                            align_bound.base_mb + 40 * in_mb, align_bound.mem_factor};
+                report_units(sc->name, "align", in.len, (double)nseg / 1e6, ms, m.peak, &ab,
+                             result, st == SELARAS_OK);
+            }
+            selaras_alignment_free(a);
+            selaras_aligner_free(al);
+            selaras_segments_free(tgt);
+            selaras_segments_free(segs);
         }
         selaras_doc_free(doc);
         if (m.held != 0) {

@@ -48,6 +48,7 @@ static char path[96];
 static void remove_file(void)
 {
     unlink(path);
+    selaras_doc_free(probe_doc);
 }
 
 static void check_failure(selaras_status st, const selaras_error *err, size_t size, int in_text)

@@ -10,6 +10,7 @@
  *   (or, for an optional one such as a cache, the beads are the same), nothing leaks and
  *   the aligner then gives the same beads again. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
@@ -17,8 +18,16 @@
 static selaras_segmenter *seg_id, *seg_en;
 static selaras_lexicon *lexicon;
 
+static void teardown(void)
+{
+    selaras_segmenter_free(seg_id);
+    selaras_segmenter_free(seg_en);
+    selaras_lexicon_free(lexicon);
+}
+
 static void setup(void)
 {
+    atexit(teardown);
     selaras_error err;
     selaras_status st = selaras_segmenter_new(&seg_id, "id", NULL, &err);
     FUZZ_STATUS(st, SELARAS_OK, &err);

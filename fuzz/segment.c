@@ -8,6 +8,7 @@
  * - the list carries the document's language and name; a second run gives the same list;
  * - when one allocation (picked from the input) fails, segmentation reports it, leaks
  *   nothing, and the segmenter then gives the same list again. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
@@ -17,6 +18,11 @@
 #endif
 
 static selaras_segmenter *segmenter;
+
+static void free_segmenter(void)
+{
+    selaras_segmenter_free(segmenter);
+}
 
 /* Every code point of text[from..to) is white space. */
 static void check_blank(const char *text, size_t from, size_t to)
@@ -92,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     selaras_error err;
     selaras_status st;
     if (segmenter == NULL) {
+        atexit(free_segmenter);
         st = selaras_segmenter_new(&segmenter, FUZZ_LANG, NULL, &err);
         FUZZ_STATUS(st, SELARAS_OK, &err);
     }

@@ -1,17 +1,20 @@
 #!/bin/sh
 # make fuzz-smoke: run each libFuzzer harness for a fixed time from its seed corpus and
-# print a table of executions per harness. New corpus entries go to fuzz-work/TARGET in
-# the build folder (the seeds in the source tree are only read); a finding leaves its
-# input in fuzz-artifacts/ and fails the run.
+# print a table of executions per harness. FUZZ_JOBS harnesses (default 2, one per core)
+# run at a time. New corpus entries go to fuzz-work/TARGET in the build folder (the seeds
+# in the source tree are only read); a finding leaves its input in fuzz-artifacts/ and
+# fails the run.
 # usage: smoke.sh SECONDS SRCDIR TARGET...
 set -u
 secs=$1
 src=$2
 shift 2
+jobs=${FUZZ_JOBS:-2}
 mkdir -p fuzz-work fuzz-artifacts
-status=0
-printf '%-16s %8s %12s %10s %8s %8s  %s\n' harness seconds executions exec/s corpus rss_mb result
-for t in "$@"; do
+
+# Run one harness; leave its table row in fuzz-work/TARGET.row and fail status in .rc.
+run_one() {
+    t=$1
     work=fuzz-work/$t
     rm -rf "$work"
     mkdir -p "$work"
@@ -27,12 +30,28 @@ for t in "$@"; do
     rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
     corp=$(ls "$work" | wc -l)
     result=ok
-    if [ $rc -ne 0 ]; then
-        result="FINDING (exit $rc, see $log and fuzz-artifacts/)"
-        status=1
-    fi
+    [ $rc -ne 0 ] && result="FINDING (exit $rc, see $log and fuzz-artifacts/)"
     rate=$(awk -v e="${execs:-0}" -v s="$secs" 'BEGIN { printf "%d", (s > 0 ? e / s : 0) }')
     printf '%-16s %8s %12s %10s %8s %8s  %s\n' "fuzz_$t" "$secs" "${execs:-?}" "$rate" \
-        "$corp" "${rss:-?}" "$result"
+        "$corp" "${rss:-?}" "$result" >"fuzz-work/$t.row"
+    echo $rc >"fuzz-work/$t.rc"
+}
+
+running=0
+for t in "$@"; do
+    run_one "$t" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+
+status=0
+printf '%-16s %8s %12s %10s %8s %8s  %s\n' harness seconds executions exec/s corpus rss_mb result
+for t in "$@"; do
+    cat "fuzz-work/$t.row"
+    [ "$(cat "fuzz-work/$t.rc")" = 0 ] || status=1
 done
 exit $status

@@ -53,6 +53,49 @@ static int cmp_variants(const void *a, const void *b)
     return c != 0 ? c : (i > j) - (i < j);
 }
 
+/* Is the UTF-8 character at s (of n bytes) White_Space? Its length goes to *len. The TMX
+ * writer leaves such characters out at both ends of a <seg> (no padding), so transcripts
+ * compare segment texts without them. */
+static int space_at(const unsigned char *s, size_t n, size_t *len)
+{
+    uint32_t cp;
+    if (s[0] < 0x80) {
+        *len = 1;
+        return s[0] == ' ' || (s[0] >= 9 && s[0] <= 13);
+    }
+    if (s[0] < 0xE0 && n >= 2) {
+        *len = 2;
+        cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    } else if (s[0] < 0xF0 && n >= 3) {
+        *len = 3;
+        cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    } else {
+        *len = n >= 4 ? 4 : n;
+        return 0;
+    }
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+           cp == 0xFEFF;
+}
+
+/* The text without White_Space at either end. */
+static void trim(const char **text, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)*text;
+    size_t start = 0, end = *len, n;
+    while (start < end && space_at(s + start, end - start, &n))
+        start += n;
+    size_t last = start, keep = start;
+    while (last < end) {
+        int sp = space_at(s + last, end - last, &n);
+        last += n;
+        if (!sp)
+            keep = last;
+    }
+    *text += start;
+    *len = keep - start;
+}
+
 static void record(transcript *t, const selaras_unit *u)
 {
     t->units++;
@@ -75,6 +118,7 @@ static void record(transcript *t, const selaras_unit *u)
         const char *lang = selaras_unit_variant_lang(u, order[k]);
         size_t len;
         const char *text = selaras_unit_variant_text(u, order[k], &len);
+        trim(&text, &len);
         put(t, lang, strlen(lang));
         put(t, "\x01", 1);
         put(t, text, len);

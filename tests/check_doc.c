@@ -246,6 +246,33 @@ START_TEST(combining_mark_at_start_and_long_piles)
 }
 END_TEST
 
+/* Intake of intake's output changes nothing, also when a pile of marks follows a line end
+ * or a replaced byte that this pass wrote (found by fuzz_doc). */
+START_TEST(long_piles_after_written_characters_are_stable)
+{
+    static const char *const leads[] = {"SIARAN\r\n", "SIARAN\r", "x\xE2\x80\xA9", "\xFF"};
+    for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+        char in[256];
+        size_t n = strlen(leads[k]);
+        memcpy(in, leads[k], n);
+        for (size_t i = 0; i < 40; i++) {
+            in[n++] = '\xCC';
+            in[n++] = i % 3 ? '\x81' : '\x96';
+        }
+        selaras_doc *once = make(in, n, SELARAS_DOC_REPLACE_INVALID);
+        size_t len1;
+        const char *text1 = selaras_doc_text(once, &len1);
+        selaras_doc *twice = make(text1, len1, 0);
+        size_t len2;
+        const char *text2 = selaras_doc_text(twice, &len2);
+        ck_assert_msg(len1 == len2 && memcmp(text1, text2, len1) == 0,
+                      "lead %zu: %zu bytes, then %zu", k, len1, len2);
+        selaras_doc_free(twice);
+        selaras_doc_free(once);
+    }
+}
+END_TEST
+
 START_TEST(empty_input)
 {
     selaras_doc *doc = make(NULL, 0, 0);
@@ -320,6 +347,7 @@ Suite *doc_suite(void)
     tcase_add_test(tc, nfc_reorders_and_handles_singletons);
     tcase_add_test(tc, nfc_text_is_unchanged);
     tcase_add_test(tc, combining_mark_at_start_and_long_piles);
+    tcase_add_test(tc, long_piles_after_written_characters_are_stable);
     suite_add_tcase(s, tc);
     tc = tcase_create("handle");
     tcase_add_test(tc, empty_input);

@@ -194,6 +194,7 @@ static selaras_status run(builder *b, unsigned flags, selaras_error *err)
             b->doc->replacements++;
             i += n;
             b->chunk_start = b->chunk_end = i;
+            b->chunk_chars = 1; /* the U+FFFD just written */
             continue;
         }
         const char *line_end = NULL;
@@ -214,13 +215,19 @@ static selaras_status run(builder *b, unsigned flags, selaras_error *err)
                 return sl_nomem(err);
             i += consumed;
             b->chunk_start = b->chunk_end = i;
+            b->chunk_chars = 1; /* the LF just written */
             continue;
         }
         size_t dlen = decomposed_length(cp);
-        if (b->chunk_end == b->chunk_start || unorm2_hasBoundaryBefore(nfc, cp)) {
+        int boundary = unorm2_hasBoundaryBefore(nfc, cp);
+        if (b->chunk_end == b->chunk_start || boundary) {
+            /* A mark right after a line end or a U+FFFD this pass wrote joins that
+             * character's chunk when the output is read again: count it the same way,
+             * so that forced cuts fall in the same places on both readings. */
+            size_t carried = boundary ? 0 : b->chunk_chars;
             if ((st = flush_chunk(b, err)) != SELARAS_OK)
                 return st;
-            start_chunk(b, i, n, dlen, cp < 0x340);
+            start_chunk(b, i, n, carried + dlen, cp < 0x340);
         } else if (b->chunk_chars + dlen > SL_MAX_CHUNK) {
             if ((st = flush_chunk(b, err)) != SELARAS_OK)
                 return st;

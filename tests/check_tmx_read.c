@@ -208,6 +208,8 @@ START_TEST(missing_srclang_and_not_tmx)
                    1, 48, "no <body> element");
     expect_failure(HEAD "<tu><tuv><seg>x</seg></tuv></tu>\n", SELARAS_ERR_SYNTAX, 5, 1,
                    "no xml:lang attribute on <tuv>");
+    expect_failure(HEAD "<tu><tuv xml:lang=\"\"><seg>x</seg></tuv></tu>\n", SELARAS_ERR_SYNTAX, 5,
+                   1, "an empty xml:lang attribute on <tuv>");
     expect_failure(HEAD "<tu><tuv xml:lang=\"id\"></tuv></tu>\n", SELARAS_ERR_SYNTAX, 5, 1,
                    "without <seg>");
     expect_failure(HEAD "<tu><prop>x</prop></tu>\n", SELARAS_ERR_SYNTAX, 5, 1,

@@ -119,6 +119,9 @@ static selaras_status read_tuv(selaras_tmx_reader *r, selaras_error *err)
         return sl_tmx_fail_here(r, SELARAS_ERR_SYNTAX, err, "no xml:lang attribute on", "tuv");
     /* the language stays at the start of r->text, NUL-terminated; the seg text follows */
     size_t lang_len = r->text.len;
+    if (lang_len == 0)
+        return sl_tmx_fail_here(r, SELARAS_ERR_SYNTAX, err, "an empty xml:lang attribute on",
+                                "tuv");
     if (sl_buf_append_byte(&r->text, '\0') != 0)
         return sl_nomem(err);
     int have_seg = 0;

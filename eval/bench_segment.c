@@ -1,6 +1,7 @@
 /* make bench-segment: throughput of selaras_segment() and of ICU's plain sentence
  * iterator (ubrk over UTF-8 through utext_openUTF8, same language) over the same input
- * of at least 30 MB, single thread, best of 3 runs; and the segmenter's peak memory.
+ * of at least 30 MB, single thread, best of 5 runs taken in turns; and the segmenter's
+ * peak memory.
  * Usage: bench_segment DATA_DIR
  *
  * The input for each language is the shared sets' document texts (PUD, ud-seg, and the
@@ -17,6 +18,9 @@
 #include "selaras.h"
 
 #define TARGET ((size_t)32 << 20)
+
+/* Timed runs of each segmenter; each keeps its best. */
+#define RUNS 5
 
 typedef struct text {
     char *data;
@@ -159,7 +163,77 @@ static void *m_realloc(void *ptr, size_t size, void *user)
     return q + 1;
 }
 
-/* Segment each document of t on its own, as a caller would a stream of releases. */
+/* One timed pass of selaras over the documents (default allocator, as a caller would
+ * use it); returns the thread CPU seconds and the segment count. */
+static double time_selaras_docs(selaras_segmenter *seg, selaras_doc **docs, size_t ndocs,
+                                size_t *count)
+{
+    selaras_error err;
+    size_t n = 0;
+    double t0 = now();
+    for (size_t d = 0; d < ndocs; d++) {
+        selaras_segments *segs;
+        if (selaras_segment(seg, docs[d], &segs, &err) != SELARAS_OK)
+            die(err.message);
+        n += selaras_segments_count(segs);
+        selaras_segments_free(segs);
+    }
+    *count = n;
+    return now() - t0;
+}
+
+/* One timed pass of ICU's sentence iterator over the same documents: the same bytes
+ * that selaras reads, where it reads them (each document's own text). */
+static double time_icu_docs(UBreakIterator *bi, selaras_doc **docs, size_t ndocs,
+                            size_t *count)
+{
+    UErrorCode uc = U_ZERO_ERROR;
+    UText *ut = NULL;
+    size_t n = 0;
+    double t0 = now();
+    for (size_t d = 0; d < ndocs; d++) {
+        size_t len;
+        const char *bytes = selaras_doc_text(docs[d], &len);
+        ut = utext_openUTF8(ut, bytes, (int64_t)len, &uc);
+        ubrk_setUText(bi, ut, &uc);
+        if (U_FAILURE(uc))
+            die("ICU could not take the text");
+        for (int32_t k = ubrk_next(bi); k != UBRK_DONE; k = ubrk_next(bi))
+            n++;
+    }
+    double dt = now() - t0;
+    utext_close(ut);
+    *count = n;
+    return dt;
+}
+
+/* The largest number of bytes one selaras_segment() call held over the documents,
+ * measured in a separate, untimed pass with a metering allocator. */
+static size_t peak_docs(const char *lang, selaras_doc **docs, size_t ndocs)
+{
+    selaras_error err;
+    meter m = {0, 0};
+    selaras_allocator mem = {m_malloc, m_realloc, m_free, &m};
+    selaras_segmenter *seg;
+    if (selaras_segmenter_new(&seg, lang, &mem, &err) != SELARAS_OK)
+        die(err.message);
+    size_t base = m.live, peak = 0;
+    for (size_t d = 0; d < ndocs; d++) {
+        selaras_segments *segs;
+        m.peak = m.live;
+        if (selaras_segment(seg, docs[d], &segs, &err) != SELARAS_OK)
+            die(err.message);
+        if (m.peak - base > peak)
+            peak = m.peak - base;
+        selaras_segments_free(segs);
+    }
+    selaras_segmenter_free(seg);
+    return peak;
+}
+
+/* Segment each document of t on its own, as a caller would a stream of releases. The
+ * runs of selaras and of ICU alternate, so that a change of load on the machine falls on
+ * both; each keeps its best run. */
 static void bench_docs(const char *lang, const text *t)
 {
     selaras_error err;
@@ -171,90 +245,60 @@ static void bench_docs(const char *lang, const text *t)
         if (selaras_doc_new(&docs[d], t->data + a, b - a, lang, 0, NULL, &err) != SELARAS_OK)
             die(err.message);
     }
-    meter m = {0, 0};
-    selaras_allocator mem = {m_malloc, m_realloc, m_free, &m};
     selaras_segmenter *seg;
-    if (selaras_segmenter_new(&seg, lang, &mem, &err) != SELARAS_OK)
+    if (selaras_segmenter_new(&seg, lang, NULL, &err) != SELARAS_OK)
         die(err.message);
-    size_t base = m.live, peak = 0, count = 0;
-    double best = 1e9;
-    for (int run = 0; run < 3; run++) {
-        count = 0;
-        double t0 = now();
-        for (size_t d = 0; d < t->ndocs; d++) {
-            selaras_segments *segs;
-            m.peak = m.live;
-            if (selaras_segment(seg, docs[d], &segs, &err) != SELARAS_OK)
-                die(err.message);
-            count += selaras_segments_count(segs);
-            if (m.peak - base > peak)
-                peak = m.peak - base;
-            selaras_segments_free(segs);
-        }
-        double dt = now() - t0;
-        if (dt < best)
-            best = dt;
-    }
-    selaras_segmenter_free(seg);
-    for (size_t d = 0; d < t->ndocs; d++)
-        selaras_doc_free(docs[d]);
-    free(docs);
-
     UErrorCode uc = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &uc);
     if (U_FAILURE(uc))
         die("ubrk_open failed");
-    double ibest = 1e9;
-    size_t icount = 0;
-    UText *ut = NULL;
-    for (int run = 0; run < 3; run++) {
-        size_t n = 0;
-        double t0 = now();
-        for (size_t d = 0; d < t->ndocs; d++) {
-            size_t a = t->starts[d], b = d + 1 < t->ndocs ? t->starts[d + 1] : t->len;
-            ut = utext_openUTF8(ut, t->data + a, (int64_t)(b - a), &uc);
-            ubrk_setUText(bi, ut, &uc);
-            if (U_FAILURE(uc))
-                die("ICU could not take the text");
-            for (int32_t k = ubrk_next(bi); k != UBRK_DONE; k = ubrk_next(bi))
-                n++;
-        }
-        double dt = now() - t0;
+    double best = 1e9, ibest = 1e9;
+    size_t count = 0, icount = 0;
+    for (int run = 0; run < RUNS; run++) {
+        double dt = time_selaras_docs(seg, docs, t->ndocs, &count);
+        if (dt < best)
+            best = dt;
+        dt = time_icu_docs(bi, docs, t->ndocs, &icount);
         if (dt < ibest)
             ibest = dt;
-        icount = n;
     }
-    utext_close(ut);
     ubrk_close(bi);
+    selaras_segmenter_free(seg);
+    size_t peak = peak_docs(lang, docs, t->ndocs);
+    for (size_t d = 0; d < t->ndocs; d++)
+        selaras_doc_free(docs[d]);
+    free(docs);
     double mb = (double)t->len / 1e6;
     printf("%-4s %-9s %7.1f %6zu | %8.1f %8zu | %8.1f %8zu | %5.2fx | %7.3f %6s\n", lang,
            "per-doc", mb, t->ndocs, mb / best, count, mb / ibest, icount, ibest / best,
            (double)peak / 1e6, "-");
 }
 
-/* Segment all of t as one document. */
+/* Segment all of t as one document; runs alternate as in bench_docs(). */
 static void bench(const char *lang, const text *t)
 {
     selaras_error err;
     selaras_doc *doc;
     double mb = (double)t->len / 1e6;
-    double t0 = now();
     if (selaras_doc_new(&doc, t->data, t->len, lang, 0, NULL, &err) != SELARAS_OK)
         die(err.message);
-    double intake = now() - t0;
 
     meter m = {0, 0};
     selaras_allocator mem = {m_malloc, m_realloc, m_free, &m};
     selaras_segmenter *seg;
     if (selaras_segmenter_new(&seg, lang, &mem, &err) != SELARAS_OK)
         die(err.message);
+    UErrorCode uc = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &uc);
+    if (U_FAILURE(uc))
+        die("ubrk_open failed");
     size_t base = m.live;
-    double best = 1e9;
-    size_t count = 0, peak = 0, list_bytes = 0;
-    for (int run = 0; run < 3; run++) {
+    double best = 1e9, ibest = 1e9;
+    size_t count = 0, icount = 0, peak = 0, list_bytes = 0;
+    for (int run = 0; run < RUNS; run++) {
         selaras_segments *segs;
         m.peak = m.live;
-        t0 = now();
+        double t0 = now();
         if (selaras_segment(seg, doc, &segs, &err) != SELARAS_OK)
             die(err.message);
         double dt = now() - t0;
@@ -264,17 +308,7 @@ static void bench(const char *lang, const text *t)
         peak = m.peak - base;
         list_bytes = m.live - base;
         selaras_segments_free(segs);
-    }
-    selaras_segmenter_free(seg);
-    selaras_doc_free(doc);
 
-    UErrorCode uc = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &uc);
-    if (U_FAILURE(uc))
-        die("ubrk_open failed");
-    double ibest = 1e9;
-    size_t icount = 0;
-    for (int run = 0; run < 3; run++) {
         t0 = now();
         UText *ut = utext_openUTF8(NULL, t->data, (int64_t)t->len, &uc);
         ubrk_setUText(bi, ut, &uc);
@@ -283,18 +317,19 @@ static void bench(const char *lang, const text *t)
         size_t n = 0;
         for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi))
             n++;
-        double dt = now() - t0;
+        dt = now() - t0;
         utext_close(ut);
         if (dt < ibest)
             ibest = dt;
         icount = n;
     }
     ubrk_close(bi);
+    selaras_segmenter_free(seg);
+    selaras_doc_free(doc);
 
     printf("%-4s %-9s %7.1f %6d | %8.1f %8zu | %8.1f %8zu | %5.2fx | %7.3f %6.1f\n", lang,
            "one-doc", mb, 1, mb / best, count, mb / ibest, icount, ibest / best,
            (double)peak / 1e6, (double)list_bytes / (double)(count ? count : 1));
-    (void)intake;
 }
 
 int main(int argc, char **argv)
@@ -315,7 +350,7 @@ int main(int argc, char **argv)
     add_jsonl(&en, dir, "ud-seg/en_ewt.jsonl");
     repeat_to(&id, TARGET);
     repeat_to(&en, TARGET);
-    printf("Sentence segmentation speed, single thread, best of 3, thread CPU time (ICU %s)\n\n",
+    printf("Sentence segmentation speed, single thread, best of %d, thread CPU time (ICU %s)\n\n", RUNS,
            U_ICU_VERSION);
     printf("%-4s %-9s %7s %6s | %-17s | %-17s | %-6s | %s\n", "lang", "mode", "MB", "docs",
            "selaras MB/s segs", "ICU MB/s    segs", "ratio", "peak MB  B/seg");
@@ -324,8 +359,9 @@ int main(int argc, char **argv)
     bench_docs("en", &en);
     bench("en", &en);
     printf("\nper-doc: each document segmented on its own (documents made beforehand, lists\n"
-           "freed after each call), ICU reset to each document's bytes; one-doc: the whole\n"
-           "input as one document. ratio: selaras speed over ICU speed. peak: most bytes the\n"
+           "freed after each call, default allocator), ICU reset to each document's text;\n"
+           "one-doc: the whole input as one document. Runs of selaras and ICU alternate.\n"
+           "ratio: selaras speed over ICU speed. peak (measured apart): most bytes the\n"
            "segmenter held during one call, segment list included (per-doc: the largest call);\n"
            "B/seg: bytes the finished list keeps per segment, its texts included (one-doc).\n"
            "Times are the thread's CPU time, so that other load on the machine does not count.\n");

@@ -58,6 +58,30 @@ static void expect_list(const selaras_segments *segs, const char *const *expecte
 
 /* ---- Indonesian ---- */
 
+/* The word before a period is found by a backward scan eight bytes at a time: words
+ * shorter and longer than eight bytes, with non-ASCII letters and tabs in them, must give
+ * the same decisions as a byte-by-byte scan. */
+START_TEST(word_before_period)
+{
+    /* a code ending in a capital is no initial */
+    EXPECT("id", "Kodenya 12345678A. Budi datang.", "S|Kodenya 12345678A.", "S|Budi datang.");
+    EXPECT("id", "Kodenya 1234567890123456789A. Budi datang.",
+           "S|Kodenya 1234567890123456789A.", "S|Budi datang.");
+    EXPECT("id", "Kodenya \xC3\xA9" "1234567A. Budi datang.",
+           "S|Kodenya \xC3\xA9" "1234567A.", "S|Budi datang.");
+    EXPECT("id", "Kodenya\t12345678A. Budi datang.", "S|Kodenya\t12345678A.",
+           "S|Budi datang.");
+    /* a single capital after long words is an initial */
+    EXPECT("en", "Signed by Professor Emeritus J. Smith today.",
+           "S|Signed by Professor Emeritus J. Smith today.");
+    EXPECT("en", "Signed by Professor Emeritus\xC3\xA9 J. Smith today.",
+           "S|Signed by Professor Emeritus\xC3\xA9 J. Smith today.");
+    /* a period glued between words ends the first one, even after a long run */
+    EXPECT("en", "See the section.appendix.Mr. Smith wrote it.", "S|See the section.appendix.",
+           "S|Mr. Smith wrote it.");
+}
+END_TEST
+
 START_TEST(id_plain_sentences)
 {
     EXPECT("id", "Harga beras naik. Pedagang mengeluh! Apakah pemerintah bertindak? Ya.",
@@ -453,6 +477,7 @@ Suite *segmenter_suite(void)
     tcase_add_test(tc, id_plain_sentences);
     tcase_add_test(tc, id_abbreviation_classes);
     tcase_add_test(tc, id_initials);
+    tcase_add_test(tc, word_before_period);
     tcase_add_test(tc, id_numbers_and_codes);
     tcase_add_test(tc, id_urls_emails_domains);
     tcase_add_test(tc, id_quotations);

@@ -71,15 +71,20 @@ int sl_line_is_press_header(const char *text, size_t len)
     return len > 0 && in_folded(press_headers, text, len);
 }
 
+/* Longest label, in bytes ("keterangan foto"). */
+#define SL_LABEL_MAX 15
+
 static int has_label(const char *t, size_t n)
 {
+    if (!sl_is_ascii_alpha((unsigned char)t[0]))
+        return 0;
     const char *colon = memchr(t, ':', n < 28 ? n : 28);
-    if (colon == NULL || !sl_is_ascii_alpha((unsigned char)t[0]))
+    if (colon == NULL)
         return 0;
     size_t m = (size_t)(colon - t);
     while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == '\t' || t[m - 1] == '.'))
         m--;
-    return m > 0 && in_folded(labels, t, m);
+    return m > 0 && m <= SL_LABEL_MAX && in_folded(labels, t, m);
 }
 
 /* text starts with word (lower case ASCII), compared case-insensitively. */
@@ -183,7 +188,7 @@ int sl_line_is_boilerplate(const char *text, size_t len)
     strip_markup(&t, &n);
     if (n == 0)
         return 0;
-    if (has_label(t, n) || sl_line_is_press_header(t, n))
+    if (has_label(t, n) || (n <= 32 && sl_line_is_press_header(t, n)))
         return 1;
     switch (sl_ascii_lower((unsigned char)t[0])) {
     case '(':

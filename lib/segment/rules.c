@@ -49,6 +49,21 @@ static const unsigned char candidate[256] = {
     ['.'] = 1, ['?'] = 1, ['!'] = 1, [')'] = 1, [0xE2] = 1,
 };
 
+/* ASCII bytes that are neither a closer (see sl_cp_is_closer) nor a lead byte: where
+ * skip_closers() has nothing to do. */
+static const unsigned char closer_free[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\v'] = 1, ['\f'] = 1, ['.'] = 1, [','] = 1,
+    [':'] = 1, [';'] = 1, ['?'] = 1, ['!'] = 1, ['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
+    ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 static int space_at(const span *sp, size_t i, size_t *len)
 {
     int32_t cp;
@@ -56,9 +71,12 @@ static int space_at(const span *sp, size_t i, size_t *len)
     return sl_cp_is_space(cp);
 }
 
-static size_t skip_space(const span *sp, size_t i)
+static inline size_t skip_space(const span *sp, size_t i)
 {
     size_t n;
+    /* the common case: one blank, then a printable ASCII byte */
+    if (i + 1 < sp->e && sp->t[i] == ' ' && (unsigned char)(sp->t[i + 1] - 0x21) < 0x5E)
+        return i + 1;
     while (i < sp->e) {
         unsigned char c = (unsigned char)sp->t[i];
         if (c < 0x80) { /* ASCII: no decoding */
@@ -84,9 +102,11 @@ static int space_before(const span *sp, size_t i)
 }
 
 /* Skip closing quotes and brackets from i; *quote is set when one was a quote. */
-static size_t skip_closers(const span *sp, size_t i, int *quote)
+static inline size_t skip_closers(const span *sp, size_t i, int *quote)
 {
     *quote = 0;
+    if (i < sp->e && closer_free[(unsigned char)sp->t[i]])
+        return i; /* the common case: a space or a letter follows */
     while (i < sp->e) {
         int32_t cp;
         size_t n = sl_cp_at(sp->t, i, &cp);
@@ -100,8 +120,15 @@ static size_t skip_closers(const span *sp, size_t i, int *quote)
 }
 
 /* What starts at k (after opening quotes and brackets); *word receives where it is. */
-static next_class classify(const span *sp, size_t k, size_t *word)
+static inline next_class classify(const span *sp, size_t k, size_t *word)
 {
+    if (k < sp->e) { /* the common case: an ASCII letter or digit */
+        unsigned char c = (unsigned char)sp->t[k];
+        if (sl_is_ascii_upper(c) || sl_is_ascii_lower(c) || sl_is_ascii_digit(c)) {
+            *word = k;
+            return sl_is_ascii_upper(c) ? NC_UPPER : sl_is_ascii_lower(c) ? NC_LOWER : NC_DIGIT;
+        }
+    }
     int32_t cp = 0;
     while (k < sp->e) {
         size_t n = sl_cp_at(sp->t, k, &cp);
@@ -158,6 +185,10 @@ static void begin_sentence(span *sp, size_t k)
         }
     }
     sp->marker = m;
+    /* a marker is one letter or 1-3 digits: a word of two letters or more is none */
+    if (m + 1 < sp->e && sl_is_ascii_alpha((unsigned char)sp->t[m]) &&
+        sl_is_ascii_alpha((unsigned char)sp->t[m + 1]))
+        return;
     size_t a = m, b = m;
     while (b < sp->e && b - a < 4 && sl_is_ascii_alnum((unsigned char)sp->t[b]))
         b++;
@@ -193,6 +224,34 @@ static int cut(span *sp, size_t k)
     return 0;
 }
 
+/* SWAR: a word whose bytes are all v. */
+#define SL_REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
+
+/* Eight bytes at a time, walk back from a (not below low) over printable ASCII
+ * (0x21-0x7F); stops at most eight bytes short of the run's start, where the byte loop
+ * of the caller takes over. */
+static inline size_t ascii_word_start(const unsigned char *u, size_t low, size_t a)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    defined(__GNUC__)
+    while (a - low >= 8) {
+        uint64_t x;
+        memcpy(&x, u + a - 8, 8);
+        uint64_t low7 = x & SL_REP(0x7F);
+        /* high bit of each byte outside 0x21-0x7F: >= 0x80, or below 0x21 (the sum of
+         * a byte's low seven bits and 0x5F reaches 0x80 exactly from 0x21 on) */
+        uint64_t bad = (x | ~(low7 + SL_REP(0x5F))) & SL_REP(0x80);
+        if (bad != 0) /* the run starts after the last such byte */
+            return a - 8 + (size_t)(63 - __builtin_clzll(bad)) / 8 + 1;
+        a -= 8;
+    }
+#else
+    (void)u;
+    (void)low;
+#endif
+    return a;
+}
+
 /* Start of the token that ends just before i (a run without white space), after any
  * opening quotes and brackets. */
 static size_t token_start(const span *sp, size_t i)
@@ -203,6 +262,7 @@ static size_t token_start(const span *sp, size_t i)
     size_t a = i;
     for (;;) {
         const unsigned char *u = (const unsigned char *)sp->t;
+        a = ascii_word_start(u, low, a);
         while (a > low && (unsigned char)(u[a - 1] - 0x21) < 0x5F) /* ASCII, not space */
             a--;
         if (a <= low || (unsigned char)sp->t[a - 1] < 0x80 || space_before(sp, a))
@@ -526,9 +586,6 @@ static int on_period(span *sp, size_t *pi)
         return 0;
     return cut(sp, k);
 }
-
-/* SWAR: a word whose bytes are all v. */
-#define SL_REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
 
 /* Non-zero when some byte of x is zero. */
 static inline uint64_t has_zero(uint64_t x)

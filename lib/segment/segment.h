@@ -3,6 +3,8 @@
 #ifndef SELARAS_SEGMENT_H
 #define SELARAS_SEGMENT_H
 
+#include <string.h>
+
 #include "../core/core.h"
 #include "../text/text.h"
 
@@ -41,6 +43,32 @@ selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end
 selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, size_t end,
                                         const char *text, size_t n, selaras_segment_kind kind,
                                         size_t para, selaras_error *err);
+
+/* sl_segments_push_trimmed() inline when the list has room (the segmenter's common case,
+ * since it reserves the list up front); the function otherwise. */
+static inline selaras_status sl_segments_push_room(selaras_segments *segs, size_t start,
+                                                   size_t end, const char *text, size_t n,
+                                                   selaras_segment_kind kind, size_t para,
+                                                   selaras_error *err)
+{
+    size_t off = segs->texts.len;
+    if (segs->count >= segs->cap || segs->count >= SELARAS_SEGMENTS_MAX_COUNT ||
+        segs->texts.cap - off < n + 2)
+        return sl_segments_push_trimmed(segs, start, end, text, n, kind, para, err);
+    char *dst = segs->texts.data + off;
+    memcpy(dst, text, n);
+    dst[n] = '\0';
+    dst[n + 1] = '\0'; /* the buffer stays NUL-terminated */
+    segs->texts.len = off + n + 1;
+    sl_segment *s = &segs->items[segs->count++];
+    s->start = start;
+    s->end = end;
+    s->text_off = off;
+    s->text_len = n;
+    s->para = para;
+    s->kind = kind;
+    return SELARAS_OK;
+}
 
 /* Length of leading / trailing Unicode white space (White_Space property) in text. */
 size_t sl_space_prefix(const char *text, size_t len);

@@ -141,10 +141,14 @@ typedef struct walk {
     size_t para;
     int wrapped;  /* the current span joins lines */
     size_t run;   /* cursor in the document's offset map (offsets only grow) */
+    /* the run at the cursor: normalised offsets [lo, hi) start at input offset orig */
+    size_t run_lo, run_hi, run_orig;
+    int run_identity;
 } walk;
 
-/* selaras_doc_to_original() for offsets that only grow: a cursor instead of a search. */
-static size_t to_original(walk *w, size_t offset)
+/* selaras_doc_to_original() for offsets that mostly grow: a cursor instead of a search,
+ * and the cursor's run kept at hand (one run covers all of most documents). */
+static size_t to_original_slow(walk *w, size_t offset)
 {
     const selaras_doc *doc = w->doc;
     if (offset >= doc->len)
@@ -156,7 +160,20 @@ static size_t to_original(walk *w, size_t offset)
     const sl_offset_run *r = &doc->runs[w->run];
     if (offset < r->norm)
         return 0;
+    w->run_lo = r->norm;
+    w->run_hi = w->run + 1 < doc->nruns && doc->runs[w->run + 1].norm < doc->len
+                    ? doc->runs[w->run + 1].norm
+                    : doc->len;
+    w->run_orig = r->orig;
+    w->run_identity = r->identity;
     return r->identity ? r->orig + (offset - r->norm) : r->orig;
+}
+
+static inline size_t to_original(walk *w, size_t offset)
+{
+    if (offset >= w->run_lo && offset < w->run_hi)
+        return w->run_identity ? w->run_orig + (offset - w->run_lo) : w->run_orig;
+    return to_original_slow(w, offset);
 }
 
 /* Push text[a..b) (trimmed here) as one segment. */
@@ -169,7 +186,7 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
     if (a >= b)
         return SELARAS_OK;
     size_t oa = to_original(w, a), ob = to_original(w, b);
-    selaras_status st = sl_segments_push_trimmed(w->segs, oa, ob, t + a, b - a, kind, w->para,
+    selaras_status st = sl_segments_push_room(w->segs, oa, ob, t + a, b - a, kind, w->para,
                                                  err);
     if (st != SELARAS_OK)
         return st;
@@ -360,7 +377,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
     *out = NULL;
     if (seg == NULL || doc == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segment: NULL argument");
-    walk w = {seg, doc, NULL, 0, 0, 0};
+    walk w = {seg, doc, NULL, 0, 0, 0, 0, 0, 0, 0};
     selaras_status st = sl_segments_create(&w.segs, &seg->mem, doc->tag, doc->primary,
                                            doc->name, err);
     if (st != SELARAS_OK)
@@ -411,7 +428,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         started = 1;
         pending = 0;
         if (nonempty++ < 12 && ln.start < 2048 && w.segs->count > 0 &&
-            sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
+            ln.end - ln.start <= 32 && sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
             (st = redo_letterhead(&w, ln.start, err)) != SELARAS_OK)
             break;
         if (sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {

@@ -76,6 +76,21 @@ START_TEST(word_before_period)
            "S|Signed by Professor Emeritus J. Smith today.");
     EXPECT("en", "Signed by Professor Emeritus\xC3\xA9 J. Smith today.",
            "S|Signed by Professor Emeritus\xC3\xA9 J. Smith today.");
+    /* a word longer than the scan's 64-byte window at the start of the text, the window
+     * starting inside a two-byte character (found by fuzz_segment_en) */
+    char word[80], text[120];
+    size_t n = 0;
+    for (int k = 0; k < 33; k++) {
+        word[n++] = '\xC3';
+        word[n++] = '\xA9';
+    }
+    memcpy(word + n, "a.", 3);
+    snprintf(text, sizeof text, "%s Budi datang.", word);
+    selaras_segments *segs = segment_text("id", text);
+    ck_assert_uint_eq(selaras_segments_count(segs), 2);
+    ck_assert_str_eq(selaras_segments_text(segs, 0, NULL), word);
+    ck_assert_str_eq(selaras_segments_text(segs, 1, NULL), "Budi datang.");
+    selaras_segments_free(segs);
     /* a period glued between words ends the first one, even after a long run */
     EXPECT("en", "See the section.appendix.Mr. Smith wrote it.", "S|See the section.appendix.",
            "S|Mr. Smith wrote it.");

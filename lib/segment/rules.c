@@ -234,7 +234,7 @@ static inline size_t ascii_word_start(const unsigned char *u, size_t low, size_t
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
     defined(__GNUC__)
-    while (a - low >= 8) {
+    while (a >= low + 8) { /* a may already be below low: see token_start() */
         uint64_t x;
         memcpy(&x, u + a - 8, 8);
         uint64_t low7 = x & SL_REP(0x7F);

@@ -21,11 +21,9 @@ selaras_status selaras_segmenter_new(selaras_segmenter **out, const char *lang,
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_segmenter_new: out is NULL");
     *out = NULL;
     selaras_allocator m;
-    selaras_status st = sl_mem_init(&m, mem, err);
-    if (st != SELARAS_OK)
-        return st;
     char tag[SL_LANG_TAG_MAX], primary[4];
-    if ((st = sl_lang_parse(lang, tag, primary, err)) != SELARAS_OK)
+    selaras_status st = sl_mem_lang_init(&m, mem, lang, tag, primary, err);
+    if (st != SELARAS_OK)
         return st;
     selaras_segmenter *seg = sl_calloc(&m, 1, sizeof *seg);
     if (seg == NULL)

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void cli_error(const char *fmt, ...)
 {
@@ -20,6 +22,31 @@ void cli_error(const char *fmt, ...)
 const char *cli_display_name(const char *path)
 {
     return (path == NULL || strcmp(path, "-") == 0) ? "<stdin>" : path;
+}
+
+int cli_setup_failure(selaras_status st)
+{
+    if (st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT)
+        return CLI_USAGE;
+    return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+}
+
+int cli_is_help(const char *arg)
+{
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+int cli_no_command(int argc, char **argv, void (*usage)(FILE *out))
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (cli_is_help(argv[1])) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    return -1;
 }
 
 void cli_report(const char *file, const selaras_error *err)
@@ -102,34 +129,248 @@ int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc
     return CLI_OK;
 }
 
-FILE *cli_open_output(const char *path)
+static int is_stdout(const char *path)
 {
-    if (path == NULL || strcmp(path, "-") == 0)
-        return stdout;
-    FILE *out = fopen(path, "wb");
-    if (out == NULL)
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
-    return out;
+    return path == NULL || strcmp(path, "-") == 0;
 }
 
-int cli_close_output(FILE *out, const char *path)
+const char *cli_output_name(const char *path)
 {
-    int failed = fflush(out) != 0 || ferror(out);
-    int saved = errno;
-    if (out != stdout)
-        failed |= fclose(out) != 0;
-    if (failed) {
-        cli_error("%s: write error: %s", path == NULL || strcmp(path, "-") == 0 ? "<stdout>" : path,
-                  strerror(saved ? saved : EIO));
+    return is_stdout(path) ? "standard output" : path;
+}
+
+int cli_open_output(cli_output *o, const char *path)
+{
+    o->fp = NULL;
+    o->path = path;
+    o->target = o->tmp = NULL;
+    if (is_stdout(path)) {
+        o->fp = stdout;
+        return CLI_OK;
+    }
+    /* a symbolic link stays: the file it points to is the one replaced */
+    struct stat lst, st;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        o->target = realpath(path, NULL);
+    if (o->target == NULL) /* not a link, or a dangling one: replaced itself */
+        o->target = strdup(path);
+    if (o->target == NULL) {
+        cli_error("%s: cannot open for writing: %s", path, strerror(errno ? errno : ENOMEM));
+        return CLI_OUTPUT;
+    }
+    int exists = stat(o->target, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) { /* a device or a pipe: written directly */
+        o->fp = fopen(o->target, "wb");
+        if (o->fp == NULL) {
+            cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+            return cli_close_output(o, CLI_OUTPUT);
+        }
+        return CLI_OK;
+    }
+    size_t n = strlen(o->target);
+    o->tmp = malloc(n + 12);
+    if (o->tmp == NULL) {
+        cli_error("%s: out of memory", path);
+        return cli_close_output(o, CLI_OUTPUT);
+    }
+    memcpy(o->tmp, o->target, n);
+    memcpy(o->tmp + n, ".tmp-XXXXXX", 12);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return cli_close_output(o, CLI_OUTPUT);
+    }
+    /* mkstemp makes the file 0600: give it the old file's mode, or rw-r--r-- */
+    (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
+    o->fp = fdopen(fd, "wb");
+    if (o->fp == NULL) {
+        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        close(fd);
+        return cli_close_output(o, CLI_OUTPUT);
+    }
+    return CLI_OK;
+}
+
+int cli_close_output(cli_output *o, int rc)
+{
+    int saved = 0;
+    if (o->fp != NULL) {
+        int failed = fflush(o->fp) != 0 || ferror(o->fp);
+        saved = errno;
+        if (o->fp == stdout) {
+            if (failed)
+                clearerr(stdout); /* reported here, not again at exit */
+        } else {
+            if (!failed && o->tmp != NULL && fsync(fileno(o->fp)) != 0) {
+                failed = 1;
+                saved = errno;
+            }
+            if (fclose(o->fp) != 0 && !failed) {
+                failed = 1;
+                saved = errno;
+            }
+        }
+        o->fp = NULL;
+        if (failed && rc == CLI_OK) {
+            cli_error("%s: write error: %s", cli_output_name(o->path),
+                      strerror(saved ? saved : EIO));
+            rc = CLI_OUTPUT;
+        }
+    }
+    if (o->tmp != NULL) {
+        if (rc == CLI_OK && rename(o->tmp, o->target) != 0) {
+            cli_error("%s: cannot replace: %s", o->path, strerror(errno));
+            rc = CLI_OUTPUT;
+        }
+        if (rc != CLI_OK)
+            unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->target);
+    o->tmp = o->target = NULL;
+    return rc;
+}
+
+int cli_finish_stdout(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int saved = errno;
+        clearerr(stdout);
+        cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
         return CLI_OUTPUT;
     }
     return CLI_OK;
 }
 
-void cli_json_string(FILE *out, const char *s, size_t len)
+int cli_spool_make(cli_spool *sp)
+{
+    const char *base = getenv("TMPDIR");
+    if (base == NULL || base[0] == '\0')
+        base = "/tmp";
+    int n = snprintf(sp->dir, sizeof sp->dir, "%s/selaras-XXXXXX", base);
+    if (n < 0 || (size_t)n >= sizeof sp->dir) {
+        sp->dir[0] = sp->path[0] = '\0';
+        cli_error("cannot make a temporary folder in %s: name too long", base);
+        return CLI_OUTPUT;
+    }
+    if (mkdtemp(sp->dir) == NULL) {
+        cli_error("cannot make a temporary folder in %s: %s", base, strerror(errno));
+        sp->dir[0] = sp->path[0] = '\0';
+        return CLI_OUTPUT;
+    }
+    snprintf(sp->path, sizeof sp->path, "%s/data", sp->dir);
+    return CLI_OK;
+}
+
+void cli_spool_remove(cli_spool *sp)
+{
+    if (sp->dir[0] == '\0')
+        return;
+    unlink(sp->path);
+    rmdir(sp->dir);
+    sp->dir[0] = sp->path[0] = '\0';
+}
+
+/* Copy from one stream to another; returns 0, or -1 reading and 1 writing with errno set. */
+static int copy_stream(FILE *in, FILE *out)
+{
+    char buf[1 << 16];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, got, out) != got)
+            return 1;
+    return ferror(in) ? -1 : 0;
+}
+
+int cli_memory_output_begin(const char *output, cli_spool *sp, const char **path)
+{
+    sp->dir[0] = sp->path[0] = '\0';
+    *path = output;
+    if (!is_stdout(output))
+        return CLI_OK;
+    int rc = cli_spool_make(sp);
+    *path = sp->path;
+    return rc;
+}
+
+int cli_memory_output_end(cli_spool *sp, int rc)
+{
+    if (sp->dir[0] == '\0')
+        return rc;
+    if (rc == CLI_OK) {
+        FILE *in = fopen(sp->path, "rb");
+        if (in == NULL) {
+            cli_error("%s: cannot open: %s", sp->path, strerror(errno));
+            rc = CLI_OUTPUT;
+        } else {
+            cli_spool_remove(sp); /* gone even if a closed pipe ends the process */
+            int r = copy_stream(in, stdout);
+            int saved = errno;
+            fclose(in);
+            if (r < 0) {
+                cli_error("%s: read error: %s", sp->path, strerror(saved));
+                rc = CLI_OUTPUT;
+            } else if (r > 0) {
+                cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
+                clearerr(stdout);
+                rc = CLI_OUTPUT;
+            } else {
+                rc = cli_finish_stdout();
+            }
+        }
+    }
+    cli_spool_remove(sp);
+    return rc;
+}
+
+int cli_input_path(const char *name, cli_spool *sp, const char **path)
+{
+    sp->dir[0] = sp->path[0] = '\0';
+    *path = name;
+    if (strcmp(name, "-") != 0)
+        return CLI_OK;
+    if (cli_spool_make(sp) != CLI_OK)
+        return CLI_OUTPUT;
+    *path = sp->path;
+    FILE *out = fopen(sp->path, "wb");
+    if (out == NULL) {
+        cli_error("%s: cannot open for writing: %s", sp->path, strerror(errno));
+        cli_spool_remove(sp);
+        return CLI_OUTPUT;
+    }
+    int r = copy_stream(stdin, out);
+    int saved = errno;
+    if (fclose(out) != 0 && r == 0) {
+        r = 1;
+        saved = errno;
+    }
+    if (r != 0) {
+        cli_error(r < 0 ? "<stdin>: read error: %s" : "<stdin>: cannot save a copy: %s",
+                  strerror(saved ? saved : EIO));
+        cli_spool_remove(sp);
+        return r < 0 ? CLI_INPUT : CLI_OUTPUT;
+    }
+    return CLI_OK;
+}
+
+int cli_stdin_twice(const char *const *names, size_t n)
+{
+    size_t dashes = 0;
+    for (size_t i = 0; i < n; i++)
+        dashes += names[i] != NULL && strcmp(names[i], "-") == 0;
+    if (dashes > 1) {
+        cli_error("standard input ('-') can be read only once");
+        return 1;
+    }
+    return 0;
+}
+
+void cli_json_piece(FILE *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    fputc('"', out);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
@@ -148,6 +389,12 @@ void cli_json_string(FILE *out, const char *s, size_t len)
             }
         }
     }
+}
+
+void cli_json_string(FILE *out, const char *s, size_t len)
+{
+    fputc('"', out);
+    cli_json_piece(out, s, len);
     fputc('"', out);
 }
 

@@ -50,13 +50,79 @@ int cli_read_file(const char *path, char **data, size_t *len);
 /* Read a file and make a document of it. Prints errors; returns an exit code. */
 int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc **doc);
 
-/* Open an output file ("-" or NULL is standard output); prints and returns NULL on error. */
-FILE *cli_open_output(const char *path);
-/* Flush and close it; returns CLI_OK or prints the error and returns CLI_OUTPUT. */
-int cli_close_output(FILE *out, const char *path);
+/* A text output: standard output, a device or pipe written directly, or a regular file
+ * written through a temporary file beside it that replaces the file only when everything
+ * was written (a symbolic link stays; the file it points to is replaced). */
+typedef struct cli_output {
+    FILE *fp;
+    const char *path;   /* as given; NULL or "-" for standard output */
+    char *target;       /* the file replaced at close (the link's target), or NULL */
+    char *tmp;          /* the temporary file, or NULL when written directly */
+} cli_output;
+
+/* Open an output ("-" or NULL is standard output); prints the error and returns CLI_OUTPUT
+ * on failure (o is then closed). */
+int cli_open_output(cli_output *o, const char *path);
+/* Flush and close it; on success renames the temporary file over the target. Returns
+ * CLI_OK, or prints the error, removes the temporary file and returns CLI_OUTPUT. With
+ * rc other than CLI_OK the output is discarded (the target is left as it was) and rc is
+ * returned. */
+int cli_close_output(cli_output *o, int rc);
+
+/* Flush standard output at the end of a command that succeeded: CLI_OK, or prints
+ * "selaras: standard output: write error: ..." and returns CLI_OUTPUT. */
+int cli_finish_stdout(void);
+
+/* A temporary folder holding one file: standard input saved to be read by path, or a
+ * memory written by the library before it is copied to standard output. */
+typedef struct cli_spool {
+    char dir[4096];
+    char path[4096 + 8];
+} cli_spool;
+
+/* Make the folder (in $TMPDIR or /tmp); path names the file in it (not yet created).
+ * Prints and returns CLI_OUTPUT on failure. */
+int cli_spool_make(cli_spool *sp);
+/* Remove the file and the folder; an empty spool is left alone. */
+void cli_spool_remove(cli_spool *sp);
+
+/* Where a command that writes a memory writes: output itself, or for NULL or "-" a spool
+ * file that cli_memory_output_end() copies to standard output. Returns CLI_OK or prints
+ * and returns an exit code. */
+int cli_memory_output_begin(const char *output, cli_spool *sp, const char **path);
+/* With rc CLI_OK and a spool, copy it to standard output (nothing is written to standard
+ * output otherwise); always removes the spool. Returns rc, or CLI_OUTPUT on a write error. */
+int cli_memory_output_end(cli_spool *sp, int rc);
+
+/* For an input that the library reads by name: "-" saves standard input in a spool and
+ * sets *path to its file; any other name is passed through. Returns CLI_OK, or prints and
+ * returns CLI_INPUT (standard input cannot be read) or CLI_OUTPUT (no spool). */
+int cli_input_path(const char *name, cli_spool *sp, const char **path);
+
+/* 1 when more than one of names[0..n) is "-" (standard input can be read once), after
+ * printing a usage error. */
+int cli_stdin_twice(const char *const *names, size_t n);
 
 /* Write bytes as a JSON string literal, quotes included. */
 void cli_json_string(FILE *out, const char *s, size_t len);
+/* Write bytes escaped as inside a JSON string literal, without quotes, so that a string
+ * can be written in pieces. */
+void cli_json_piece(FILE *out, const char *s, size_t len);
+
+/* Exit code for a failure to set something up from the options (a segmenter, lexicon or
+ * writer): CLI_USAGE for a bad language or argument, CLI_OUTPUT for a file that cannot be
+ * made, CLI_INPUT otherwise (out of memory), as for reading an input. */
+int cli_setup_failure(selaras_status st);
+
+/* 1 when arg asks for help (--help or -h). */
+int cli_is_help(const char *arg);
+
+/* The start of a command that takes a command word: without one, usage on standard error
+ * and CLI_USAGE; for --help, usage on standard output and CLI_OK; otherwise -1 (go on). */
+int cli_no_command(int argc, char **argv, void (*usage)(FILE *out));
+
+/* Name shown for an output in messages ("standard output" for NULL or "-"). */
+const char *cli_output_name(const char *path);
 
 /* Name shown for a path in messages ("<stdin>" for "-"). */
 const char *cli_display_name(const char *path);

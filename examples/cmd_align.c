@@ -17,9 +17,11 @@ static void usage(FILE *out)
           "input line is one segment. Segment numbers count every segment from 0.\n"
           "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
           "hunalign or FreeDict files. --min-score drops beads below a confidence.\n"
-          "--format tmx writes a TMX 1.4 memory to -o OUT (boilerplate and one-sided\n"
-          "beads left out); with --merge the new units are added to the memory already\n"
-          "in OUT, exact duplicates collapsing into the higher-scored one.\n", out);
+          "--format tmx writes a TMX 1.4 memory (boilerplate and one-sided beads left\n"
+          "out) to -o OUT, or to standard output once it is complete; with --merge the\n"
+          "new units are added to the memory already in the file OUT, exact duplicates\n"
+          "collapsing into the higher-scored one. SOURCE, TARGET or one --dict may be -\n"
+          "(standard input).\n", out);
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -57,18 +59,26 @@ static int load_lexicon(const char *from, const char *to, const char **dicts, si
     selaras_error err;
     if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
         cli_error("%s", err.message);
-        return err.status == SELARAS_ERR_NOMEM ? CLI_INPUT : CLI_USAGE;
+        return cli_setup_failure(err.status);
     }
     selaras_status st = selaras_lexicon_load_default(*lex, &err);
     if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
         cli_report("FreeDict", &err);
         return CLI_INPUT;
     }
-    for (size_t i = 0; i < ndicts; i++)
-        if (selaras_lexicon_load(*lex, dicts[i], SELARAS_DICT_AUTO, &err) != SELARAS_OK) {
+    for (size_t i = 0; i < ndicts; i++) {
+        cli_spool spool;
+        const char *path;
+        int rc = cli_input_path(dicts[i], &spool, &path);
+        if (rc != CLI_OK)
+            return rc;
+        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
+        cli_spool_remove(&spool);
+        if (st != SELARAS_OK) {
             cli_report(dicts[i], &err);
             return CLI_INPUT;
         }
+    }
     return CLI_OK;
 }
 
@@ -80,45 +90,65 @@ static void print_indices(FILE *out, size_t first, size_t count)
     fputc(']', out);
 }
 
-/* The texts of segments first..first+count-1 joined by one space. */
+/* The texts of segments first..first+count-1 joined by one space: escaped for a JSON
+ * string (without its quotes) or, for TSV, with tabs and line ends turned into spaces. */
 static void print_text(FILE *out, const selaras_segments *segs, size_t first, size_t count,
                        int json)
 {
-    size_t total = 0;
-    for (size_t k = 0; k < count; k++) {
-        size_t len;
-        selaras_segments_text(segs, first + k, &len);
-        total += len + 1;
-    }
-    char *buf = malloc(total + 1);
-    if (buf == NULL)
-        return;
-    size_t n = 0;
     for (size_t k = 0; k < count; k++) {
         size_t len;
         const char *t = selaras_segments_text(segs, first + k, &len);
         if (k > 0)
-            buf[n++] = ' ';
-        memcpy(buf + n, t, len);
-        n += len;
+            fputc(' ', out);
+        if (json)
+            cli_json_piece(out, t, len);
+        else
+            for (size_t i = 0; i < len; i++)
+                fputc(t[i] == '\t' || t[i] == '\n' ? ' ' : t[i], out);
     }
-    if (json) {
-        cli_json_string(out, buf, n);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            fputc(buf[i] == '\t' || buf[i] == '\n' ? ' ' : buf[i], out);
-    }
-    free(buf);
 }
 
 static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                        const selaras_alignment *a, enum out_format fmt, double min_score,
                        const char *output);
 
-/* Write the beads as a TMX memory at output, merged into the memory there with merge. */
+static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
+                        const selaras_alignment *a, const char *from, const char *to,
+                        double min_score, const char *output, const char *shown, int merge,
+                        selaras_writer **done);
+
+/* Write the beads as a TMX memory at output (NULL or "-": standard output, written only
+ * when the whole memory is), merged into the memory there with merge. */
 static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
                      const selaras_alignment *a, const char *from, const char *to,
                      double min_score, const char *output, int merge)
+{
+    cli_spool spool;
+    const char *path;
+    selaras_writer *w = NULL;
+    int rc = cli_memory_output_begin(output, &spool, &path);
+    const char *shown = cli_output_name(output);
+    if (rc == CLI_OK)
+        rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, merge, &w);
+    rc = cli_memory_output_end(&spool, rc);
+    if (rc == CLI_OK)
+        fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, "
+                "%zu below the minimum score left out; %zu duplicates collapsed)\n",
+                selaras_writer_count(w, SELARAS_COUNT_WRITTEN), shown,
+                selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
+                selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
+                selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
+                selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+    selaras_writer_free(w);
+    return rc;
+}
+
+/* write_tmx() to a file; shown names the output in messages. On success *done is the
+ * closed writer (for its counts). */
+static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
+                        const selaras_alignment *a, const char *from, const char *to,
+                        double min_score, const char *output, const char *shown, int merge,
+                        selaras_writer **done)
 {
     selaras_writer *w = NULL;
     selaras_error err;
@@ -131,7 +161,7 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
     if (st != SELARAS_OK) {
         cli_error("%s", err.message);
         selaras_writer_free(w);
-        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_USAGE;
+        return cli_setup_failure(st);
     }
     if (merge && access(output, F_OK) == 0 &&
         (st = selaras_writer_add_tmx(w, output, &err)) != SELARAS_OK) {
@@ -148,18 +178,11 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
     if (st == SELARAS_OK)
         st = selaras_writer_close(w, &err);
     if (st != SELARAS_OK) {
-        cli_error("%s: %s", output, err.message);
+        cli_error("%s: %s", shown, err.message);
         selaras_writer_free(w);
         return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
     }
-    fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, %zu below "
-            "the minimum score left out; %zu duplicates collapsed)\n",
-            selaras_writer_count(w, SELARAS_COUNT_WRITTEN), output,
-            selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
-            selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
-            selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
-            selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
-    selaras_writer_free(w);
+    *done = w;
     return CLI_OK;
 }
 
@@ -230,14 +253,18 @@ int cmd_align(int argc, char **argv)
         usage(stderr);
         return CLI_USAGE;
     }
-    if (fmt == FMT_TMX && (output == NULL || strcmp(output, "-") == 0)) {
-        cli_error("--format tmx writes a file: give it with -o FILE");
-        return CLI_USAGE;
-    }
     if (merge && fmt != FMT_TMX) {
         cli_error("--merge goes with --format tmx");
         return CLI_USAGE;
     }
+    if (merge && (output == NULL || strcmp(output, "-") == 0)) {
+        cli_error("--merge adds to the memory in a file: give it with -o FILE");
+        return CLI_USAGE;
+    }
+    const char *inputs[2 + sizeof dicts / sizeof dicts[0]] = {argv[optind], argv[optind + 1]};
+    memcpy(inputs + 2, dicts, ndicts * sizeof *dicts);
+    if (cli_stdin_twice(inputs, 2 + ndicts))
+        return CLI_USAGE;
     if (cli_check_lang(from) != CLI_OK || cli_check_lang(to) != CLI_OK)
         return CLI_USAGE;
     selaras_segments *src = NULL, *tgt = NULL;
@@ -272,11 +299,10 @@ static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                        const selaras_alignment *a, enum out_format fmt, double min_score,
                        const char *output)
 {
-    FILE *out = cli_open_output(output);
-    int rc = CLI_OK;
-    if (out == NULL)
-        rc = CLI_OUTPUT;
+    cli_output o;
+    int rc = cli_open_output(&o, output);
     if (rc == CLI_OK) {
+        FILE *out = o.fp;
         for (size_t b = 0; b < selaras_alignment_count(a); b++) {
             double score = selaras_alignment_score(a, b);
             if (score < min_score)
@@ -295,11 +321,11 @@ static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                 print_indices(out, sf, sc);
                 fputs(", \"tgt\": ", out);
                 print_indices(out, tf, tc);
-                fprintf(out, ", \"score\": %.4f, \"src_text\": ", score);
+                fprintf(out, ", \"score\": %.4f, \"src_text\": \"", score);
                 print_text(out, src, sf, sc, 1);
-                fputs(", \"tgt_text\": ", out);
+                fputs("\", \"tgt_text\": \"", out);
                 print_text(out, tgt, tf, tc, 1);
-                fputs("}\n", out);
+                fputs("\"}\n", out);
                 break;
             case FMT_TSV:
                 print_text(out, src, sf, sc, 0);
@@ -311,7 +337,7 @@ static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                 break; /* written by write_tmx() */
             }
         }
-        rc = cli_close_output(out, output);
+        rc = cli_close_output(&o, CLI_OK);
     }
     return rc;
 }

@@ -8,7 +8,8 @@
 static void usage(FILE *out)
 {
     fputs("usage: selaras normalize [--lang L] [--replace-invalid] [-o OUT] [FILE|-]\n"
-          "Validate UTF-8, drop a BOM, turn CRLF/CR into LF and compose to NFC.\n", out);
+          "Validate UTF-8, drop a BOM, turn CRLF/CR into LF and compose to NFC.\n"
+          "FILE - (the default) is standard input.\n", out);
 }
 
 int cmd_normalize(int argc, char **argv)
@@ -42,14 +43,14 @@ int cmd_normalize(int argc, char **argv)
     int rc = cli_load_doc(path, lang, flags, &doc);
     if (rc != CLI_OK)
         return rc;
-    FILE *out = cli_open_output(output);
-    if (out == NULL) {
-        selaras_doc_free(doc);
-        return CLI_OUTPUT;
+    cli_output out;
+    rc = cli_open_output(&out, output);
+    if (rc == CLI_OK) {
+        size_t len;
+        const char *text = selaras_doc_text(doc, &len);
+        fwrite(text, 1, len, out.fp);
+        rc = cli_close_output(&out, CLI_OK);
     }
-    size_t len;
-    const char *text = selaras_doc_text(doc, &len);
-    fwrite(text, 1, len, out);
     selaras_doc_free(doc);
-    return cli_close_output(out, output);
+    return rc;
 }

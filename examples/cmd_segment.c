@@ -8,11 +8,12 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: selaras segment [--lang L] [--format text|jsonl] [--abbrev FILE]... "
-          "[-o OUT] [FILE|-]\n"
+    fputs("usage: selaras segment [--lang L] [--format text|jsonl] [--abbrev FILE]...\n"
+          "                       [-o OUT] [FILE|-]\n"
           "Split a text into segments: one per line (text), or one JSON object per line\n"
           "with start, end (byte offsets into the input), para, kind and text (jsonl).\n"
-          "--abbrev adds abbreviations from a file (see selaras(1) for the format).\n", out);
+          "--abbrev adds abbreviations from a file (see selaras(1) for the format).\n"
+          "FILE - (the default) is standard input; so may be one --abbrev instead.\n", out);
 }
 
 static void print_jsonl(FILE *out, const selaras_segments *segs)
@@ -76,17 +77,34 @@ int cmd_segment(int argc, char **argv)
         return CLI_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
+    abbrev[nabbrev] = path; /* the array has room: argv[0] is no --abbrev */
+    if (cli_stdin_twice(abbrev, nabbrev + 1)) {
+        free(abbrev);
+        return CLI_USAGE;
+    }
     selaras_segmenter *seg = NULL;
     selaras_doc *doc = NULL;
     selaras_segments *segs = NULL;
     selaras_error err;
-    if (selaras_segmenter_new(&seg, lang, NULL, &err) != SELARAS_OK) {
+    selaras_status made = selaras_segmenter_new(&seg, lang, NULL, &err);
+    if (made != SELARAS_OK) {
         cli_error("%s", err.message);
         free(abbrev);
-        return CLI_USAGE;
+        return cli_setup_failure(made);
     }
     for (size_t i = 0; i < nabbrev && rc == CLI_OK; i++) {
-        selaras_status st = selaras_segmenter_load_abbreviations(seg, abbrev[i], &err);
+        selaras_status st;
+        if (strcmp(abbrev[i], "-") == 0) { /* standard input */
+            char *text;
+            size_t len;
+            rc = cli_read_file("-", &text, &len);
+            if (rc != CLI_OK)
+                break;
+            st = selaras_segmenter_add_abbreviations(seg, text, len, &err);
+            free(text);
+        } else {
+            st = selaras_segmenter_load_abbreviations(seg, abbrev[i], &err);
+        }
         if (st != SELARAS_OK) {
             cli_report(abbrev[i], &err);
             rc = CLI_INPUT;
@@ -99,15 +117,14 @@ int cmd_segment(int argc, char **argv)
         rc = CLI_INPUT;
     }
     if (rc == CLI_OK) {
-        FILE *out = cli_open_output(output);
-        if (out == NULL) {
-            rc = CLI_OUTPUT;
-        } else {
+        cli_output out;
+        rc = cli_open_output(&out, output);
+        if (rc == CLI_OK) {
             if (strcmp(format, "jsonl") == 0)
-                print_jsonl(out, segs);
+                print_jsonl(out.fp, segs);
             else
-                print_text(out, segs);
-            rc = cli_close_output(out, output);
+                print_text(out.fp, segs);
+            rc = cli_close_output(&out, CLI_OK);
         }
     }
     selaras_segments_free(segs);

@@ -10,14 +10,21 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: selaras tmx merge [--src L] [--tgt L] [--keep-duplicates] -o OUT.tmx IN.tmx...\n"
-          "       selaras tmx convert [--src L] [--tgt L] --format tsv|jsonl|plain -o OUT [-O OUT2] IN.tmx\n"
+    fputs("usage: selaras tmx merge [--src L] [--tgt L] [--keep-duplicates] [-o OUT.tmx]\n"
+          "                         IN.tmx...\n"
+          "       selaras tmx convert [--src L] [--tgt L] --format tsv|jsonl [-o OUT]\n"
+          "                           IN.tmx\n"
+          "       selaras tmx convert [--src L] [--tgt L] --format plain -o OUT -O OUT2\n"
+          "                           IN.tmx\n"
           "       selaras tmx stats FILE.tmx\n"
           "merge: write every unit of the inputs (OUT may be one of them) into OUT; exact\n"
           "  duplicates collapse, keeping the higher x-score. OUT is replaced only when the\n"
           "  whole new memory is written.\n"
-          "convert: write the units as TSV, JSONL or two line-aligned files (OUT: source, OUT2: target).\n"
-          "stats: units, languages, properties, bead types and the score histogram.\n", out);
+          "convert: write the units as TSV, JSONL or two line-aligned files (OUT: source,\n"
+          "  OUT2: target).\n"
+          "stats: units, languages, properties, bead types and the score histogram.\n"
+          "Without -o (or with -o -) merge and convert write to standard output, once the\n"
+          "whole output is complete. One input may be - (standard input).\n", out);
 }
 
 int cli_parse_format(const char *name, selaras_format *format)
@@ -55,21 +62,9 @@ static int writer_failure(selaras_status st, const char *in, const char *out,
     return CLI_INPUT;
 }
 
-static int write_all(int argc, char **argv, selaras_format format, unsigned flags,
-                     const char *src, const char *tgt, const char *output, const char *output2);
-
-/* Copy a file to standard output. */
-static int cli_copy_to_stdout(const char *path)
-{
-    char *data;
-    size_t len;
-    int rc = cli_read_file(path, &data, &len);
-    if (rc != CLI_OK)
-        return CLI_OUTPUT;
-    fwrite(data, 1, len, stdout);
-    free(data);
-    return cli_close_output(stdout, NULL);
-}
+static int write_all(char **inputs, int n, selaras_format format, unsigned flags,
+                     const char *src, const char *tgt, const char *output, const char *output2,
+                     selaras_writer **done);
 
 static int merge_or_convert(int argc, char **argv, int convert)
 {
@@ -104,44 +99,63 @@ static int merge_or_convert(int argc, char **argv, int convert)
         }
     }
     int inputs = argc - optind;
-    if (output == NULL || inputs < 1 || (convert && inputs != 1) ||
-        (!convert && format != SELARAS_FORMAT_TMX) ||
+    if (inputs < 1 || (convert && inputs != 1) || (!convert && format != SELARAS_FORMAT_TMX) ||
         ((format == SELARAS_FORMAT_PLAIN) != (output2 != NULL))) {
         usage(stderr);
         return CLI_USAGE;
     }
+    if (format == SELARAS_FORMAT_PLAIN &&
+        (output == NULL || strcmp(output, "-") == 0 || strcmp(output2, "-") == 0)) {
+        cli_error("plain output needs two files (-o and -O), not standard output");
+        return CLI_USAGE;
+    }
+    if (cli_stdin_twice((const char *const *)argv + optind, (size_t)inputs))
+        return CLI_USAGE;
     if (cli_check_lang(src) != CLI_OK || cli_check_lang(tgt) != CLI_OK)
         return CLI_USAGE;
-    /* standard output: write a temporary file, then copy it */
-    char spool[64] = "";
-    const char *target = output;
-    if (strcmp(output, "-") == 0) {
-        if (format == SELARAS_FORMAT_PLAIN) {
-            cli_error("plain output needs two files, not standard output");
-            return CLI_USAGE;
-        }
-        snprintf(spool, sizeof spool, "/tmp/selaras-XXXXXX");
-        if (mkdtemp(spool) == NULL) {
-            cli_error("cannot make a temporary folder: %s", strerror(errno));
-            return CLI_OUTPUT;
-        }
-        strcat(spool, "/out");
-        output = spool;
+    /* standard output: the memory is written to a temporary file, copied when complete */
+    cli_spool spool;
+    const char *path;
+    int rc = cli_memory_output_begin(output, &spool, &path);
+    selaras_writer *w = NULL;
+    if (rc == CLI_OK)
+        rc = write_all(argv + optind, inputs, format, flags, src, tgt, path, output2, &w);
+    rc = cli_memory_output_end(&spool, rc);
+    if (rc == CLI_OK) {
+        fprintf(stderr, "selaras: %zu units written, %zu duplicates collapsed",
+                selaras_writer_count(w, SELARAS_COUNT_WRITTEN),
+                selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+        if (selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED) > 0)
+            fprintf(stderr, ", %zu without both languages skipped",
+                    selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED));
+        if (selaras_writer_count(w, SELARAS_COUNT_STRIPPED) > 0)
+            fprintf(stderr, ", %zu characters XML forbids left out",
+                    selaras_writer_count(w, SELARAS_COUNT_STRIPPED));
+        fputc('\n', stderr);
     }
-    int rc = write_all(argc, argv, format, flags, src, tgt, output, output2);
-    if (spool[0] != '\0') {
-        if (rc == CLI_OK)
-            rc = cli_copy_to_stdout(spool);
-        remove(spool);
-        spool[strlen(spool) - 4] = '\0';
-        rmdir(spool);
-    }
-    (void)target;
+    selaras_writer_free(w);
     return rc;
 }
 
-static int write_all(int argc, char **argv, selaras_format format, unsigned flags,
-                     const char *src, const char *tgt, const char *output, const char *output2)
+/* Add the memory in file name ("-": standard input) to the writer. */
+static int add_input(selaras_writer *w, const char *name, const char *output)
+{
+    cli_spool spool;
+    const char *path;
+    int rc = cli_input_path(name, &spool, &path);
+    if (rc != CLI_OK)
+        return rc;
+    selaras_error err;
+    selaras_status st = selaras_writer_add_tmx(w, path, &err);
+    cli_spool_remove(&spool);
+    return st == SELARAS_OK ? CLI_OK : writer_failure(st, name, output, &err);
+}
+
+/* Write the memories inputs[0..n) to output (and output2); on success *done is the closed
+ * writer (for its counts). */
+static int write_all(char **inputs, int n, selaras_format format, unsigned flags,
+                     const char *src, const char *tgt, const char *output, const char *output2,
+                     selaras_writer **done)
 {
     selaras_writer *w;
     selaras_error err;
@@ -151,33 +165,18 @@ static int write_all(int argc, char **argv, selaras_format format, unsigned flag
     if (st != SELARAS_OK) {
         cli_error("%s", err.message);
         selaras_writer_free(w);
-        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_USAGE;
+        return cli_setup_failure(st);
     }
-    for (int i = optind; i < argc; i++) {
-        st = selaras_writer_add_tmx(w, argv[i], &err);
-        if (st != SELARAS_OK) {
-            int rc = writer_failure(st, argv[i], output, &err);
-            selaras_writer_free(w);
-            return rc;
-        }
-    }
-    st = selaras_writer_close(w, &err);
-    if (st != SELARAS_OK) {
-        int rc = writer_failure(st, NULL, output, &err);
+    int rc = CLI_OK;
+    for (int i = 0; i < n && rc == CLI_OK; i++)
+        rc = add_input(w, inputs[i], output);
+    if (rc == CLI_OK && (st = selaras_writer_close(w, &err)) != SELARAS_OK)
+        rc = writer_failure(st, NULL, output, &err);
+    if (rc != CLI_OK) {
         selaras_writer_free(w);
         return rc;
     }
-    fprintf(stderr, "selaras: %zu units written, %zu duplicates collapsed",
-            selaras_writer_count(w, SELARAS_COUNT_WRITTEN),
-            selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
-    if (selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED) > 0)
-        fprintf(stderr, ", %zu without both languages skipped",
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED));
-    if (selaras_writer_count(w, SELARAS_COUNT_STRIPPED) > 0)
-        fprintf(stderr, ", %zu characters XML forbids left out",
-                selaras_writer_count(w, SELARAS_COUNT_STRIPPED));
-    fputc('\n', stderr);
-    selaras_writer_free(w);
+    *done = w;
     return CLI_OK;
 }
 
@@ -232,18 +231,23 @@ static void tally_free(tallies *t)
 
 static int stats(int argc, char **argv)
 {
-    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    if (argc == 2 && cli_is_help(argv[1])) {
         usage(stdout);
         return CLI_OK;
     }
-    if (argc != 2 || argv[1][0] == '-') {
+    if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0')) {
         usage(stderr);
         return CLI_USAGE;
     }
-    const char *path = argv[1];
+    const char *path = argv[1], *file;
+    cli_spool spool;
+    int rc = cli_input_path(path, &spool, &file);
+    if (rc != CLI_OK)
+        return rc;
     selaras_tmx_reader *r;
     selaras_error err;
-    selaras_status st = selaras_tmx_reader_new(&r, path, 0, NULL, &err);
+    selaras_status st = selaras_tmx_reader_new(&r, file, 0, NULL, &err);
+    cli_spool_remove(&spool); /* the reader keeps the file open */
     if (st != SELARAS_OK) {
         cli_report(path, &err);
         return CLI_INPUT;
@@ -272,7 +276,6 @@ static int stats(int argc, char **argv)
             hist[score < 0 ? 0 : score >= 1 ? 11 : 1 + (int)(score * 10)]++;
         }
     }
-    int rc = CLI_OK;
     if (oom) {
         cli_error("%s: out of memory", path);
         rc = CLI_INPUT;
@@ -283,7 +286,7 @@ static int stats(int argc, char **argv)
         const selaras_unit *h = selaras_tmx_reader_header(r);
         const char *tool = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationtool");
         const char *date = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationdate");
-        printf("file:          %s\n", path);
+        printf("file:          %s\n", cli_display_name(path));
         printf("version:       %s\n", selaras_tmx_reader_version(r));
         printf("srclang:       %s\n", selaras_tmx_reader_srclang(r));
         printf("creationtool:  %s\n", tool ? tool : "-");
@@ -316,14 +319,9 @@ static int stats(int argc, char **argv)
 
 int cmd_tmx(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(stdout);
-        return CLI_OK;
-    }
+    int rc = cli_no_command(argc, argv, usage);
+    if (rc >= 0)
+        return rc;
     if (strcmp(argv[1], "merge") == 0)
         return merge_or_convert(argc - 1, argv + 1, 0);
     if (strcmp(argv[1], "convert") == 0)

@@ -23,21 +23,19 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(stdout);
-        return CLI_OK;
-    }
+    int rc = cli_no_command(argc, argv, usage);
+    if (rc >= 0)
+        return rc == CLI_OK ? cli_finish_stdout() : rc;
     if (strcmp(argv[1], "--version") == 0) {
         printf("selaras %s\n", selaras_version());
-        return CLI_OK;
+        return cli_finish_stdout();
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            rc = commands[i].run(argc - 1, argv + 1);
+            /* whatever a command printed on standard output must have reached it */
+            return rc == CLI_OK ? cli_finish_stdout() : rc;
+        }
     cli_error("unknown command '%s' (see 'selaras --help')", argv[1]);
     return CLI_USAGE;
 }

@@ -43,6 +43,8 @@ void sl_counts_release(sl_counts *c);
 /* Add delta to key's count; 0 or -1 on allocation failure (map unchanged). */
 int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
 uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
+/* The capacity a map grows to for n keys (sl_counts_add() never rehashes below it). */
+size_t sl_counts_cap_for(size_t n);
 
 /* ---- tokens and sentence features (tokens.c) ---- */
 
@@ -53,11 +55,17 @@ enum {
     SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
 };
 
+/* Evidence classes of a token; a side maps each to its weight. */
+enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLASS_N = 4 };
+
+/* Largest vocabulary: ids must fit the 30 bits of sl_atok.stem. */
+#define SL_VOCAB_MAX ((size_t)1 << 30)
+
+/* A token of a sentence: 8 bytes, because a side holds some twenty per sentence. */
 typedef struct sl_atok {
-    uint32_t surf;   /* lower-cased surface form, or the anchor key */
-    uint32_t stem;   /* stem of surf (== surf without a stemmer or for anchors) */
-    uint32_t flags;
-    float weight;    /* evidence a match of this token gives */
+    uint32_t surf;       /* lower-cased surface form, or the anchor key */
+    uint32_t stem : 30;  /* stem of surf (== surf without a stemmer, for anchors and units) */
+    uint32_t cls : 2;    /* SL_TCLASS_*: anchors weigh most, then capitalised words */
 } sl_atok;
 
 
@@ -70,6 +78,7 @@ typedef struct sl_side {
     double *ntok;         /* n + 1 prefix sums of token weights */
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
     size_t toks_cap;
+    float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
 } sl_side;
 
 /* Stemmer callback: writes the stem of word[0..len) (lower case) into out (cap bytes);

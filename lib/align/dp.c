@@ -122,7 +122,7 @@ static double count_marked(const matcher *mt, size_t t)
     double n = 0;
     for (size_t k = tgt->first[t]; k < tgt->first[t + 1]; k++)
         if (mt->stamp[tgt->toks[k].surf] == c || mt->stamp[tgt->toks[k].stem] == c)
-            n += tgt->toks[k].weight;
+            n += tgt->weight[tgt->toks[k].cls];
     return n;
 }
 
@@ -461,6 +461,7 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
         size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
         cs[q].n = cn;
         cs[q].toks = f->toks;
+        memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
         cs[q].first = sl_malloc(mem, (cn + 1) * sizeof *cs[q].first);
         cs[q].len = sl_malloc(mem, (cn + 1) * sizeof *cs[q].len);
         cs[q].ntok = sl_malloc(mem, (cn + 1) * sizeof *cs[q].ntok);

@@ -42,7 +42,16 @@ static int usable(const sl_bead *b)
     return sl_bead_trusted(b);
 }
 
-/* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. */
+/* Co-occurrences of a pair over one or two tables. */
+static double pair_count(const sl_learned *a, const sl_learned *b, uint64_t key)
+{
+    return (double)sl_counts_get(&a->pairs, key) +
+           (b != NULL ? (double)sl_counts_get(&b->pairs, key) : 0.0);
+}
+
+/* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. Of two
+ * targets with the same Dice coefficient the one seen in more beads wins, then the lower
+ * id (the word met first): the choice never depends on the layout of the hash tables. */
 static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab,
                          uint32_t *best_t, double *best_d)
 {
@@ -75,8 +84,13 @@ static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab
             if (c < SL_LINK_MIN_COUNT || s >= nvocab || t >= nvocab)
                 continue;
             double dice = 2.0 * c / (cs + ct);
-            if (dice < SL_LINK_MIN_DICE || dice <= best_d[s])
+            if (dice < SL_LINK_MIN_DICE || dice < best_d[s])
                 continue;
+            if (dice == best_d[s]) {
+                double cb = pair_count(a, b, (uint64_t)s << 32 | best_t[s]);
+                if (c < cb || (c == cb && t > best_t[s]))
+                    continue;
+            }
             if (best_t[s] == UINT32_MAX)
                 links++;
             best_t[s] = t;
@@ -93,24 +107,29 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         usable_n += usable(&beads[b]);
     if (usable_n == 0)
         return 0;
-    size_t stride = usable_n > SL_LEARN_MAX_BEADS ? usable_n / SL_LEARN_MAX_BEADS : 1;
+    /* the k-th usable bead is taken when k * max / usable_n reaches a new integer: at
+     * most SL_LEARN_MAX_BEADS, evenly spread */
+    size_t take = usable_n > SL_LEARN_MAX_BEADS ? SL_LEARN_MAX_BEADS : usable_n;
     /* count into fresh tables, then merge, so that failure leaves l unchanged */
     sl_learned fresh;
     sl_learned_init(&fresh, l->mem);
     size_t seen = 0;
     for (size_t b = 0; b < nb; b++) {
         const sl_bead *bd = &beads[b];
-        if (!usable(bd) || seen++ % stride != 0)
+        if (!usable(bd))
+            continue;
+        size_t k = seen++;
+        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
             continue;
         const sl_side *S = &pb->src, *T = &pb->tgt;
         size_t s = bd->src_first, t = bd->tgt_first;
         for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
-            if (S->toks[i].flags & SL_TOK_ANCHOR)
+            if (S->toks[i].cls == SL_TCLASS_ANCHOR)
                 continue;
             if (sl_counts_add(&fresh.src_n, S->toks[i].stem, 1) != 0)
                 goto fail;
             for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
-                if (T->toks[j].flags & SL_TOK_ANCHOR || T->toks[j].stem == S->toks[i].stem)
+                if (T->toks[j].cls == SL_TCLASS_ANCHOR || T->toks[j].stem == S->toks[i].stem)
                     continue;
                 uint64_t key = (uint64_t)S->toks[i].stem << 32 | T->toks[j].stem;
                 if (sl_counts_add(&fresh.pairs, key, 1) != 0)
@@ -118,7 +137,7 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
             }
         }
         for (size_t j = T->first[t]; j < T->first[t + 1]; j++)
-            if (!(T->toks[j].flags & SL_TOK_ANCHOR) &&
+            if (T->toks[j].cls != SL_TCLASS_ANCHOR &&
                 sl_counts_add(&fresh.tgt_n, T->toks[j].stem, 1) != 0)
                 goto fail;
         double ls = S->len[s + 1] - S->len[s], lt = T->len[t + 1] - T->len[t];
@@ -131,16 +150,25 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         }
         fresh.beads++;
     }
-    /* merge fresh into l: grow l's tables first so that the adds cannot fail halfway */
-    {
+    if (l->pairs.count == 0 && l->src_n.count == 0 && l->tgt_n.count == 0) {
+        /* l is empty: fresh becomes it (no second copy of the tables) */
+        sl_counts_release(&l->pairs);
+        sl_counts_release(&l->src_n);
+        sl_counts_release(&l->tgt_n);
+        l->pairs = fresh.pairs;
+        l->src_n = fresh.src_n;
+        l->tgt_n = fresh.tgt_n;
+        sl_counts_init(&fresh.pairs, l->mem);
+        sl_counts_init(&fresh.src_n, l->mem);
+        sl_counts_init(&fresh.tgt_n, l->mem);
+    } else {
+        /* merge fresh into l: grow l's tables first so that the adds cannot fail halfway */
         sl_counts *dst[3] = {&l->pairs, &l->src_n, &l->tgt_n};
         sl_counts *src[3] = {&fresh.pairs, &fresh.src_n, &fresh.tgt_n};
         for (int q = 0; q < 3; q++) {
             size_t need = dst[q]->count + src[q]->count;
-            size_t cap = dst[q]->cap ? dst[q]->cap : 1024;
-            while ((need + 1) * 2 > cap)
-                cap *= 2;
-            if (cap != dst[q]->cap) {
+            size_t cap = sl_counts_cap_for(need);
+            if (cap > dst[q]->cap) {
                 sl_counts grown;
                 sl_counts_init(&grown, l->mem);
                 /* re-add everything into a table of the final size */
@@ -279,7 +307,7 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
             goto fail;
         for (size_t k = 0; k < pb->src.first[pb->src.n]; k++) {
             const sl_atok *t = &pb->src.toks[k];
-            if (t->flags & SL_TOK_ANCHOR)
+            if (t->cls == SL_TCLASS_ANCHOR)
                 continue;
             uint32_t ids[2] = {t->stem, t->surf};
             for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++) {

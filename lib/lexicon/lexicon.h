@@ -102,6 +102,10 @@ void sl_stemmer_free(sl_stemmer *st);
 /* Free the stem cache (about 640 KiB once used; it is made again when needed). */
 void sl_stemmer_drop_cache(sl_stemmer *st);
 
+/* Never cache in st (and free its cache): for a caller that keeps its own map from words
+ * to stems, such as the aligner, the cache would hold the same stems a second time. */
+void sl_stemmer_no_cache(sl_stemmer *st);
+
 /* 1 when a Snowball algorithm is behind st, 0 when it passes words through. */
 int sl_stemmer_active(const sl_stemmer *st);
 

@@ -159,52 +159,57 @@ static int skips_inside(const sl_side *s, size_t from, size_t to)
     return 0;
 }
 
-static double bead_cost(const dp_state *d, size_t i, size_t j, int type)
+/* m(s, t): the weight of the tokens of target sentence t matched by source sentence s. */
+static inline double match_at(const dp_state *d, size_t s, size_t t)
+{
+    if (d->wmatch != NULL)
+        return d->wmatch[(s - d->w_i0) * d->w_cols + (t - d->w_j0)];
+    size_t r = s & 3;
+    /* one unsigned comparison tests mlo <= t < mhi */
+    return t - d->mlo[r] < d->mhi[r] - d->mlo[r] ? d->match[r][t - d->mlo[r]] : 0.0;
+}
+
+static inline double bead_cost(const dp_state *d, size_t i, size_t j, int type)
 {
     const sl_params *p = d->p;
     unsigned a = sl_bead_types[type].a, b = sl_bead_types[type].b;
     size_t pi = i - a, pj = j - b;
-    double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
     if (a == 0 || b == 0) {
         if ((a == 1 && d->src->skip[pi]) || (b == 1 && d->tgt->skip[pj]))
             return p->skip_free;
+        if (p->skip_len == 0)
+            return p->pen[type];
+        double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
         return p->pen[type] + p->skip_len * sl_length_cost(d->et, p, ls, lt);
     }
     if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
         return SL_INF;
+    double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
     double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
     if (!p->evidence)
         return c;
+    double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
+    if (a == 1 && b == 1)
+        return c - p->w_lex * similarity(match_at(d, pi, pj), ns, nt);
     double matched = 0, row[3] = {0, 0, 0}, col[3] = {0, 0, 0};
-    for (size_t s = pi; s < i; s++) {
-        size_t r = s % 4;
+    for (size_t s = pi; s < i; s++)
         for (size_t t = pj; t < j; t++) {
-            double v;
-            if (d->wmatch != NULL)
-                v = d->wmatch[(s - d->w_i0) * d->w_cols + (t - d->w_j0)];
-            else if (t >= d->mlo[r] && t < d->mhi[r])
-                v = d->match[r][t - d->mlo[r]];
-            else
-                continue;
+            double v = match_at(d, s, t);
             row[s - pi] += v;
             col[t - pj] += v;
             matched += v;
         }
+    /* a sentence of a merge with far less support than the bead as a whole */
+    double whole = ns + nt > 0 ? 2 * matched / (ns + nt) : 0;
+    for (size_t s = pi; a > 1 && s < i; s++) {
+        double w = d->src->ntok[s + 1] - d->src->ntok[s];
+        if (w >= SL_ORPHAN_MIN && row[s - pi] / w < SL_ORPHAN_SHARE * whole)
+            c += p->w_orphan;
     }
-    double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
-    if (a > 1 || b > 1) {
-        /* a sentence of a merge with far less support than the bead as a whole */
-        double whole = ns + nt > 0 ? 2 * matched / (ns + nt) : 0;
-        for (size_t s = pi; a > 1 && s < i; s++) {
-            double w = d->src->ntok[s + 1] - d->src->ntok[s];
-            if (w >= SL_ORPHAN_MIN && row[s - pi] / w < SL_ORPHAN_SHARE * whole)
-                c += p->w_orphan;
-        }
-        for (size_t t = pj; b > 1 && t < j; t++) {
-            double w = d->tgt->ntok[t + 1] - d->tgt->ntok[t];
-            if (w >= SL_ORPHAN_MIN && col[t - pj] / w < SL_ORPHAN_SHARE * whole)
-                c += p->w_orphan;
-        }
+    for (size_t t = pj; b > 1 && t < j; t++) {
+        double w = d->tgt->ntok[t + 1] - d->tgt->ntok[t];
+        if (w >= SL_ORPHAN_MIN && col[t - pj] / w < SL_ORPHAN_SHARE * whole)
+            c += p->w_orphan;
     }
     return c - p->w_lex * similarity(matched, ns, nt);
 }
@@ -296,6 +301,11 @@ static double bead_margin(dp_state *d, matcher *mt, const size_t *ni, const size
         double *c = cost[excl];
         for (size_t i = i0; i <= i1; i++)
             for (size_t j = j0; j <= j1; j++) {
+                if (excl && (i < ib || j < jb)) {
+                    /* no path to here passes the bead's end: the cost is the same */
+                    c[(i - i0) * cols + (j - j0)] = cost[0][(i - i0) * cols + (j - j0)];
+                    continue;
+                }
                 double best = (i == i0 && j == j0) ? 0 : SL_INF;
                 for (int t = 0; t < SL_BEAD_TYPES; t++) {
                     unsigned a = sl_bead_types[t].a, b = sl_bead_types[t].b;

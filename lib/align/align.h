@@ -61,12 +61,9 @@ enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLAS
 /* Largest vocabulary: ids must fit the 30 bits of sl_atok.stem. */
 #define SL_VOCAB_MAX ((size_t)1 << 30)
 
-/* A token of a sentence: 8 bytes, because a side holds some twenty per sentence. */
-typedef struct sl_atok {
-    uint32_t surf;       /* lower-cased surface form, or the anchor key */
-    uint32_t stem : 30;  /* stem of surf (== surf without a stemmer, for anchors and units) */
-    uint32_t cls : 2;    /* SL_TCLASS_*: anchors weigh most, then capitalised words */
-} sl_atok;
+/* A token of a sentence, 4 bytes because a side holds some twenty per sentence: its key
+ * (the lower-cased surface form, or the anchor key) shifted left by 2, and its class. */
+typedef uint32_t sl_atok;
 
 
 /* One side of an alignment problem. */
@@ -79,13 +76,35 @@ typedef struct sl_side {
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
     size_t toks_cap;
     float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
+    const uint32_t *stem_of;   /* surface id -> stem id + 1 (0: the surface form itself) */
+    size_t stem_cap;           /* entries of stem_of */
 } sl_side;
+
+static inline uint32_t sl_tok_surf(sl_atok t)
+{
+    return t >> 2;
+}
+
+static inline unsigned sl_tok_cls(sl_atok t)
+{
+    return t & 3u;
+}
+
+/* The stem of a token: the surface form of anchors, units and words without a stem. */
+static inline uint32_t sl_tok_stem(const sl_side *s, sl_atok t)
+{
+    uint32_t surf = t >> 2;
+    if ((t & 3u) == SL_TCLASS_ANCHOR || surf >= s->stem_cap || s->stem_of[surf] == 0)
+        return surf;
+    return s->stem_of[surf] - 1;
+}
 
 /* Stemmer callback: writes the stem of word[0..len) (lower case) into out (cap bytes);
  * returns its length, or (size_t)-1 when no stem is available. */
 typedef size_t (*sl_stem_fn)(void *ctx, const char *word, size_t len, char *out, size_t cap);
 
-/* Stems already computed, by surface id (stem id + 1; 0: not yet). One per language. */
+/* Stems already computed, by surface id (stem id + 1; 0: not yet, or not a word). One per
+ * language. Every word of a built side has its entry: sides read their stems here. */
 typedef struct sl_stem_cache {
     uint32_t *stem;
     size_t cap;

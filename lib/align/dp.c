@@ -101,14 +101,14 @@ static void mark_sentence(matcher *mt, size_t s)
     const sl_side *src = mt->src;
     const sl_trans *tr = mt->trans;
     for (size_t k = src->first[s]; k < src->first[s + 1]; k++) {
-        const sl_atok *t = &src->toks[k];
+        uint32_t surf = sl_tok_surf(src->toks[k]), stem = sl_tok_stem(src, src->toks[k]);
         if (mt->identity) {
-            mt->stamp[t->surf] = c;
-            mt->stamp[t->stem] = c;
+            mt->stamp[surf] = c;
+            mt->stamp[stem] = c;
         }
         if (tr->first != NULL) {
-            uint32_t ids[2] = {t->surf, t->stem};
-            for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++)
+            uint32_t ids[2] = {surf, stem};
+            for (int q = 0; q < (stem == surf ? 1 : 2); q++)
                 for (uint32_t x = tr->first[ids[q]]; x < tr->first[ids[q] + 1]; x++)
                     mt->stamp[tr->to[x]] = c;
         }
@@ -121,8 +121,9 @@ static double count_marked(const matcher *mt, size_t t)
     uint32_t c = mt->clock;
     double n = 0;
     for (size_t k = tgt->first[t]; k < tgt->first[t + 1]; k++)
-        if (mt->stamp[tgt->toks[k].surf] == c || mt->stamp[tgt->toks[k].stem] == c)
-            n += tgt->weight[tgt->toks[k].cls];
+        if (mt->stamp[sl_tok_surf(tgt->toks[k])] == c ||
+            mt->stamp[sl_tok_stem(tgt, tgt->toks[k])] == c)
+            n += tgt->weight[sl_tok_cls(tgt->toks[k])];
     return n;
 }
 
@@ -472,6 +473,8 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
         cs[q].n = cn;
         cs[q].toks = f->toks;
         memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
+        cs[q].stem_of = f->stem_of;
+        cs[q].stem_cap = f->stem_cap;
         cs[q].first = sl_malloc(mem, (cn + 1) * sizeof *cs[q].first);
         cs[q].len = sl_malloc(mem, (cn + 1) * sizeof *cs[q].len);
         cs[q].ntok = sl_malloc(mem, (cn + 1) * sizeof *cs[q].ntok);

@@ -124,21 +124,24 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         const sl_side *S = &pb->src, *T = &pb->tgt;
         size_t s = bd->src_first, t = bd->tgt_first;
         for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
-            if (S->toks[i].cls == SL_TCLASS_ANCHOR)
+            if (sl_tok_cls(S->toks[i]) == SL_TCLASS_ANCHOR)
                 continue;
-            if (sl_counts_add(&fresh.src_n, S->toks[i].stem, 1) != 0)
+            uint32_t ss = sl_tok_stem(S, S->toks[i]);
+            if (sl_counts_add(&fresh.src_n, ss, 1) != 0)
                 goto fail;
             for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
-                if (T->toks[j].cls == SL_TCLASS_ANCHOR || T->toks[j].stem == S->toks[i].stem)
+                if (sl_tok_cls(T->toks[j]) == SL_TCLASS_ANCHOR)
                     continue;
-                uint64_t key = (uint64_t)S->toks[i].stem << 32 | T->toks[j].stem;
-                if (sl_counts_add(&fresh.pairs, key, 1) != 0)
+                uint32_t ts = sl_tok_stem(T, T->toks[j]);
+                if (ts == ss)
+                    continue;
+                if (sl_counts_add(&fresh.pairs, (uint64_t)ss << 32 | ts, 1) != 0)
                     goto fail;
             }
         }
         for (size_t j = T->first[t]; j < T->first[t + 1]; j++)
-            if (T->toks[j].cls != SL_TCLASS_ANCHOR &&
-                sl_counts_add(&fresh.tgt_n, T->toks[j].stem, 1) != 0)
+            if (sl_tok_cls(T->toks[j]) != SL_TCLASS_ANCHOR &&
+                sl_counts_add(&fresh.tgt_n, sl_tok_stem(T, T->toks[j]), 1) != 0)
                 goto fail;
         double ls = S->len[s + 1] - S->len[s], lt = T->len[t + 1] - T->len[t];
         fresh.len_src += ls;
@@ -306,11 +309,12 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
         if (done == NULL)
             goto fail;
         for (size_t k = 0; k < pb->src.first[pb->src.n]; k++) {
-            const sl_atok *t = &pb->src.toks[k];
-            if (t->cls == SL_TCLASS_ANCHOR)
+            sl_atok t = pb->src.toks[k];
+            if (sl_tok_cls(t) == SL_TCLASS_ANCHOR)
                 continue;
-            uint32_t ids[2] = {t->stem, t->surf};
-            for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++) {
+            uint32_t surf = sl_tok_surf(t), stem = sl_tok_stem(&pb->src, t);
+            uint32_t ids[2] = {stem, surf};
+            for (int q = 0; q < (stem == surf ? 1 : 2); q++) {
                 if (done[ids[q]])
                     continue;
                 done[ids[q]] = 1;

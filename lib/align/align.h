@@ -45,6 +45,10 @@ int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
 uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
 /* The capacity a map grows to for n keys (sl_counts_add() never rehashes below it). */
 size_t sl_counts_cap_for(size_t n);
+/* Grow the map once to the capacity for n keys; 0 or -1 (no memory; map unchanged). */
+int sl_counts_reserve(sl_counts *c, size_t n);
+/* The map's hash of a key (for estimating how many distinct keys a batch has). */
+size_t sl_counts_slot_hash(uint64_t key);
 
 /* ---- tokens and sentence features (tokens.c) ---- */
 

@@ -2,6 +2,7 @@
  * relation built from them (and the lexicon) for each alignment. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "learn.h"
@@ -100,6 +101,95 @@ static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab
     return links;
 }
 
+/* Visit every (source stem, target stem) pair the sampled beads count, calling visit;
+ * returns 0 or the first non-zero value visit returned. */
+typedef int (*pair_fn)(void *ctx, uint64_t key);
+
+static int each_pair(const sl_problem *pb, const sl_bead *beads, size_t nb, size_t take,
+                     size_t usable_n, pair_fn visit, void *ctx)
+{
+    const sl_side *S = &pb->src, *T = &pb->tgt;
+    size_t seen = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const sl_bead *bd = &beads[b];
+        if (!usable(bd))
+            continue;
+        size_t k = seen++;
+        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
+            continue;
+        size_t s = bd->src_first, t = bd->tgt_first;
+        for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
+            if (sl_tok_cls(S->toks[i]) == SL_TCLASS_ANCHOR)
+                continue;
+            uint32_t ss = sl_tok_stem(S, S->toks[i]);
+            for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
+                if (sl_tok_cls(T->toks[j]) == SL_TCLASS_ANCHOR)
+                    continue;
+                uint32_t ts = sl_tok_stem(T, T->toks[j]);
+                int rc;
+                if (ts != ss && (rc = visit(ctx, (uint64_t)ss << 32 | ts)) != 0)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+typedef struct pair_sketch {
+    unsigned char *bits;
+    size_t mask;        /* bits - 1, a power of two less one */
+    size_t visits;
+} pair_sketch;
+
+static int count_visit(void *ctx, uint64_t key)
+{
+    (void)key;
+    ((pair_sketch *)ctx)->visits++;
+    return 0;
+}
+
+static int sketch_visit(void *ctx, uint64_t key)
+{
+    pair_sketch *sk = ctx;
+    size_t h = sl_counts_slot_hash(key) & sk->mask;
+    sk->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+    return 0;
+}
+
+static int add_visit(void *ctx, uint64_t key)
+{
+    return sl_counts_add(ctx, key, 1);
+}
+
+/* Size the pair table once, from a linear-counting estimate of the distinct pairs (Whang,
+ * Vander-Zanden and Taylor 1990: n ~ -m ln(zero bits / m) for m bits), so that it never
+ * holds its old and new slots at once while it grows. An estimate a little low only costs
+ * one rehash. */
+static int reserve_pairs(sl_counts *pairs, const sl_problem *pb, const sl_bead *beads,
+                         size_t nb, size_t take, size_t usable_n)
+{
+    pair_sketch sk = {NULL, 0, 0};
+    each_pair(pb, beads, nb, take, usable_n, count_visit, &sk);
+    if (sk.visits < 1024)
+        return 0;
+    size_t m = 1024;
+    while (m < sk.visits * 8)
+        m *= 2;
+    sk.bits = sl_calloc(pairs->mem, m / 8, 1);
+    if (sk.bits == NULL)
+        return -1;
+    sk.mask = m - 1;
+    each_pair(pb, beads, nb, take, usable_n, sketch_visit, &sk);
+    size_t zero = 0;
+    for (size_t i = 0; i < m / 8; i++)
+        for (unsigned bit = 0; bit < 8; bit++)
+            zero += !(sk.bits[i] >> bit & 1u);
+    sl_free(pairs->mem, sk.bits);
+    double est = zero > 0 ? (double)m * log((double)m / (double)zero) : (double)sk.visits;
+    size_t n = (size_t)(est * 1.02) + 16;
+    return sl_counts_reserve(pairs, n < sk.visits ? n : sk.visits);
+}
+
 int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb)
 {
     size_t usable_n = 0;
@@ -123,22 +213,10 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
             continue;
         const sl_side *S = &pb->src, *T = &pb->tgt;
         size_t s = bd->src_first, t = bd->tgt_first;
-        for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
-            if (sl_tok_cls(S->toks[i]) == SL_TCLASS_ANCHOR)
-                continue;
-            uint32_t ss = sl_tok_stem(S, S->toks[i]);
-            if (sl_counts_add(&fresh.src_n, ss, 1) != 0)
+        for (size_t i = S->first[s]; i < S->first[s + 1]; i++)
+            if (sl_tok_cls(S->toks[i]) != SL_TCLASS_ANCHOR &&
+                sl_counts_add(&fresh.src_n, sl_tok_stem(S, S->toks[i]), 1) != 0)
                 goto fail;
-            for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
-                if (sl_tok_cls(T->toks[j]) == SL_TCLASS_ANCHOR)
-                    continue;
-                uint32_t ts = sl_tok_stem(T, T->toks[j]);
-                if (ts == ss)
-                    continue;
-                if (sl_counts_add(&fresh.pairs, (uint64_t)ss << 32 | ts, 1) != 0)
-                    goto fail;
-            }
-        }
         for (size_t j = T->first[t]; j < T->first[t + 1]; j++)
             if (sl_tok_cls(T->toks[j]) != SL_TCLASS_ANCHOR &&
                 sl_counts_add(&fresh.tgt_n, sl_tok_stem(T, T->toks[j]), 1) != 0)
@@ -153,6 +231,9 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         }
         fresh.beads++;
     }
+    if (reserve_pairs(&fresh.pairs, pb, beads, nb, take, usable_n) != 0 ||
+        each_pair(pb, beads, nb, take, usable_n, add_visit, &fresh.pairs) != 0)
+        goto fail;
     if (l->pairs.count == 0 && l->src_n.count == 0 && l->tgt_n.count == 0) {
         /* l is empty: fresh becomes it (no second copy of the tables) */
         sl_counts_release(&l->pairs);

@@ -152,6 +152,17 @@ size_t sl_counts_cap_for(size_t n)
     return cap;
 }
 
+int sl_counts_reserve(sl_counts *c, size_t n)
+{
+    size_t cap = sl_counts_cap_for(c->count > n ? c->count : n);
+    return cap > c->cap ? counts_rehash(c, cap) : 0;
+}
+
+size_t sl_counts_slot_hash(uint64_t key)
+{
+    return mix(key + 1);
+}
+
 int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta)
 {
     /* at most three quarters full: probes stay short, and a table of a few hundred

@@ -115,7 +115,7 @@ const char *sl_stemmer_algorithm(const sl_stemmer *st);
 /* Stem a case-folded word (word[0..len), UTF-8). *out receives the stem (not
  * NUL-terminated), borrowed from st or equal to word, valid until the next call on st;
  * *out_len its length. Stems are cached in st (a bounded cache made on first use; if it
- * cannot be allocated, words are stemmed uncached). Returns SELARAS_OK or
+ * cannot be allocated, or after sl_stemmer_no_cache(), words are stemmed uncached). Returns SELARAS_OK or
  * SELARAS_ERR_NOMEM (Snowball's own allocation failed; then *out is word). */
 selaras_status sl_stem(sl_stemmer *st, const char *word, size_t len, const char **out,
                        size_t *out_len);

@@ -171,6 +171,22 @@ typedef struct sl_bead {
     double score;        /* confidence in [0,1]; -1 when not computed */
 } sl_bead;
 
+/* A bead of a path as one byte: source sentences << 2 | target sentences. */
+static inline unsigned char sl_step_of(const sl_bead *b)
+{
+    return (unsigned char)(b->src_count << 2 | b->tgt_count);
+}
+
+static inline size_t sl_step_src(unsigned char step)
+{
+    return step >> 2;
+}
+
+static inline size_t sl_step_tgt(unsigned char step)
+{
+    return step & 3u;
+}
+
 struct selaras_alignment {
     selaras_allocator mem;
     sl_bead *beads;
@@ -187,12 +203,12 @@ double sl_length_cost(const sl_erfc_table *t, const sl_params *p, double ls, dou
 /* Align src with tgt; *beads (allocated with mem) and *count receive the path.
  * Memory is linear in n + m: small problems use the whole grid, large ones a band of
  * half-width band around a centre line, widened when the path runs along its edge. The
- * centre line follows guide (a path of an earlier pass) when given, else a coarse
- * alignment of blocks of sentences (recursively). Without confidence, beads get their
+ * centre line follows guide (a path of an earlier pass, one sl_step_of() byte a bead) when
+ * given, else a coarse alignment of blocks of sentences (recursively). Without confidence, beads get their
  * similarity and length cost but score -1 (the margins are the costly part). */
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t band,
-                           const sl_bead *guide, size_t nguide, int confidence,
+                           const unsigned char *guide, size_t nguide, int confidence,
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err);
 

@@ -230,7 +230,7 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
 }
 
 selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
-                               const sl_bead *guide, size_t nguide, int confidence,
+                               const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err)
 {
     selaras_status st = sl_trans_build(&pb->trans, al, pb, extra);
@@ -239,7 +239,7 @@ selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_lea
     return sl_problem_dp(al, pb, guide, nguide, confidence, beads, nb, err);
 }
 
-selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const sl_bead *guide,
+selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
                              size_t nguide, int confidence, sl_bead **beads, size_t *nb,
                              selaras_error *err)
 {
@@ -299,13 +299,21 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
             sl_trans_build(&pb.trans, al, &pb, &local) != SELARAS_OK) {
             st = sl_nomem(err);
         } else {
-            /* the relation holds what the second pass needs of the table: free it first */
+            /* the relation holds what the second pass needs of the table, and one byte a
+             * bead what it needs of the first path: free both first */
             sl_learned_release(&local);
-            sl_bead *first = beads;
-            size_t nfirst = nb;
-            beads = NULL;
-            st = sl_problem_dp(al, &pb, first, nfirst, 1, &beads, &nb, err);
-            sl_free(&al->mem, first);
+            unsigned char *steps = sl_malloc(&al->mem, nb ? nb : 1);
+            if (steps == NULL) {
+                st = sl_nomem(err);
+            } else {
+                for (size_t b = 0; b < nb; b++)
+                    steps[b] = sl_step_of(&beads[b]);
+                sl_free(&al->mem, beads);
+                beads = NULL;
+                size_t nfirst = nb;
+                st = sl_problem_dp(al, &pb, steps, nfirst, 1, &beads, &nb, err);
+                sl_free(&al->mem, steps);
+            }
         }
     }
     sl_learned_release(&local);

@@ -421,20 +421,20 @@ static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocato
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                                const sl_params *p, const sl_erfc_table *et, size_t w,
-                               const sl_bead *guide, size_t nguide,
+                               const unsigned char *guide, size_t nguide,
                                const selaras_allocator *mem, int scores, sl_bead **beads,
                                size_t *count, selaras_error *err);
 
-/* centre[i] for i = 0..n: the target position of a path of beads over blocks of scale
- * sentences, interpolated inside each bead. */
-static void centre_from_path(const sl_bead *beads, size_t nb, size_t scale, size_t n, size_t m,
-                             double *centre)
+/* centre[i] for i = 0..n: the target position of a path of beads (as steps) over blocks
+ * of scale sentences, interpolated inside each bead. */
+static void centre_from_path(const unsigned char *steps, size_t nb, size_t scale, size_t n,
+                             size_t m, double *centre)
 {
     size_t bi = 0, bj = 0;
     for (size_t i = 0; i <= n; i++)
         centre[i] = (double)m;
     for (size_t b = 0; b < nb; b++) {
-        size_t ei = bi + beads[b].src_count, ej = bj + beads[b].tgt_count;
+        size_t ei = bi + sl_step_src(steps[b]), ej = bj + sl_step_tgt(steps[b]);
         double i0 = (double)(bi * scale), i1 = (double)(ei * scale);
         double j0 = (double)(bj * scale), j1 = (double)(ej * scale);
         if (i1 > (double)n)
@@ -466,6 +466,7 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     memset(cs, 0, sizeof cs);
     selaras_status st = SELARAS_ERR_NOMEM;
     sl_bead *beads = NULL;
+    unsigned char *steps = NULL;
     size_t nb = 0;
     for (int q = 0; q < 2; q++) {
         const sl_side *f = sides[q];
@@ -491,9 +492,17 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     if ((st = dp_align(&cs[0], &cs[1], trans, p, et, w, NULL, 0, mem, 0, &beads, &nb, err)) !=
         SELARAS_OK)
         goto out;
-    centre_from_path(beads, nb, SL_COARSE, n, m, centre);
+    steps = sl_malloc(mem, nb ? nb : 1);
+    if (steps == NULL) {
+        st = SELARAS_ERR_NOMEM;
+        goto out;
+    }
+    for (size_t b = 0; b < nb; b++)
+        steps[b] = sl_step_of(&beads[b]);
+    centre_from_path(steps, nb, SL_COARSE, n, m, centre);
     st = SELARAS_OK;
 out:
+    sl_free(mem, steps);
     sl_free(mem, beads);
     for (int q = 0; q < 2; q++) {
         sl_free(mem, cs[q].first);
@@ -506,7 +515,7 @@ out:
 
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t w,
-                           const sl_bead *guide, size_t nguide, int confidence,
+                           const unsigned char *guide, size_t nguide, int confidence,
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err)
 {
@@ -516,7 +525,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                                const sl_params *p, const sl_erfc_table *et, size_t w,
-                               const sl_bead *guide, size_t nguide,
+                               const unsigned char *guide, size_t nguide,
                                const selaras_allocator *mem, int scores, sl_bead **beads,
                                size_t *count, selaras_error *err)
 {

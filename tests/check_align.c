@@ -653,6 +653,62 @@ START_TEST(allocation_failures_learning)
 }
 END_TEST
 
+/* A pair above the whole-grid limit: the coarse block path, the band and the second
+ * pass's guide are made under allocation failures too. */
+START_TEST(allocation_failures_band)
+{
+    enum { N = 740 };
+    static char sbuf[N][64], tbuf[N][64];
+    const char *id[N], *en[N];
+    for (int k = 0; k < N; k++) {
+        snprintf(sbuf[k], sizeof sbuf[k], "Kalimat nomor %d dari dokumen ini.", k * 7 + 3);
+        snprintf(tbuf[k], sizeof tbuf[k], "Sentence number %d of this document.", k * 7 + 3);
+        id[k] = sbuf[k];
+        en[k] = tbuf[k];
+    }
+    selaras_segments *s = segs_from_list("id", id, NULL, N);
+    selaras_segments *t = segs_from_list("en", en, NULL, N);
+    int succeeded = 0;
+    long runs = 0;
+    for (long fail = 0; fail < 100000 && !succeeded; fail++, runs++) {
+        test_alloc ta;
+        test_alloc_init(&ta, fail);
+        selaras_aligner *al = NULL;
+        selaras_error err;
+        selaras_status st = selaras_aligner_new(&al, "id", "en", NULL, &ta.suite, &err);
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        selaras_alignment *a = (selaras_alignment *)&a;
+        st = selaras_align(al, s, t, &a, &err);
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_ptr_null(a);
+            selaras_aligner_free(al);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        ck_assert_uint_eq(selaras_alignment_count(a), N);
+        for (size_t b = 0; b < N; b++) {
+            ck_assert_uint_eq(selaras_alignment_src_first(a, b), b);
+            ck_assert_uint_eq(selaras_alignment_tgt_first(a, b), b);
+            ck_assert_uint_eq(selaras_alignment_src_count(a, b), 1);
+            ck_assert_uint_eq(selaras_alignment_tgt_count(a, b), 1);
+        }
+        selaras_alignment_free(a);
+        selaras_aligner_free(al);
+        ck_assert_int_eq(ta.live, 0);
+        succeeded = ta.calls <= fail;
+    }
+    ck_assert(succeeded);
+    ck_assert_int_gt(runs, 20);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
 /* ---- the private tokenizer ---- */
 
 typedef struct keys {
@@ -732,6 +788,7 @@ Suite *align_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, allocation_failures_learning);
+    tcase_add_test(tc, allocation_failures_band);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -93,6 +93,7 @@ typedef struct matcher {
     const sl_trans *trans;
     uint32_t *stamp;    /* nvocab */
     uint32_t clock;
+    uint32_t *tstem;    /* 4 nvocab: target token (key << 2 | class) -> its stem, no branch */
 } matcher;
 
 static void mark_sentence(matcher *mt, size_t s)
@@ -121,8 +122,7 @@ static double count_marked(const matcher *mt, size_t t)
     uint32_t c = mt->clock;
     double n = 0;
     for (size_t k = tgt->first[t]; k < tgt->first[t + 1]; k++)
-        if (mt->stamp[sl_tok_surf(tgt->toks[k])] == c ||
-            mt->stamp[sl_tok_stem(tgt, tgt->toks[k])] == c)
+        if (mt->stamp[sl_tok_surf(tgt->toks[k])] == c || mt->stamp[mt->tstem[tgt->toks[k]]] == c)
             n += tgt->weight[sl_tok_cls(tgt->toks[k])];
     return n;
 }
@@ -536,7 +536,7 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
     d.tgt = tgt;
     d.p = p;
     d.et = et;
-    matcher mt = {(p->evidence & SELARAS_EVIDENCE_ANCHORS) != 0, src, tgt, trans, NULL, 0};
+    matcher mt = {(p->evidence & SELARAS_EVIDENCE_ANCHORS) != 0, src, tgt, trans, NULL, 0, NULL};
     double *centre = NULL;
     selaras_status st = SELARAS_ERR_NOMEM;
     *beads = NULL;
@@ -546,8 +546,12 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
     d.bd.hi = sl_malloc(mem, (n + 1) * sizeof *d.bd.hi);
     d.bd.boff = sl_malloc(mem, (n + 2) * sizeof *d.bd.boff);
     mt.stamp = sl_calloc(mem, trans->nvocab ? trans->nvocab : 1, sizeof *mt.stamp);
-    if (d.bd.lo == NULL || d.bd.hi == NULL || d.bd.boff == NULL || mt.stamp == NULL)
+    mt.tstem = sl_malloc(mem, (trans->nvocab ? trans->nvocab : 1) * 4 * sizeof *mt.tstem);
+    if (d.bd.lo == NULL || d.bd.hi == NULL || d.bd.boff == NULL || mt.stamp == NULL ||
+        mt.tstem == NULL)
         goto out;
+    for (size_t v = 0; v < trans->nvocab * 4; v++)
+        mt.tstem[v] = sl_tok_stem(tgt, (sl_atok)v);
     if (!full) {
         centre = sl_malloc(mem, (n + 1) * sizeof *centre);
         if (centre == NULL)
@@ -623,5 +627,6 @@ out:
     sl_free(mem, d.bd.hi);
     sl_free(mem, d.bd.boff);
     sl_free(mem, mt.stamp);
+    sl_free(mem, mt.tstem);
     return st;
 }

@@ -2,9 +2,10 @@
  * a side, against the length-only Gale–Church baseline (same DP, no lexical evidence) run
  * in the same program. The documents are PUD id-en sentence pairs repeated to size, with
  * 10% of the Indonesian sentences dropped and 10% of English neighbours joined (fixed
- * seed), so the path leaves the diagonal. Each run is a child process, so its peak
- * resident memory is its own; "aligner MB" is that peak less the resident memory just
- * before selaras_align() (documents, segments and the FreeDict lexicon already loaded).
+ * seed), so the path leaves the diagonal; that path is known, and the F1 of the beads
+ * against it is printed. Each run is a child process, so its peak resident memory is its
+ * own; the resident memory is also read before the documents are made, before the lexicon
+ * is loaded and before selaras_align(), for a breakdown of the peak.
  *
  * usage: bench_align DATA_DIR
  * Environment, for profiling: BENCH_ALIGN_ONE=N runs selaras (or, with BENCH_ALIGN_BASE,
@@ -59,24 +60,68 @@ static void fail(const char *what, const selaras_error *err)
     exit(2);
 }
 
-/* One measured run; writes "seconds aligner_kb peak_kb beads" to fd. */
+/* Exact (strict) F1 of the beads of a against the gold path: kind[k] of every generated
+ * pair k says whether its source sentence was dropped (1) and whether its target joins the
+ * next pair's (2); each pair, or joined couple of pairs, is one gold bead. */
+static double gold_f1(const selaras_alignment *a, const unsigned char *kind, size_t n)
+{
+    size_t gs = 0, gt = 0, k = 0, b = 0, nb = selaras_alignment_count(a), right = 0, ngold = 0;
+    while (k < n) {
+        size_t sc = (kind[k] & 1) ? 0 : 1;
+        if (kind[k] & 2) {
+            sc++;
+            k++;
+        }
+        k++;
+        ngold++;
+        /* output beads before this gold bead's start cannot equal it */
+        while (b < nb && (selaras_alignment_src_first(a, b) < gs ||
+                          (selaras_alignment_src_first(a, b) == gs &&
+                           selaras_alignment_tgt_first(a, b) < gt)))
+            b++;
+        if (b < nb && selaras_alignment_src_first(a, b) == gs &&
+            selaras_alignment_tgt_first(a, b) == gt && selaras_alignment_src_count(a, b) == sc &&
+            selaras_alignment_tgt_count(a, b) == 1)
+            right++;
+        gs += sc;
+        gt++;
+    }
+    double p = nb ? (double)right / (double)nb : 0, r = ngold ? (double)right / (double)ngold : 0;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+static double mb(long kb)
+{
+    return (double)kb / 1024.0;
+}
+
+/* One measured run; writes its figures as one line to fd. */
 static void run(const str_list *id, const str_list *en, size_t n, int baseline, int fd)
 {
+    long rss_start = rss_kb();
     selaras_error err;
     selaras_segments *s, *t;
     if (selaras_segments_new(&s, "id", NULL, &err) != SELARAS_OK ||
         selaras_segments_new(&t, "en", NULL, &err) != SELARAS_OK)
         fail("segments", &err);
+    unsigned char *kind = calloc(n ? n : 1, 1);
+    if (kind == NULL)
+        exit(2);
     uint64_t seed = 7;
     for (size_t k = 0; k < n; k++) {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         const char *a = id->v[k % id->n], *b = en->v[k % en->n];
-        if (seed % 10 != 0 &&
-            selaras_segments_append(s, a, strlen(a), SELARAS_SEGMENT_SENTENCE, &err) != SELARAS_OK)
-            fail("segments", &err);
+        if (seed % 10 != 0) {
+            if (selaras_segments_append(s, a, strlen(a), SELARAS_SEGMENT_SENTENCE, &err) !=
+                SELARAS_OK)
+                fail("segments", &err);
+        } else {
+            kind[k] |= 1;
+        }
         if ((seed >> 8) % 10 == 0 && k + 1 < n) {
+            kind[k] |= 2;
             const char *c = en->v[(k + 1) % en->n];
             size_t len = strlen(b) + strlen(c) + 2;
             char *j = malloc(len);
@@ -95,6 +140,7 @@ static void run(const str_list *id, const str_list *en, size_t n, int baseline, 
             fail("segments", &err);
         }
     }
+    long rss_docs = rss_kb();
     selaras_lexicon *lex = NULL;
     if (!baseline) {
         if (selaras_lexicon_new(&lex, "id", "en", NULL, &err) != SELARAS_OK)
@@ -117,14 +163,16 @@ static void run(const str_list *id, const str_list *en, size_t n, int baseline, 
     clock_gettime(CLOCK_MONOTONIC, &t1);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    char line[128];
-    int len = snprintf(line, sizeof line, "%.3f %.3f %ld %ld %zu %zu %zu\n",
+    char line[256];
+    int len = snprintf(line, sizeof line, "%.3f %.3f %ld %ld %ld %ld %ld %zu %zu %.4f\n",
                        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
                        (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9,
-                       ru.ru_maxrss - before, ru.ru_maxrss, selaras_alignment_count(a),
-                       selaras_segments_count(s), selaras_segments_count(t));
+                       rss_start, rss_docs - rss_start, before - rss_docs, ru.ru_maxrss - before,
+                       ru.ru_maxrss, selaras_segments_count(s), selaras_segments_count(t),
+                       gold_f1(a, kind, n));
     if (write(fd, line, (size_t)len) != len)
         exit(2);
+    free(kind);
     selaras_alignment_free(a);
     selaras_aligner_free(al);
     selaras_lexicon_free(lex);
@@ -147,8 +195,9 @@ int main(int argc, char **argv)
     if (jsonl_each(path, collect, &en) != 0)
         return 2;
     printf("selaras_align() on repeated PUD id-en pairs (10%% dropped, 10%% joined)\n");
-    printf("  %-7s %-12s %13s %9s %9s %11s %9s\n", "pairs", "aligner", "src x tgt", "wall s",
-           "CPU s", "aligner MB", "peak MB");
+    printf("  %-7s %-12s %13s %7s %7s %7s %6s %6s %6s %7s %7s %6s\n", "pairs", "aligner",
+           "src x tgt", "wall s", "CPU s", "us/pair", "base", "docs", "lex", "aligner", "peak",
+           "F1");
     static const size_t sizes[] = {1000, 10000, 100000};
     if (getenv("BENCH_ALIGN_ONE") != NULL) {
         run(&id, &en, (size_t)atol(getenv("BENCH_ALIGN_ONE")), getenv("BENCH_ALIGN_BASE") != NULL, 1);
@@ -169,29 +218,36 @@ int main(int argc, char **argv)
                 _exit(0);
             }
             close(fds[1]);
-            char buf[128] = {0};
+            char buf[256] = {0};
             ssize_t got = read(fds[0], buf, sizeof buf - 1);
             close(fds[0]);
             int status;
             waitpid(pid, &status, 0);
-            long peak = 0;
-            size_t beads = 0, ns = 0, nt = 0;
-            if (got <= 0 || sscanf(buf, "%lf %lf %ld %ld %zu %zu %zu", &secs[z][base],
-                                   &cpu[z][base], &kb[z][base], &peak, &beads, &ns,
-                                   &nt) != 7) {
+            long start = 0, docs = 0, lex = 0, peak = 0;
+            size_t ns = 0, nt = 0;
+            double f1 = 0;
+            if (got <= 0 || sscanf(buf, "%lf %lf %ld %ld %ld %ld %ld %zu %zu %lf", &secs[z][base],
+                                   &cpu[z][base], &start, &docs, &lex, &kb[z][base], &peak, &ns,
+                                   &nt, &f1) != 10) {
                 fprintf(stderr, "bench_align: run failed\n");
                 return 2;
             }
             char dims[32];
             snprintf(dims, sizeof dims, "%zux%zu", ns, nt);
-            printf("  %-7zu %-12s %13s %9.3f %9.3f %11.1f %9.1f\n", sizes[z],
-                   base ? "Gale-Church" : "selaras", dims, secs[z][base], cpu[z][base],
-                   (double)kb[z][base] / 1024.0, (double)peak / 1024.0);
+            printf("  %-7zu %-12s %13s %7.3f %7.3f %7.1f %6.1f %6.1f %6.1f %7.1f %7.1f %6.3f\n",
+                   sizes[z], base ? "Gale-Church" : "selaras", dims, secs[z][base],
+                   cpu[z][base], cpu[z][base] * 1e6 / (double)sizes[z], mb(start), mb(docs),
+                   mb(lex), mb(kb[z][base]), mb(peak), f1);
         }
-    printf("\n  selaras / Gale-Church CPU time: 1k %.1fx, 10k %.1fx, 100k %.1fx\n",
+    printf("\n  MB: base = the process before the documents (code, ICU, the PUD text); docs = the\n"
+           "  two segment lists; lex = the FreeDict lexicon and the aligner handle; aligner = the\n"
+           "  peak less everything before selaras_align(); peak = getrusage() ru_maxrss.\n"
+           "  F1: exact beads against the known path of the generated pair.\n");
+    printf("  selaras / Gale-Church CPU time: 1k %.1fx, 10k %.1fx, 100k %.1fx\n",
            cpu[0][0] / cpu[0][1], cpu[1][0] / cpu[1][1], cpu[2][0] / cpu[2][1]);
-    printf("  selaras CPU time per pair, 100k vs 10k: %.2f (1.0 = linear)\n",
-           (cpu[2][0] / 100000.0) / (cpu[1][0] / 10000.0));
+    printf("  CPU time per pair, 100k vs 10k (1.0 = linear): selaras %.2f, Gale-Church %.2f\n",
+           (cpu[2][0] / 100000.0) / (cpu[1][0] / 10000.0),
+           (cpu[2][1] / 100000.0) / (cpu[1][1] / 10000.0));
     printf("  (wall time counts other users of the machine too; CPU time is this process's)\n");
     printf("  reference: hunalign takes about 8 s and 223 MB at 10k x 11k (issue 4); "
            "targets <= 0.8 s and <= 22 MB\n");

@@ -43,6 +43,12 @@ void sl_counts_release(sl_counts *c);
 /* Add delta to key's count; 0 or -1 on allocation failure (map unchanged). */
 int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
 uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
+/* The capacity a map grows to for n keys (sl_counts_add() never rehashes below it). */
+size_t sl_counts_cap_for(size_t n);
+/* Grow the map once to the capacity for n keys; 0 or -1 (no memory; map unchanged). */
+int sl_counts_reserve(sl_counts *c, size_t n);
+/* The map's hash of a key (for estimating how many distinct keys a batch has). */
+size_t sl_counts_slot_hash(uint64_t key);
 
 /* ---- tokens and sentence features (tokens.c) ---- */
 
@@ -53,12 +59,15 @@ enum {
     SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
 };
 
-typedef struct sl_atok {
-    uint32_t surf;   /* lower-cased surface form, or the anchor key */
-    uint32_t stem;   /* stem of surf (== surf without a stemmer or for anchors) */
-    uint32_t flags;
-    float weight;    /* evidence a match of this token gives */
-} sl_atok;
+/* Evidence classes of a token; a side maps each to its weight. */
+enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLASS_N = 4 };
+
+/* Largest vocabulary: ids must fit the 30 bits of sl_atok.stem. */
+#define SL_VOCAB_MAX ((size_t)1 << 30)
+
+/* A token of a sentence, 4 bytes because a side holds some twenty per sentence: its key
+ * (the lower-cased surface form, or the anchor key) shifted left by 2, and its class. */
+typedef uint32_t sl_atok;
 
 
 /* One side of an alignment problem. */
@@ -70,13 +79,36 @@ typedef struct sl_side {
     double *ntok;         /* n + 1 prefix sums of token weights */
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
     size_t toks_cap;
+    float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
+    const uint32_t *stem_of;   /* surface id -> stem id + 1 (0: the surface form itself) */
+    size_t stem_cap;           /* entries of stem_of */
 } sl_side;
+
+static inline uint32_t sl_tok_surf(sl_atok t)
+{
+    return t >> 2;
+}
+
+static inline unsigned sl_tok_cls(sl_atok t)
+{
+    return t & 3u;
+}
+
+/* The stem of a token: the surface form of anchors, units and words without a stem. */
+static inline uint32_t sl_tok_stem(const sl_side *s, sl_atok t)
+{
+    uint32_t surf = t >> 2;
+    if ((t & 3u) == SL_TCLASS_ANCHOR || surf >= s->stem_cap || s->stem_of[surf] == 0)
+        return surf;
+    return s->stem_of[surf] - 1;
+}
 
 /* Stemmer callback: writes the stem of word[0..len) (lower case) into out (cap bytes);
  * returns its length, or (size_t)-1 when no stem is available. */
 typedef size_t (*sl_stem_fn)(void *ctx, const char *word, size_t len, char *out, size_t cap);
 
-/* Stems already computed, by surface id (stem id + 1; 0: not yet). One per language. */
+/* Stems already computed, by surface id (stem id + 1; 0: not yet, or not a word). One per
+ * language. Every word of a built side has its entry: sides read their stems here. */
 typedef struct sl_stem_cache {
     uint32_t *stem;
     size_t cap;
@@ -139,6 +171,22 @@ typedef struct sl_bead {
     double score;        /* confidence in [0,1]; -1 when not computed */
 } sl_bead;
 
+/* A bead of a path as one byte: source sentences << 2 | target sentences. */
+static inline unsigned char sl_step_of(const sl_bead *b)
+{
+    return (unsigned char)(b->src_count << 2 | b->tgt_count);
+}
+
+static inline size_t sl_step_src(unsigned char step)
+{
+    return step >> 2;
+}
+
+static inline size_t sl_step_tgt(unsigned char step)
+{
+    return step & 3u;
+}
+
 struct selaras_alignment {
     selaras_allocator mem;
     sl_bead *beads;
@@ -155,12 +203,12 @@ double sl_length_cost(const sl_erfc_table *t, const sl_params *p, double ls, dou
 /* Align src with tgt; *beads (allocated with mem) and *count receive the path.
  * Memory is linear in n + m: small problems use the whole grid, large ones a band of
  * half-width band around a centre line, widened when the path runs along its edge. The
- * centre line follows guide (a path of an earlier pass) when given, else a coarse
- * alignment of blocks of sentences (recursively). Without confidence, beads get their
+ * centre line follows guide (a path of an earlier pass, one sl_step_of() byte a bead) when
+ * given, else a coarse alignment of blocks of sentences (recursively). Without confidence, beads get their
  * similarity and length cost but score -1 (the margins are the costly part). */
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t band,
-                           const sl_bead *guide, size_t nguide, int confidence,
+                           const unsigned char *guide, size_t nguide, int confidence,
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err);
 

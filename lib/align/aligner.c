@@ -74,6 +74,9 @@ selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
         sl_free(&m, al);
         return st;
     }
+    /* the aligner keeps every word's stem id (src_cache, tgt_cache) */
+    sl_stemmer_no_cache(al->src_stem);
+    sl_stemmer_no_cache(al->tgt_stem);
     al->params = default_params;
     al->realign = 1;
     al->band = SL_BAND;
@@ -227,12 +230,19 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
 }
 
 selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
-                               const sl_bead *guide, size_t nguide, int confidence,
+                               const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err)
 {
     selaras_status st = sl_trans_build(&pb->trans, al, pb, extra);
     if (st != SELARAS_OK)
         return sl_nomem(err);
+    return sl_problem_dp(al, pb, guide, nguide, confidence, beads, nb, err);
+}
+
+selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
+                             size_t nguide, int confidence, sl_bead **beads, size_t *nb,
+                             selaras_error *err)
+{
     /* a pass guided by an earlier one needs less room around its path */
     size_t band = guide != NULL ? al->band / 2 : al->band;
     return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &al->erfc, band, guide,
@@ -285,14 +295,25 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     st = sl_problem_pass(al, &pb, NULL, NULL, 0, !realign, &beads, &nb, err);
     if (st == SELARAS_OK && realign) {
         reestimate_variance(&pb, beads, nb);
-        if (sl_learned_add(&local, &pb, beads, nb) != 0) {
+        if (sl_learned_add(&local, &pb, beads, nb) != 0 ||
+            sl_trans_build(&pb.trans, al, &pb, &local) != SELARAS_OK) {
             st = sl_nomem(err);
         } else {
-            sl_bead *first = beads;
-            size_t nfirst = nb;
-            beads = NULL;
-            st = sl_problem_pass(al, &pb, &local, first, nfirst, 1, &beads, &nb, err);
-            sl_free(&al->mem, first);
+            /* the relation holds what the second pass needs of the table, and one byte a
+             * bead what it needs of the first path: free both first */
+            sl_learned_release(&local);
+            unsigned char *steps = sl_malloc(&al->mem, nb ? nb : 1);
+            if (steps == NULL) {
+                st = sl_nomem(err);
+            } else {
+                for (size_t b = 0; b < nb; b++)
+                    steps[b] = sl_step_of(&beads[b]);
+                sl_free(&al->mem, beads);
+                beads = NULL;
+                size_t nfirst = nb;
+                st = sl_problem_dp(al, &pb, steps, nfirst, 1, &beads, &nb, err);
+                sl_free(&al->mem, steps);
+            }
         }
     }
     sl_learned_release(&local);

@@ -93,6 +93,7 @@ typedef struct matcher {
     const sl_trans *trans;
     uint32_t *stamp;    /* nvocab */
     uint32_t clock;
+    uint32_t *tstem;    /* 4 nvocab: target token (key << 2 | class) -> its stem, no branch */
 } matcher;
 
 static void mark_sentence(matcher *mt, size_t s)
@@ -101,14 +102,14 @@ static void mark_sentence(matcher *mt, size_t s)
     const sl_side *src = mt->src;
     const sl_trans *tr = mt->trans;
     for (size_t k = src->first[s]; k < src->first[s + 1]; k++) {
-        const sl_atok *t = &src->toks[k];
+        uint32_t surf = sl_tok_surf(src->toks[k]), stem = sl_tok_stem(src, src->toks[k]);
         if (mt->identity) {
-            mt->stamp[t->surf] = c;
-            mt->stamp[t->stem] = c;
+            mt->stamp[surf] = c;
+            mt->stamp[stem] = c;
         }
         if (tr->first != NULL) {
-            uint32_t ids[2] = {t->surf, t->stem};
-            for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++)
+            uint32_t ids[2] = {surf, stem};
+            for (int q = 0; q < (stem == surf ? 1 : 2); q++)
                 for (uint32_t x = tr->first[ids[q]]; x < tr->first[ids[q] + 1]; x++)
                     mt->stamp[tr->to[x]] = c;
         }
@@ -121,8 +122,8 @@ static double count_marked(const matcher *mt, size_t t)
     uint32_t c = mt->clock;
     double n = 0;
     for (size_t k = tgt->first[t]; k < tgt->first[t + 1]; k++)
-        if (mt->stamp[tgt->toks[k].surf] == c || mt->stamp[tgt->toks[k].stem] == c)
-            n += tgt->toks[k].weight;
+        if (mt->stamp[sl_tok_surf(tgt->toks[k])] == c || mt->stamp[mt->tstem[tgt->toks[k]]] == c)
+            n += tgt->weight[sl_tok_cls(tgt->toks[k])];
     return n;
 }
 
@@ -159,52 +160,57 @@ static int skips_inside(const sl_side *s, size_t from, size_t to)
     return 0;
 }
 
-static double bead_cost(const dp_state *d, size_t i, size_t j, int type)
+/* m(s, t): the weight of the tokens of target sentence t matched by source sentence s. */
+static inline double match_at(const dp_state *d, size_t s, size_t t)
+{
+    if (d->wmatch != NULL)
+        return d->wmatch[(s - d->w_i0) * d->w_cols + (t - d->w_j0)];
+    size_t r = s & 3;
+    /* one unsigned comparison tests mlo <= t < mhi */
+    return t - d->mlo[r] < d->mhi[r] - d->mlo[r] ? d->match[r][t - d->mlo[r]] : 0.0;
+}
+
+static inline double bead_cost(const dp_state *d, size_t i, size_t j, int type)
 {
     const sl_params *p = d->p;
     unsigned a = sl_bead_types[type].a, b = sl_bead_types[type].b;
     size_t pi = i - a, pj = j - b;
-    double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
     if (a == 0 || b == 0) {
         if ((a == 1 && d->src->skip[pi]) || (b == 1 && d->tgt->skip[pj]))
             return p->skip_free;
+        if (p->skip_len == 0)
+            return p->pen[type];
+        double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
         return p->pen[type] + p->skip_len * sl_length_cost(d->et, p, ls, lt);
     }
     if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
         return SL_INF;
+    double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
     double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
     if (!p->evidence)
         return c;
+    double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
+    if (a == 1 && b == 1)
+        return c - p->w_lex * similarity(match_at(d, pi, pj), ns, nt);
     double matched = 0, row[3] = {0, 0, 0}, col[3] = {0, 0, 0};
-    for (size_t s = pi; s < i; s++) {
-        size_t r = s % 4;
+    for (size_t s = pi; s < i; s++)
         for (size_t t = pj; t < j; t++) {
-            double v;
-            if (d->wmatch != NULL)
-                v = d->wmatch[(s - d->w_i0) * d->w_cols + (t - d->w_j0)];
-            else if (t >= d->mlo[r] && t < d->mhi[r])
-                v = d->match[r][t - d->mlo[r]];
-            else
-                continue;
+            double v = match_at(d, s, t);
             row[s - pi] += v;
             col[t - pj] += v;
             matched += v;
         }
+    /* a sentence of a merge with far less support than the bead as a whole */
+    double whole = ns + nt > 0 ? 2 * matched / (ns + nt) : 0;
+    for (size_t s = pi; a > 1 && s < i; s++) {
+        double w = d->src->ntok[s + 1] - d->src->ntok[s];
+        if (w >= SL_ORPHAN_MIN && row[s - pi] / w < SL_ORPHAN_SHARE * whole)
+            c += p->w_orphan;
     }
-    double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
-    if (a > 1 || b > 1) {
-        /* a sentence of a merge with far less support than the bead as a whole */
-        double whole = ns + nt > 0 ? 2 * matched / (ns + nt) : 0;
-        for (size_t s = pi; a > 1 && s < i; s++) {
-            double w = d->src->ntok[s + 1] - d->src->ntok[s];
-            if (w >= SL_ORPHAN_MIN && row[s - pi] / w < SL_ORPHAN_SHARE * whole)
-                c += p->w_orphan;
-        }
-        for (size_t t = pj; b > 1 && t < j; t++) {
-            double w = d->tgt->ntok[t + 1] - d->tgt->ntok[t];
-            if (w >= SL_ORPHAN_MIN && col[t - pj] / w < SL_ORPHAN_SHARE * whole)
-                c += p->w_orphan;
-        }
+    for (size_t t = pj; b > 1 && t < j; t++) {
+        double w = d->tgt->ntok[t + 1] - d->tgt->ntok[t];
+        if (w >= SL_ORPHAN_MIN && col[t - pj] / w < SL_ORPHAN_SHARE * whole)
+            c += p->w_orphan;
     }
     return c - p->w_lex * similarity(matched, ns, nt);
 }
@@ -296,6 +302,11 @@ static double bead_margin(dp_state *d, matcher *mt, const size_t *ni, const size
         double *c = cost[excl];
         for (size_t i = i0; i <= i1; i++)
             for (size_t j = j0; j <= j1; j++) {
+                if (excl && (i < ib || j < jb)) {
+                    /* no path to here passes the bead's end: the cost is the same */
+                    c[(i - i0) * cols + (j - j0)] = cost[0][(i - i0) * cols + (j - j0)];
+                    continue;
+                }
                 double best = (i == i0 && j == j0) ? 0 : SL_INF;
                 for (int t = 0; t < SL_BEAD_TYPES; t++) {
                     unsigned a = sl_bead_types[t].a, b = sl_bead_types[t].b;
@@ -410,20 +421,20 @@ static selaras_status backtrack(dp_state *d, matcher *mt, const selaras_allocato
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                                const sl_params *p, const sl_erfc_table *et, size_t w,
-                               const sl_bead *guide, size_t nguide,
+                               const unsigned char *guide, size_t nguide,
                                const selaras_allocator *mem, int scores, sl_bead **beads,
                                size_t *count, selaras_error *err);
 
-/* centre[i] for i = 0..n: the target position of a path of beads over blocks of scale
- * sentences, interpolated inside each bead. */
-static void centre_from_path(const sl_bead *beads, size_t nb, size_t scale, size_t n, size_t m,
-                             double *centre)
+/* centre[i] for i = 0..n: the target position of a path of beads (as steps) over blocks
+ * of scale sentences, interpolated inside each bead. */
+static void centre_from_path(const unsigned char *steps, size_t nb, size_t scale, size_t n,
+                             size_t m, double *centre)
 {
     size_t bi = 0, bj = 0;
     for (size_t i = 0; i <= n; i++)
         centre[i] = (double)m;
     for (size_t b = 0; b < nb; b++) {
-        size_t ei = bi + beads[b].src_count, ej = bj + beads[b].tgt_count;
+        size_t ei = bi + sl_step_src(steps[b]), ej = bj + sl_step_tgt(steps[b]);
         double i0 = (double)(bi * scale), i1 = (double)(ei * scale);
         double j0 = (double)(bj * scale), j1 = (double)(ej * scale);
         if (i1 > (double)n)
@@ -455,12 +466,16 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     memset(cs, 0, sizeof cs);
     selaras_status st = SELARAS_ERR_NOMEM;
     sl_bead *beads = NULL;
+    unsigned char *steps = NULL;
     size_t nb = 0;
     for (int q = 0; q < 2; q++) {
         const sl_side *f = sides[q];
         size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
         cs[q].n = cn;
         cs[q].toks = f->toks;
+        memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
+        cs[q].stem_of = f->stem_of;
+        cs[q].stem_cap = f->stem_cap;
         cs[q].first = sl_malloc(mem, (cn + 1) * sizeof *cs[q].first);
         cs[q].len = sl_malloc(mem, (cn + 1) * sizeof *cs[q].len);
         cs[q].ntok = sl_malloc(mem, (cn + 1) * sizeof *cs[q].ntok);
@@ -477,9 +492,17 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     if ((st = dp_align(&cs[0], &cs[1], trans, p, et, w, NULL, 0, mem, 0, &beads, &nb, err)) !=
         SELARAS_OK)
         goto out;
-    centre_from_path(beads, nb, SL_COARSE, n, m, centre);
+    steps = sl_malloc(mem, nb ? nb : 1);
+    if (steps == NULL) {
+        st = SELARAS_ERR_NOMEM;
+        goto out;
+    }
+    for (size_t b = 0; b < nb; b++)
+        steps[b] = sl_step_of(&beads[b]);
+    centre_from_path(steps, nb, SL_COARSE, n, m, centre);
     st = SELARAS_OK;
 out:
+    sl_free(mem, steps);
     sl_free(mem, beads);
     for (int q = 0; q < 2; q++) {
         sl_free(mem, cs[q].first);
@@ -492,7 +515,7 @@ out:
 
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t w,
-                           const sl_bead *guide, size_t nguide, int confidence,
+                           const unsigned char *guide, size_t nguide, int confidence,
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err)
 {
@@ -502,7 +525,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                                const sl_params *p, const sl_erfc_table *et, size_t w,
-                               const sl_bead *guide, size_t nguide,
+                               const unsigned char *guide, size_t nguide,
                                const selaras_allocator *mem, int scores, sl_bead **beads,
                                size_t *count, selaras_error *err)
 {
@@ -513,7 +536,7 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
     d.tgt = tgt;
     d.p = p;
     d.et = et;
-    matcher mt = {(p->evidence & SELARAS_EVIDENCE_ANCHORS) != 0, src, tgt, trans, NULL, 0};
+    matcher mt = {(p->evidence & SELARAS_EVIDENCE_ANCHORS) != 0, src, tgt, trans, NULL, 0, NULL};
     double *centre = NULL;
     selaras_status st = SELARAS_ERR_NOMEM;
     *beads = NULL;
@@ -523,8 +546,12 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
     d.bd.hi = sl_malloc(mem, (n + 1) * sizeof *d.bd.hi);
     d.bd.boff = sl_malloc(mem, (n + 2) * sizeof *d.bd.boff);
     mt.stamp = sl_calloc(mem, trans->nvocab ? trans->nvocab : 1, sizeof *mt.stamp);
-    if (d.bd.lo == NULL || d.bd.hi == NULL || d.bd.boff == NULL || mt.stamp == NULL)
+    mt.tstem = sl_malloc(mem, (trans->nvocab ? trans->nvocab : 1) * 4 * sizeof *mt.tstem);
+    if (d.bd.lo == NULL || d.bd.hi == NULL || d.bd.boff == NULL || mt.stamp == NULL ||
+        mt.tstem == NULL)
         goto out;
+    for (size_t v = 0; v < trans->nvocab * 4; v++)
+        mt.tstem[v] = sl_tok_stem(tgt, (sl_atok)v);
     if (!full) {
         centre = sl_malloc(mem, (n + 1) * sizeof *centre);
         if (centre == NULL)
@@ -600,5 +627,6 @@ out:
     sl_free(mem, d.bd.hi);
     sl_free(mem, d.bd.boff);
     sl_free(mem, mt.stamp);
+    sl_free(mem, mt.tstem);
     return st;
 }

@@ -2,6 +2,7 @@
  * relation built from them (and the lexicon) for each alignment. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "learn.h"
@@ -42,7 +43,16 @@ static int usable(const sl_bead *b)
     return sl_bead_trusted(b);
 }
 
-/* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. */
+/* Co-occurrences of a pair over one or two tables. */
+static double pair_count(const sl_learned *a, const sl_learned *b, uint64_t key)
+{
+    return (double)sl_counts_get(&a->pairs, key) +
+           (b != NULL ? (double)sl_counts_get(&b->pairs, key) : 0.0);
+}
+
+/* Best link per source key, over one or two tables. best_t[s] = UINT32_MAX: none. Of two
+ * targets with the same Dice coefficient the one seen in more beads wins, then the lower
+ * id (the word met first): the choice never depends on the layout of the hash tables. */
 static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab,
                          uint32_t *best_t, double *best_d)
 {
@@ -75,8 +85,13 @@ static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab
             if (c < SL_LINK_MIN_COUNT || s >= nvocab || t >= nvocab)
                 continue;
             double dice = 2.0 * c / (cs + ct);
-            if (dice < SL_LINK_MIN_DICE || dice <= best_d[s])
+            if (dice < SL_LINK_MIN_DICE || dice < best_d[s])
                 continue;
+            if (dice == best_d[s]) {
+                double cb = pair_count(a, b, (uint64_t)s << 32 | best_t[s]);
+                if (c < cb || (c == cb && t > best_t[s]))
+                    continue;
+            }
             if (best_t[s] == UINT32_MAX)
                 links++;
             best_t[s] = t;
@@ -86,6 +101,95 @@ static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab
     return links;
 }
 
+/* Visit every (source stem, target stem) pair the sampled beads count, calling visit;
+ * returns 0 or the first non-zero value visit returned. */
+typedef int (*pair_fn)(void *ctx, uint64_t key);
+
+static int each_pair(const sl_problem *pb, const sl_bead *beads, size_t nb, size_t take,
+                     size_t usable_n, pair_fn visit, void *ctx)
+{
+    const sl_side *S = &pb->src, *T = &pb->tgt;
+    size_t seen = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const sl_bead *bd = &beads[b];
+        if (!usable(bd))
+            continue;
+        size_t k = seen++;
+        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
+            continue;
+        size_t s = bd->src_first, t = bd->tgt_first;
+        for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
+            if (sl_tok_cls(S->toks[i]) == SL_TCLASS_ANCHOR)
+                continue;
+            uint32_t ss = sl_tok_stem(S, S->toks[i]);
+            for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
+                if (sl_tok_cls(T->toks[j]) == SL_TCLASS_ANCHOR)
+                    continue;
+                uint32_t ts = sl_tok_stem(T, T->toks[j]);
+                int rc;
+                if (ts != ss && (rc = visit(ctx, (uint64_t)ss << 32 | ts)) != 0)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+typedef struct pair_sketch {
+    unsigned char *bits;
+    size_t mask;        /* bits - 1, a power of two less one */
+    size_t visits;
+} pair_sketch;
+
+static int count_visit(void *ctx, uint64_t key)
+{
+    (void)key;
+    ((pair_sketch *)ctx)->visits++;
+    return 0;
+}
+
+static int sketch_visit(void *ctx, uint64_t key)
+{
+    pair_sketch *sk = ctx;
+    size_t h = sl_counts_slot_hash(key) & sk->mask;
+    sk->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+    return 0;
+}
+
+static int add_visit(void *ctx, uint64_t key)
+{
+    return sl_counts_add(ctx, key, 1);
+}
+
+/* Size the pair table once, from a linear-counting estimate of the distinct pairs (Whang,
+ * Vander-Zanden and Taylor 1990: n ~ -m ln(zero bits / m) for m bits), so that it never
+ * holds its old and new slots at once while it grows. An estimate a little low only costs
+ * one rehash. */
+static int reserve_pairs(sl_counts *pairs, const sl_problem *pb, const sl_bead *beads,
+                         size_t nb, size_t take, size_t usable_n)
+{
+    pair_sketch sk = {NULL, 0, 0};
+    each_pair(pb, beads, nb, take, usable_n, count_visit, &sk);
+    if (sk.visits < 1024)
+        return 0;
+    size_t m = 1024;
+    while (m < sk.visits * 8)
+        m *= 2;
+    sk.bits = sl_calloc(pairs->mem, m / 8, 1);
+    if (sk.bits == NULL)
+        return -1;
+    sk.mask = m - 1;
+    each_pair(pb, beads, nb, take, usable_n, sketch_visit, &sk);
+    size_t zero = 0;
+    for (size_t i = 0; i < m / 8; i++)
+        for (unsigned bit = 0; bit < 8; bit++)
+            zero += !(sk.bits[i] >> bit & 1u);
+    sl_free(pairs->mem, sk.bits);
+    double est = zero > 0 ? (double)m * log((double)m / (double)zero) : (double)sk.visits;
+    size_t n = (size_t)(est * 1.02) + 16;
+    return sl_counts_reserve(pairs, n < sk.visits ? n : sk.visits);
+}
+
 int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb)
 {
     size_t usable_n = 0;
@@ -93,33 +197,29 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         usable_n += usable(&beads[b]);
     if (usable_n == 0)
         return 0;
-    size_t stride = usable_n > SL_LEARN_MAX_BEADS ? usable_n / SL_LEARN_MAX_BEADS : 1;
+    /* the k-th usable bead is taken when k * max / usable_n reaches a new integer: at
+     * most SL_LEARN_MAX_BEADS, evenly spread */
+    size_t take = usable_n > SL_LEARN_MAX_BEADS ? SL_LEARN_MAX_BEADS : usable_n;
     /* count into fresh tables, then merge, so that failure leaves l unchanged */
     sl_learned fresh;
     sl_learned_init(&fresh, l->mem);
     size_t seen = 0;
     for (size_t b = 0; b < nb; b++) {
         const sl_bead *bd = &beads[b];
-        if (!usable(bd) || seen++ % stride != 0)
+        if (!usable(bd))
+            continue;
+        size_t k = seen++;
+        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
             continue;
         const sl_side *S = &pb->src, *T = &pb->tgt;
         size_t s = bd->src_first, t = bd->tgt_first;
-        for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
-            if (S->toks[i].flags & SL_TOK_ANCHOR)
-                continue;
-            if (sl_counts_add(&fresh.src_n, S->toks[i].stem, 1) != 0)
+        for (size_t i = S->first[s]; i < S->first[s + 1]; i++)
+            if (sl_tok_cls(S->toks[i]) != SL_TCLASS_ANCHOR &&
+                sl_counts_add(&fresh.src_n, sl_tok_stem(S, S->toks[i]), 1) != 0)
                 goto fail;
-            for (size_t j = T->first[t]; j < T->first[t + 1]; j++) {
-                if (T->toks[j].flags & SL_TOK_ANCHOR || T->toks[j].stem == S->toks[i].stem)
-                    continue;
-                uint64_t key = (uint64_t)S->toks[i].stem << 32 | T->toks[j].stem;
-                if (sl_counts_add(&fresh.pairs, key, 1) != 0)
-                    goto fail;
-            }
-        }
         for (size_t j = T->first[t]; j < T->first[t + 1]; j++)
-            if (!(T->toks[j].flags & SL_TOK_ANCHOR) &&
-                sl_counts_add(&fresh.tgt_n, T->toks[j].stem, 1) != 0)
+            if (sl_tok_cls(T->toks[j]) != SL_TCLASS_ANCHOR &&
+                sl_counts_add(&fresh.tgt_n, sl_tok_stem(T, T->toks[j]), 1) != 0)
                 goto fail;
         double ls = S->len[s + 1] - S->len[s], lt = T->len[t + 1] - T->len[t];
         fresh.len_src += ls;
@@ -131,16 +231,28 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
         }
         fresh.beads++;
     }
-    /* merge fresh into l: grow l's tables first so that the adds cannot fail halfway */
-    {
+    if (reserve_pairs(&fresh.pairs, pb, beads, nb, take, usable_n) != 0 ||
+        each_pair(pb, beads, nb, take, usable_n, add_visit, &fresh.pairs) != 0)
+        goto fail;
+    if (l->pairs.count == 0 && l->src_n.count == 0 && l->tgt_n.count == 0) {
+        /* l is empty: fresh becomes it (no second copy of the tables) */
+        sl_counts_release(&l->pairs);
+        sl_counts_release(&l->src_n);
+        sl_counts_release(&l->tgt_n);
+        l->pairs = fresh.pairs;
+        l->src_n = fresh.src_n;
+        l->tgt_n = fresh.tgt_n;
+        sl_counts_init(&fresh.pairs, l->mem);
+        sl_counts_init(&fresh.src_n, l->mem);
+        sl_counts_init(&fresh.tgt_n, l->mem);
+    } else {
+        /* merge fresh into l: grow l's tables first so that the adds cannot fail halfway */
         sl_counts *dst[3] = {&l->pairs, &l->src_n, &l->tgt_n};
         sl_counts *src[3] = {&fresh.pairs, &fresh.src_n, &fresh.tgt_n};
         for (int q = 0; q < 3; q++) {
             size_t need = dst[q]->count + src[q]->count;
-            size_t cap = dst[q]->cap ? dst[q]->cap : 1024;
-            while ((need + 1) * 2 > cap)
-                cap *= 2;
-            if (cap != dst[q]->cap) {
+            size_t cap = sl_counts_cap_for(need);
+            if (cap > dst[q]->cap) {
                 sl_counts grown;
                 sl_counts_init(&grown, l->mem);
                 /* re-add everything into a table of the final size */
@@ -278,11 +390,12 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
         if (done == NULL)
             goto fail;
         for (size_t k = 0; k < pb->src.first[pb->src.n]; k++) {
-            const sl_atok *t = &pb->src.toks[k];
-            if (t->flags & SL_TOK_ANCHOR)
+            sl_atok t = pb->src.toks[k];
+            if (sl_tok_cls(t) == SL_TCLASS_ANCHOR)
                 continue;
-            uint32_t ids[2] = {t->stem, t->surf};
-            for (int q = 0; q < (t->stem == t->surf ? 1 : 2); q++) {
+            uint32_t surf = sl_tok_surf(t), stem = sl_tok_stem(&pb->src, t);
+            uint32_t ids[2] = {stem, surf};
+            for (int q = 0; q < (stem == surf ? 1 : 2); q++) {
                 if (done[ids[q]])
                     continue;
                 done[ids[q]] = 1;

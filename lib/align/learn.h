@@ -54,8 +54,13 @@ void sl_problem_release(sl_problem *pb, const selaras_allocator *mem);
 /* Build the translation relation (lexicon + learned table + extra) and run the DP, its
  * band centred on guide (an earlier pass) when given. */
 selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
-                               const sl_bead *guide, size_t nguide, int confidence,
+                               const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err);
+
+/* The DP of sl_problem_pass() alone, over the relation already in pb->trans. */
+selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
+                             size_t nguide, int confidence, sl_bead **beads, size_t *nb,
+                             selaras_error *err);
 
 /* A 1-1 bead of a first pass (no confidence computed) sure enough to learn from. */
 int sl_bead_trusted(const sl_bead *b);

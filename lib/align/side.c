@@ -22,33 +22,32 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
 {
     side_ctx *c = vctx;
     sl_side *s = c->side;
-    sl_atok t;
-    if (sl_vocab_intern(c->vocab, key, len, &t.surf) != 0)
+    uint32_t surf;
+    if (sl_vocab_intern(c->vocab, key, len, &surf) != 0)
         return -1;
-    t.stem = t.surf;
-    t.flags = flags;
-    t.weight = (float)(flags & SL_TOK_ANCHOR ? c->w_anchor : flags & SL_TOK_CAPITAL ? c->w_capital : 1.0);
+    unsigned cls = flags & SL_TOK_ANCHOR ? SL_TCLASS_ANCHOR
+                   : flags & SL_TOK_CAPITAL ? SL_TCLASS_CAPITAL : SL_TCLASS_WORD;
     if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))) {
         sl_stem_cache *sc = c->cache;
-        if (t.surf < sc->cap && sc->stem[t.surf] != 0) {
-            t.stem = sc->stem[t.surf] - 1;
-        } else {
+        if (surf >= sc->cap || sc->stem[surf] == 0) {
+            uint32_t stem = surf;
             size_t n = c->stem(c->stem_ctx, key, len, c->stem_buf, sizeof c->stem_buf);
-            if (n != (size_t)-1 && n > 0 &&
-                sl_vocab_intern(c->vocab, c->stem_buf, n, &t.stem) != 0)
+            if (n != (size_t)-1 && n > 0 && sl_vocab_intern(c->vocab, c->stem_buf, n, &stem) != 0)
                 return -1;
-            /* remember it (words recur); a failure here only costs speed */
+            /* the side reads its stems from the cache: it must hold this one */
             size_t old = sc->cap;
-            if (sl_grow(c->mem, (void **)&sc->stem, &sc->cap, t.surf + 1, sizeof *sc->stem) == 0) {
-                memset(sc->stem + old, 0, (sc->cap - old) * sizeof *sc->stem);
-                sc->stem[t.surf] = t.stem + 1;
-            }
+            if (sl_grow(c->mem, (void **)&sc->stem, &sc->cap, (size_t)surf + 1,
+                        sizeof *sc->stem) != 0)
+                return -1;
+            memset(sc->stem + old, 0, (sc->cap - old) * sizeof *sc->stem);
+            sc->stem[surf] = stem + 1;
         }
     }
+    sl_atok t = surf << 2 | cls;
     /* unique within the sentence */
     size_t end = s->first[s->n];
     for (size_t i = c->sent_first; i < end; i++)
-        if (s->toks[i].surf == t.surf)
+        if (sl_tok_surf(s->toks[i]) == surf)
             return 0;
     if (sl_grow(c->mem, (void **)&s->toks, &s->toks_cap, end + 1, sizeof *s->toks) != 0)
         return -1;
@@ -91,6 +90,10 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         return SELARAS_ERR_NOMEM;
     }
     side_ctx c = {side, vocab, stem, stem_ctx, cache, mem, w_anchor, w_capital, 0, {0}};
+    side->weight[SL_TCLASS_WORD] = 1.0f;
+    side->weight[SL_TCLASS_CAPITAL] = (float)w_capital;
+    side->weight[SL_TCLASS_ANCHOR] = (float)w_anchor;
+    side->weight[3] = 1.0f;
     side->first[0] = 0;
     side->len[0] = 0;
     side->ntok[0] = 0;
@@ -109,10 +112,12 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         side->len[i + 1] = side->len[i] + (double)cps;
         double wsum = 0;
         for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
-            wsum += side->toks[k].weight;
+            wsum += side->weight[sl_tok_cls(side->toks[k])];
         side->ntok[i + 1] = side->ntok[i] + wsum;
         side->skip[i] = sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
     }
     side->n = n;
+    side->stem_of = cache->stem;
+    side->stem_cap = cache->cap;
     return SELARAS_OK;
 }

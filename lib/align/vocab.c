@@ -78,7 +78,7 @@ int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
         *id = v->table[slot] - 1;
         return 0;
     }
-    if (v->count >= UINT32_MAX - 1)
+    if (v->count >= SL_VOCAB_MAX)
         return -1;
     if (sl_grow(v->mem, (void **)&v->offs, &v->cap, v->count + 1, sizeof *v->offs) != 0)
         return -1;
@@ -144,9 +144,30 @@ static int counts_rehash(sl_counts *c, size_t cap)
     return 0;
 }
 
+size_t sl_counts_cap_for(size_t n)
+{
+    size_t cap = 1024;
+    while ((n + 1) * 4 > cap * 3)
+        cap *= 2;
+    return cap;
+}
+
+int sl_counts_reserve(sl_counts *c, size_t n)
+{
+    size_t cap = sl_counts_cap_for(c->count > n ? c->count : n);
+    return cap > c->cap ? counts_rehash(c, cap) : 0;
+}
+
+size_t sl_counts_slot_hash(uint64_t key)
+{
+    return mix(key + 1);
+}
+
 int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta)
 {
-    if (c->cap == 0 || (c->count + 1) * 2 > c->cap)
+    /* at most three quarters full: probes stay short, and a table of a few hundred
+     * thousand pairs takes 12 bytes a slot, not 24 */
+    if (c->cap == 0 || (c->count + 1) * 4 > c->cap * 3)
         if (counts_rehash(c, c->cap == 0 ? 1024 : c->cap * 2) != 0)
             return -1;
     uint64_t k = key + 1;

@@ -102,6 +102,10 @@ void sl_stemmer_free(sl_stemmer *st);
 /* Free the stem cache (about 640 KiB once used; it is made again when needed). */
 void sl_stemmer_drop_cache(sl_stemmer *st);
 
+/* Never cache in st (and free its cache): for a caller that keeps its own map from words
+ * to stems, such as the aligner, the cache would hold the same stems a second time. */
+void sl_stemmer_no_cache(sl_stemmer *st);
+
 /* 1 when a Snowball algorithm is behind st, 0 when it passes words through. */
 int sl_stemmer_active(const sl_stemmer *st);
 
@@ -111,7 +115,7 @@ const char *sl_stemmer_algorithm(const sl_stemmer *st);
 /* Stem a case-folded word (word[0..len), UTF-8). *out receives the stem (not
  * NUL-terminated), borrowed from st or equal to word, valid until the next call on st;
  * *out_len its length. Stems are cached in st (a bounded cache made on first use; if it
- * cannot be allocated, words are stemmed uncached). Returns SELARAS_OK or
+ * cannot be allocated, or after sl_stemmer_no_cache(), words are stemmed uncached). Returns SELARAS_OK or
  * SELARAS_ERR_NOMEM (Snowball's own allocation failed; then *out is word). */
 selaras_status sl_stem(sl_stemmer *st, const char *word, size_t len, const char **out,
                        size_t *out_len);

@@ -30,6 +30,7 @@ struct sl_stemmer {
     size_t n;
     char *pool;             /* words and stems, SL_STEM_CACHE_POOL bytes */
     size_t pool_len;
+    int uncached;           /* 1: the caller caches (sl_stemmer_no_cache) */
 };
 
 /* Primary language subtag -> Snowball algorithm. Malay shares Indonesian's affixes. */
@@ -77,6 +78,7 @@ selaras_status sl_stemmer_new(sl_stemmer **out, const selaras_allocator *mem, co
     s->n = 0;
     s->pool = NULL;
     s->pool_len = 0;
+    s->uncached = 0;
     for (size_t i = 0; lang && i < sizeof sl_stem_table / sizeof sl_stem_table[0]; i++) {
         if (sl_ascii_ncaseeq(lang, strlen(lang), sl_stem_table[i].lang) &&
             sl_stem_available(sl_stem_table[i].algorithm)) {
@@ -116,6 +118,12 @@ void sl_stemmer_drop_cache(sl_stemmer *st)
     st->pool = NULL;
     st->n = 0;
     st->pool_len = 0;
+}
+
+void sl_stemmer_no_cache(sl_stemmer *st)
+{
+    sl_stemmer_drop_cache(st);
+    st->uncached = 1;
 }
 
 int sl_stemmer_active(const sl_stemmer *st)
@@ -174,7 +182,7 @@ selaras_status sl_stem(sl_stemmer *st, const char *word, size_t len, const char 
     *out_len = len;
     if (st->sb == NULL || len == 0 || len > INT_MAX)
         return SELARAS_OK;
-    int cached = len <= SL_STEM_CACHE_WORD && cache_ready(st);
+    int cached = !st->uncached && len <= SL_STEM_CACHE_WORD && cache_ready(st);
     size_t slot = 0;
     if (cached) {
         slot = cache_slot(st, word, len);

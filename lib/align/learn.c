@@ -105,6 +105,17 @@ static size_t best_links(const sl_learned *a, const sl_learned *b, size_t nvocab
  * returns 0 or the first non-zero value visit returned. */
 typedef int (*pair_fn)(void *ctx, uint64_t key);
 
+/* Whether bead bd is learned from: the k-th usable bead (k counted in *seen) is taken
+ * when k * take / usable_n reaches a new integer, so that at most take beads are,
+ * evenly spread. */
+static int taken(const sl_bead *bd, size_t *seen, size_t take, size_t usable_n)
+{
+    if (!usable(bd))
+        return 0;
+    size_t k = (*seen)++;
+    return k == 0 || k * take / usable_n != (k - 1) * take / usable_n;
+}
+
 static int each_pair(const sl_problem *pb, const sl_bead *beads, size_t nb, size_t take,
                      size_t usable_n, pair_fn visit, void *ctx)
 {
@@ -112,10 +123,7 @@ static int each_pair(const sl_problem *pb, const sl_bead *beads, size_t nb, size
     size_t seen = 0;
     for (size_t b = 0; b < nb; b++) {
         const sl_bead *bd = &beads[b];
-        if (!usable(bd))
-            continue;
-        size_t k = seen++;
-        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
+        if (!taken(bd, &seen, take, usable_n))
             continue;
         size_t s = bd->src_first, t = bd->tgt_first;
         for (size_t i = S->first[s]; i < S->first[s + 1]; i++) {
@@ -206,10 +214,7 @@ int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, si
     size_t seen = 0;
     for (size_t b = 0; b < nb; b++) {
         const sl_bead *bd = &beads[b];
-        if (!usable(bd))
-            continue;
-        size_t k = seen++;
-        if (k > 0 && k * take / usable_n == (k - 1) * take / usable_n)
+        if (!taken(bd, &seen, take, usable_n))
             continue;
         const sl_side *S = &pb->src, *T = &pb->tgt;
         size_t s = bd->src_first, t = bd->tgt_first;

@@ -44,17 +44,12 @@ selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, si
                                         const char *text, size_t n, selaras_segment_kind kind,
                                         size_t para, selaras_error *err);
 
-/* sl_segments_push_trimmed() inline when the list has room (the segmenter's common case,
- * since it reserves the list up front); the function otherwise. */
-static inline selaras_status sl_segments_push_room(selaras_segments *segs, size_t start,
-                                                   size_t end, const char *text, size_t n,
-                                                   selaras_segment_kind kind, size_t para,
-                                                   selaras_error *err)
+/* Append without checks: the list must have room for one more item and n + 2 bytes. */
+static inline void sl_segments_put(selaras_segments *segs, size_t start, size_t end,
+                                   const char *text, size_t n, selaras_segment_kind kind,
+                                   size_t para)
 {
     size_t off = segs->texts.len;
-    if (segs->count >= segs->cap || segs->count >= SELARAS_SEGMENTS_MAX_COUNT ||
-        segs->texts.cap - off < n + 2)
-        return sl_segments_push_trimmed(segs, start, end, text, n, kind, para, err);
     char *dst = segs->texts.data + off;
     memcpy(dst, text, n);
     dst[n] = '\0';
@@ -67,6 +62,19 @@ static inline selaras_status sl_segments_push_room(selaras_segments *segs, size_
     s->text_len = n;
     s->para = para;
     s->kind = kind;
+}
+
+/* sl_segments_push_trimmed() inline when the list has room (the segmenter's common case,
+ * since it reserves the list up front); the function otherwise. */
+static inline selaras_status sl_segments_push_room(selaras_segments *segs, size_t start,
+                                                   size_t end, const char *text, size_t n,
+                                                   selaras_segment_kind kind, size_t para,
+                                                   selaras_error *err)
+{
+    if (segs->count >= segs->cap || segs->count >= SELARAS_SEGMENTS_MAX_COUNT ||
+        segs->texts.cap - segs->texts.len < n + 2)
+        return sl_segments_push_trimmed(segs, start, end, text, n, kind, para, err);
+    sl_segments_put(segs, start, end, text, n, kind, para);
     return SELARAS_OK;
 }
 

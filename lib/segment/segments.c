@@ -95,21 +95,9 @@ selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, si
             return sl_nomem(err);
         segs->items = items;
     }
-    size_t off = segs->texts.len;
-    if (segs->texts.cap - off < n + 2 && sl_buf_reserve(&segs->texts, n + 1) != 0)
+    if (segs->texts.cap - segs->texts.len < n + 2 && sl_buf_reserve(&segs->texts, n + 1) != 0)
         return sl_nomem(err);
-    char *dst = segs->texts.data + off;
-    memcpy(dst, text, n);
-    dst[n] = '\0';
-    dst[n + 1] = '\0'; /* the buffer stays NUL-terminated */
-    segs->texts.len = off + n + 1;
-    sl_segment *s = &segs->items[segs->count++];
-    s->start = start;
-    s->end = end;
-    s->text_off = off;
-    s->text_len = n;
-    s->para = para;
-    s->kind = kind;
+    sl_segments_put(segs, start, end, text, n, kind, para);
     return SELARAS_OK;
 }
 

@@ -513,6 +513,130 @@ out:
     return st;
 }
 
+/* ---- local repair of a path that ran along the band's edge ---- */
+
+/* Rows around a stretch where the path touched the edge that its repair realigns. */
+#define SL_REPAIR_MARGIN(w) (4 * (w))
+
+/* The sentences [a, b) of side f, as a side of their own (the arrays are prefix sums or
+ * per sentence, so a view is an offset). */
+static sl_side side_view(const sl_side *f, size_t a, size_t b)
+{
+    sl_side v = *f;
+    v.n = b - a;
+    v.first = f->first + a;
+    v.len = f->len + a;
+    v.ntok = f->ntok + a;
+    v.skip = f->skip + a;
+    return v;
+}
+
+/* Whether the path point (i, j) lies on the edge of the band (as backtrack() counts it). */
+static int on_edge(const band *bd, size_t i, size_t j, size_t m)
+{
+    return (bd->lo[i] > 0 && j <= bd->lo[i] + 1) || (bd->hi[i] < m && j + 1 >= bd->hi[i]);
+}
+
+/* The path in beads[0..nb) touched the band's edge. Realign each stretch where it did,
+ * with a margin of rows on both sides, on the whole grid between the path's bead
+ * boundaries around it, and splice the result in: the cost grows with the stretches, not
+ * with the document. *done is 0 (beads untouched) when a stretch is too large for the
+ * whole grid; then the caller widens the band instead. */
+static selaras_status repair_edges(const dp_state *d, const sl_trans *trans, size_t w,
+                                   const selaras_allocator *mem, int scores, sl_bead **beads,
+                                   size_t *count, int *done, selaras_error *err)
+{
+    const sl_side *src = d->src, *tgt = d->tgt;
+    size_t nb = *count, m = tgt->n, margin = SL_REPAIR_MARGIN(w);
+    sl_bead *in = *beads;
+    *done = 0;
+    /* first pass: check that every window fits the whole grid; second: splice */
+    sl_bead *out = NULL;
+    size_t nout = 0, cap = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t q = 0, next = 0; /* next: first bead not yet copied */
+        while (q < nb) {
+            size_t qe = q;
+            while (qe < nb && !on_edge(&d->bd, in[qe].src_first + in[qe].src_count,
+                                       in[qe].tgt_first + in[qe].tgt_count, m))
+                qe++;
+            if (qe == nb)
+                break;
+            /* the window: from margin rows before the touch to margin rows after the last
+             * touch that lies within margin rows of the one before */
+            size_t qa = qe, qb = qe;
+            size_t a = in[qe].src_first > margin ? in[qe].src_first - margin : 0;
+            while (qa > next && in[qa].src_first > a)
+                qa--;
+            for (size_t k = qe + 1; k < nb; k++) {
+                size_t end = in[qb].src_first + in[qb].src_count;
+                if (in[k].src_first > end + margin)
+                    break;
+                if (on_edge(&d->bd, in[k].src_first + in[k].src_count,
+                            in[k].tgt_first + in[k].tgt_count, m))
+                    qb = k;
+            }
+            size_t b = in[qb].src_first + in[qb].src_count + margin;
+            while (qb + 1 < nb && in[qb].src_first + in[qb].src_count < b)
+                qb++;
+            size_t ia = in[qa].src_first, ja = in[qa].tgt_first;
+            size_t ib = in[qb].src_first + in[qb].src_count, jb = in[qb].tgt_first + in[qb].tgt_count;
+            if (pass == 0) {
+                if ((ib - ia + 1) > SL_FULL_CELLS / (jb - ja + 1))
+                    return SELARAS_OK; /* too large: widen instead */
+            } else {
+                sl_side vs = side_view(src, ia, ib), vt = side_view(tgt, ja, jb);
+                sl_bead *sub = NULL;
+                size_t nsub = 0;
+                selaras_status st = dp_align(&vs, &vt, trans, d->p, d->et, w, NULL, 0, mem,
+                                             scores, &sub, &nsub, err);
+                if (st == SELARAS_OK && nout + (qa - next) + nsub + (nb - qb - 1) > cap) {
+                    size_t want = nout + (qa - next) + nsub + (nb - qb - 1) + nb / 8 + 16;
+                    sl_bead *grown = sl_realloc(mem, out, want * sizeof *out);
+                    if (grown == NULL)
+                        st = SELARAS_ERR_NOMEM;
+                    else {
+                        out = grown;
+                        cap = want;
+                    }
+                }
+                if (st != SELARAS_OK) {
+                    sl_free(mem, sub);
+                    sl_free(mem, out);
+                    return st;
+                }
+                memcpy(out + nout, in + next, (qa - next) * sizeof *out);
+                nout += qa - next;
+                for (size_t k = 0; k < nsub; k++) {
+                    sub[k].src_first += ia;
+                    sub[k].tgt_first += ja;
+                    out[nout++] = sub[k];
+                }
+                sl_free(mem, sub);
+            }
+            next = qb + 1;
+            q = qb + 1;
+        }
+        if (pass == 1) {
+            if (nout + (nb - next) > cap) {
+                sl_bead *grown = sl_realloc(mem, out, (nout + (nb - next) + 1) * sizeof *out);
+                if (grown == NULL) {
+                    sl_free(mem, out);
+                    return SELARAS_ERR_NOMEM;
+                }
+                out = grown;
+            }
+            memcpy(out + nout, in + next, (nb - next) * sizeof *out);
+            nout += nb - next;
+        }
+    }
+    sl_free(mem, in);
+    *beads = out;
+    *count = nout;
+    *done = 1;
+    return SELARAS_OK;
+}
+
 selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
                            const sl_params *p, const sl_erfc_table *et, size_t w,
                            const unsigned char *guide, size_t nguide, int confidence,
@@ -598,6 +722,20 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
             run(&d, &mt);
             int edge = 0;
             st = backtrack(&d, &mt, mem, scores, beads, count, &edge);
+            /* the sentence level is repaired where it touched the edge; the block levels
+             * (scores == 0), a tenth of the size or less, widen everywhere: a block path
+             * off by a whole stretch of text is only put right by a wider band */
+            if (st == SELARAS_OK && edge && !full && scores > 0) {
+                int repaired = 0;
+                st = repair_edges(&d, trans, w, mem, scores, beads, count, &repaired, err);
+                if (st == SELARAS_OK && repaired)
+                    edge = 0;
+                if (st != SELARAS_OK) {
+                    sl_free(mem, *beads);
+                    *beads = NULL;
+                    *count = 0;
+                }
+            }
             if (st == SELARAS_OK && edge && !full && attempt < SL_WIDEN_MAX) {
                 sl_free(mem, *beads);
                 *beads = NULL;

@@ -450,9 +450,10 @@ static void centre_from_path(const unsigned char *steps, size_t nb, size_t scale
     }
 }
 
-/* Coarse-to-fine: align blocks of SL_COARSE sentences (their tokens and lengths pooled)
- * and draw the centre line of the fine band through the block path. The block problem
- * recurses when it is itself too large for the whole grid. */
+/* Coarse-to-fine: align blocks of SL_COARSE sentences (their lengths pooled, their tokens
+ * pooled with each token once) and draw the centre line of the fine band through the
+ * block path. The block problem recurses when it is itself too large for the whole
+ * grid. */
 #define SL_COARSE 10
 static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
                                     const sl_trans *trans, const sl_params *p,
@@ -467,26 +468,53 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     selaras_status st = SELARAS_ERR_NOMEM;
     sl_bead *beads = NULL;
     unsigned char *steps = NULL;
+    uint32_t *seen = NULL; /* token -> last block it was kept for, + 1 */
     size_t nb = 0;
     for (int q = 0; q < 2; q++) {
         const sl_side *f = sides[q];
+        sl_free(mem, seen);
         size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
         cs[q].n = cn;
-        cs[q].toks = f->toks;
         memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
         cs[q].stem_of = f->stem_of;
         cs[q].stem_cap = f->stem_cap;
+        /* a block holds each token once: a cell costs as much as its tokens, and
+         * words repeat within a block, the more so the larger the block */
+        size_t keep = f->first[f->n];
+        uint32_t top = 0;
+        for (size_t i = 0; i < keep; i++)
+            if (f->toks[i] >= top)
+                top = f->toks[i] + 1;
+        seen = sl_calloc(mem, top ? top : 1, sizeof *seen);
+        cs[q].toks = sl_malloc(mem, (keep ? keep : 1) * sizeof *cs[q].toks);
         cs[q].first = sl_malloc(mem, (cn + 1) * sizeof *cs[q].first);
         cs[q].len = sl_malloc(mem, (cn + 1) * sizeof *cs[q].len);
         cs[q].ntok = sl_malloc(mem, (cn + 1) * sizeof *cs[q].ntok);
         cs[q].skip = sl_calloc(mem, cn + 1, 1);
-        if (cs[q].first == NULL || cs[q].len == NULL || cs[q].ntok == NULL || cs[q].skip == NULL)
+        if (seen == NULL || cs[q].toks == NULL || cs[q].first == NULL || cs[q].len == NULL ||
+            cs[q].ntok == NULL || cs[q].skip == NULL)
             goto out;
-        for (size_t k = 0; k <= cn; k++) {
-            size_t at = k * SL_COARSE < f->n ? k * SL_COARSE : f->n;
-            cs[q].first[k] = f->first[at];
-            cs[q].len[k] = f->len[at];
-            cs[q].ntok[k] = f->ntok[at];
+        size_t kept = 0, k = 0;
+        uint32_t block = 0;
+        double weight = 0;
+        for (size_t sent = 0;; sent++) {
+            if (sent % SL_COARSE == 0 || sent == f->n) { /* block k starts here */
+                cs[q].first[k] = kept;
+                block = (uint32_t)k + 1;
+                cs[q].len[k] = f->len[sent];
+                cs[q].ntok[k] = weight;
+                k++;
+            }
+            if (sent == f->n)
+                break;
+            for (size_t i = f->first[sent]; i < f->first[sent + 1]; i++) {
+                sl_atok tk = f->toks[i];
+                if (seen[tk] == block)
+                    continue;
+                seen[tk] = block;
+                cs[q].toks[kept++] = tk;
+                weight += f->weight[sl_tok_cls(tk)];
+            }
         }
     }
     if ((st = dp_align(&cs[0], &cs[1], trans, p, et, w, NULL, 0, mem, 0, &beads, &nb, err)) !=
@@ -504,7 +532,9 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
 out:
     sl_free(mem, steps);
     sl_free(mem, beads);
+    sl_free(mem, seen);
     for (int q = 0; q < 2; q++) {
+        sl_free(mem, cs[q].toks);
         sl_free(mem, cs[q].first);
         sl_free(mem, cs[q].len);
         sl_free(mem, cs[q].ntok);

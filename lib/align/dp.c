@@ -1,8 +1,10 @@
 /* The dynamic programme: the cheapest sequence of beads through a band of the
  * (source, target) grid. Scores are kept for four rows only and back-pointers (one byte
  * a cell) for the band, so memory grows with n times the band width, not with n times m.
- * Small problems use the whole grid; large ones a band around a path of anchor tokens
- * (tokens that occur once on each side), widened when the best path runs along an edge. */
+ * Small problems use the whole grid; large ones a band around the path of a coarser
+ * problem (blocks of sentences); where the best path runs along the band's edge, that
+ * stretch is realigned on the whole grid between points of the path around it (block
+ * levels widen their band instead). */
 #include "config.h"
 
 #include <math.h>
@@ -16,7 +18,8 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
 /* Problems up to this many cells are solved on the whole grid. */
 #define SL_FULL_CELLS ((size_t)1 << 19)
 #define SL_INF 1e300
-/* A path along the band's edge doubles the band at most this many times. */
+/* A path along the band's edge doubles the band at most this many times (block levels, and
+ * stretches too large for the whole grid). */
 #define SL_WIDEN_MAX 2
 /* Token weight from which a sentence with no match inside a merge costs w_orphan. */
 #define SL_ORPHAN_MIN 4.0

@@ -1,6 +1,8 @@
-# Alignment: tokens and anchors, the banded DP, the learned table and the aligner.
-libselaras_la_SOURCES += lib/align/align.h lib/align/learn.h lib/align/vocab.c \
-	lib/align/tokens.c lib/align/side.c lib/align/dp.c lib/align/learn.c lib/align/aligner.c
+# Alignment: tokens and anchors, the banded DP and the search for its band, the learned
+# table and the aligner.
+libselaras_la_SOURCES += lib/align/align.h lib/align/learn.h lib/align/dp.h \
+	lib/align/vocab.c lib/align/tokens.c lib/align/side.c lib/align/dp.c lib/align/search.c \
+	lib/align/learn.c lib/align/aligner.c
 
 # make eval-align: accuracy on the shared data against a Gale-Church baseline.
 noinst_PROGRAMS += eval/eval_align

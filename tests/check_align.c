@@ -412,6 +412,20 @@ START_TEST(lexicon_shared_by_threads)
 }
 END_TEST
 
+/* Align s with t (id-en, no lexicon), check the beads against expected, free s and t. */
+static void expect_beads_and_free(selaras_segments *s, selaras_segments *t, const char *expected)
+{
+    selaras_aligner *al;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    char *got = align_to_string(al, s, t);
+    ck_assert_str_eq(got, expected);
+    free(got);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+
 START_TEST(long_documents_use_the_band)
 {
     /* 1,500 pairs (above the whole-grid limit) with every 10th target sentence missing */
@@ -435,15 +449,7 @@ START_TEST(long_documents_use_the_band)
     }
     selaras_segments *s = segs_from_list("id", id, NULL, N);
     selaras_segments *t = segs_from_list("en", en, NULL, nt);
-    selaras_aligner *al;
-    selaras_error err;
-    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
-    char *got = align_to_string(al, s, t);
-    ck_assert_str_eq(got, expected);
-    free(got);
-    selaras_aligner_free(al);
-    selaras_segments_free(s);
-    selaras_segments_free(t);
+    expect_beads_and_free(s, t, expected);
 }
 END_TEST
 
@@ -482,15 +488,7 @@ START_TEST(path_along_the_band_edge_is_realigned)
             n += (size_t)snprintf(expected + n, sizeof expected - n, "[%d]:[%d]\n", k,
                                   k < GAP ? k : k - 40);
     }
-    selaras_aligner *al;
-    selaras_error err;
-    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
-    char *got = align_to_string(al, s, t);
-    ck_assert_str_eq(got, expected);
-    free(got);
-    selaras_aligner_free(al);
-    selaras_segments_free(s);
-    selaras_segments_free(t);
+    expect_beads_and_free(s, t, expected);
 }
 END_TEST
 

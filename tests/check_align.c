@@ -553,6 +553,19 @@ END_TEST
 
 /* ---- allocation failures ---- */
 
+/* Check the beads of a against expected, free a and al, and check that nothing allocated
+ * through ta is left. */
+static void expect_alignment_then_free(selaras_alignment *a, selaras_aligner *al,
+                                       const test_alloc *ta, const char *expected)
+{
+    char *got = beads_string(a);
+    ck_assert_str_eq(got, expected);
+    free(got);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    ck_assert_int_eq(ta->live, 0);
+}
+
 START_TEST(allocation_failures)
 {
     selaras_segments *s = segs_from_file("align/types.id", "id");
@@ -597,12 +610,7 @@ START_TEST(allocation_failures)
             ck_assert_int_eq(ta.live, 0);
             continue;
         }
-        char *got = beads_string(a);
-        ck_assert_str_eq(got, expected);
-        free(got);
-        selaras_alignment_free(a);
-        selaras_aligner_free(al);
-        ck_assert_int_eq(ta.live, 0);
+        expect_alignment_then_free(a, al, &ta, expected);
         /* on until a run no failure reached (some failures are absorbed) */
         succeeded = ta.calls <= fail;
     }
@@ -733,12 +741,7 @@ START_TEST(allocation_failures_band)
         selaras_alignment *a;
         if (!new_and_align(&ta, s, t, &al, &a))
             continue;
-        char *got = beads_string(a);
-        ck_assert_str_eq(got, expected);
-        free(got);
-        selaras_alignment_free(a);
-        selaras_aligner_free(al);
-        ck_assert_int_eq(ta.live, 0);
+        expect_alignment_then_free(a, al, &ta, expected);
         succeeded = ta.calls <= fail;
     }
     ck_assert(succeeded);

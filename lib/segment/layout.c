@@ -56,10 +56,8 @@ static void strip_markup(const char **text, size_t *len)
     *len = n;
 }
 
-int sl_line_is_press_header(const char *text, size_t len)
+int sl_line_is_press_header_words(const char *text, size_t len)
 {
-    if (len > 32 || len < 5)
-        return 0;
     /* the headers start with one of these letters (after markdown emphasis) */
     unsigned char c = (unsigned char)sl_ascii_lower((unsigned char)text[0]);
     if (c != 's' && c != 'p' && c != 'r' && c != 'm' && c != 'f' && c != 'u' && c != 'n' &&
@@ -188,7 +186,7 @@ int sl_line_is_boilerplate(const char *text, size_t len)
     strip_markup(&t, &n);
     if (n == 0)
         return 0;
-    if (has_label(t, n) || (n <= 32 && sl_line_is_press_header(t, n)))
+    if (has_label(t, n) || sl_line_is_press_header(t, n))
         return 1;
     switch (sl_ascii_lower((unsigned char)t[0])) {
     case '(':

@@ -49,21 +49,6 @@ static const unsigned char candidate[256] = {
     ['.'] = 1, ['?'] = 1, ['!'] = 1, [')'] = 1, [0xE2] = 1,
 };
 
-/* ASCII bytes that are neither a closer (see sl_cp_is_closer) nor a lead byte: where
- * skip_closers() has nothing to do. */
-static const unsigned char closer_free[256] = {
-    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\v'] = 1, ['\f'] = 1, ['.'] = 1, [','] = 1,
-    [':'] = 1, [';'] = 1, ['?'] = 1, ['!'] = 1, ['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
-    ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
-    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
 static int space_at(const span *sp, size_t i, size_t *len)
 {
     int32_t cp;
@@ -105,7 +90,8 @@ static int space_before(const span *sp, size_t i)
 static inline size_t skip_closers(const span *sp, size_t i, int *quote)
 {
     *quote = 0;
-    if (i < sp->e && closer_free[(unsigned char)sp->t[i]])
+    unsigned char c = i < sp->e ? (unsigned char)sp->t[i] : 0x80;
+    if (c < 0x80 && !sl_cp_is_closer(c))
         return i; /* the common case: a space or a letter follows */
     while (i < sp->e) {
         int32_t cp;

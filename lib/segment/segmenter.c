@@ -426,7 +426,7 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         started = 1;
         pending = 0;
         if (nonempty++ < 12 && ln.start < 2048 && w.segs->count > 0 &&
-            ln.end - ln.start <= 32 && sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
+            sl_line_is_press_header(t + ln.start, ln.end - ln.start) &&
             (st = redo_letterhead(&w, ln.start, err)) != SELARAS_OK)
             break;
         if (sl_line_is_boilerplate(t + ln.start, ln.end - ln.start)) {

@@ -105,8 +105,13 @@ int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t
  * line, an address or contact line, or a sign-off such as "(why)". */
 int sl_line_is_boilerplate(const char *text, size_t len);
 
-/* Whether the trimmed line is a press-release header ("SIARAN PERS", "PRESS RELEASE"). */
-int sl_line_is_press_header(const char *text, size_t len);
+/* Whether the trimmed line is a press-release header ("SIARAN PERS", "PRESS RELEASE"):
+ * the length bound inline (most lines are longer), the words in layout.c. */
+int sl_line_is_press_header_words(const char *text, size_t len);
+static inline int sl_line_is_press_header(const char *text, size_t len)
+{
+    return len >= 5 && len <= 32 && sl_line_is_press_header_words(text, len);
+}
 
 /* Length of a sign-off "(why)", "(hop/ant)" ending text[0..len), with the blanks before
  * it, when what precedes it ends a sentence (or nothing precedes it); else 0. */

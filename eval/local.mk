@@ -29,3 +29,64 @@ BENCH_TARGETS += bench-segment
 bench-segment: eval/bench_segment
 	$(builddir)/eval/bench_segment $(DATA_DIR)
 .PHONY: bench-segment
+
+# make eval-align: accuracy on the shared data against a Gale-Church baseline.
+noinst_PROGRAMS += eval/eval_align
+eval_eval_align_SOURCES = eval/eval_align.c
+eval_eval_align_LDADD = eval/libevaljson.la libselaras.la
+EVAL_TARGETS += eval-align
+eval-align: eval/eval_align$(EXEEXT)
+	$(builddir)/eval/eval_align $(DATA_DIR)
+.PHONY: eval-align
+
+# make bench-align: time and memory at 1k, 10k and 100k sentences a side.
+noinst_PROGRAMS += eval/bench_align
+eval_bench_align_SOURCES = eval/bench_align.c
+eval_bench_align_LDADD = eval/libevaljson.la libselaras.la
+BENCH_TARGETS += bench-align
+bench-align: eval/bench_align$(EXEEXT)
+	$(builddir)/eval/bench_align $(DATA_DIR)
+.PHONY: bench-align
+
+# make eval-lexicon: loading cost of the FreeDict lexicons and their coverage and hit rates
+# on PUD id-en and Text+Berg de-fr, stemmed against fold-only (see eval/eval_lexicon.c).
+# Linked with the static archive: it measures private lookups (sl_lexicon_*).
+noinst_PROGRAMS += eval/eval_lexicon
+eval_eval_lexicon_SOURCES = eval/eval_lexicon.c
+eval_eval_lexicon_LDADD = libselaras.la
+eval_eval_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
+DICTD_DIR = /usr/share/dictd
+EVAL_TARGETS += eval-lexicon
+eval-lexicon: eval/eval_lexicon
+	$(builddir)/eval/eval_lexicon $(DATA_DIR) $(DICTD_DIR)
+BENCH_TARGETS += bench-lexicon
+bench-lexicon: eval/eval_lexicon
+	$(builddir)/eval/eval_lexicon --bench $(DATA_DIR) $(DICTD_DIR)
+.PHONY: eval-lexicon bench-lexicon
+
+# make eval-tmx: outside tools (xmllint with the TMX DTD, OmegaT, translate-toolkit,
+# tmexchange) read what the writer produces. make bench-tmx: speed and memory.
+noinst_PROGRAMS += eval/tmx_export eval/tmx_bench
+eval_tmx_export_SOURCES = eval/tmx_export.c
+eval_tmx_export_LDADD = eval/libevaljson.la libselaras.la
+eval_tmx_bench_SOURCES = eval/tmx_bench.c
+eval_tmx_bench_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_tmx_bench_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/tmx-eval.sh eval/tmx_check.py eval/tmx_check.cjs
+EVAL_TARGETS += eval-tmx
+BENCH_TARGETS += bench-tmx
+eval-tmx: eval/tmx_export selaras
+	$(SHELL) $(srcdir)/eval/tmx-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+bench-tmx: eval/tmx_bench
+	$(builddir)/eval/tmx_bench
+.PHONY: eval-tmx bench-tmx
+
+# make bench-pathological: hostile inputs through every stage, time and peak memory against
+# stated linear bounds (fails when one is exceeded). Generates its inputs; reads no data.
+noinst_PROGRAMS += eval/bench_pathological
+eval_bench_pathological_SOURCES = eval/bench_pathological.c
+eval_bench_pathological_LDADD = libselaras.la
+BENCH_TARGETS += bench-pathological
+bench-pathological: eval/bench_pathological$(EXEEXT)
+	./eval/bench_pathological
+.PHONY: bench-pathological

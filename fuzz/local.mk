@@ -1,5 +1,5 @@
-# Hardening: allocation-failure coverage of the public API, and libFuzzer harnesses (fuzz_TARGET, built with CC=clang --enable-fuzzers, run
-# by make fuzz-smoke), and their replay in make check: every harness also builds as
+# libFuzzer harnesses (fuzz_TARGET, built with CC=clang --enable-fuzzers, run by make
+# fuzz-smoke), and their replay in make check: every harness also builds as
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
 FUZZ_TARGETS = doc segments segment_id segment_en segment_fr abbrev dict_tsv dict_hunalign \
@@ -148,29 +148,3 @@ fuzz_replay_lexicon_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"lexicon"'
 fuzz_replay_lexicon_LDADD = libselaras.la
 fuzz_replay_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
 endif
-
-# Allocation failure: tests for what has no failure loop elsewhere, the proof that the
-# readers never allocate, and the check that every exported function is in one of them.
-if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_alloc_segments.c tests/check_alloc_none.c \
-	tests/check_limits.c tests/check_regress.c
-TESTS += tests/alloc-coverage.test
-endif
-EXTRA_DIST += tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
-
-# Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
-check_PROGRAMS += tests/thread_test
-TESTS += tests/thread_test
-VALGRIND_CHECKS += tests/thread_test
-tests_thread_test_SOURCES = tests/thread_test.c
-tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
-
-# make bench-pathological: hostile inputs through every stage, time and peak memory against
-# stated linear bounds (fails when one is exceeded). Generates its inputs; reads no data.
-noinst_PROGRAMS += eval/bench_pathological
-eval_bench_pathological_SOURCES = eval/bench_pathological.c
-eval_bench_pathological_LDADD = libselaras.la
-BENCH_TARGETS += bench-pathological
-bench-pathological: eval/bench_pathological$(EXEEXT)
-	./eval/bench_pathological
-.PHONY: bench-pathological

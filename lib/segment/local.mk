@@ -14,10 +14,3 @@ EXTRA_DIST += scripts/gen-abbrev.sh
 lib/segment/abbrev_data.c: $(srcdir)/data/abbrev/id.txt $(srcdir)/data/abbrev/en.txt $(srcdir)/scripts/gen-abbrev.sh
 	$(AM_V_GEN)$(MKDIR_P) lib/segment && \
 	$(SHELL) $(srcdir)/scripts/gen-abbrev.sh $(srcdir)/data/abbrev/id.txt $(srcdir)/data/abbrev/en.txt >$@.tmp && mv $@.tmp $@
-
-EXTRA_DIST += tests/segment-cli.test
-if HAVE_CHECK
-TESTS += tests/segment-cli.test
-tests_check_selaras_SOURCES += tests/check_segments.c tests/check_segmenter.c \
-	tests/check_abbrev.c tests/check_alloc_segmenter.c
-endif

@@ -1,6 +1,3 @@
 # Text intake: documents, UTF-8 validation, normalisation and the offset map.
 libselaras_la_SOURCES += lib/text/text.h lib/text/utf8.c lib/text/normalize.c \
 	lib/text/document.c
-if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_core.c tests/check_doc.c tests/check_alloc_doc.c
-endif

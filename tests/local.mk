@@ -1,0 +1,38 @@
+# Tests: the Check suites (one runner, one file per area), the CLI tests, the exported
+# symbols, allocation-failure coverage and the threaded pipeline.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_selaras
+tests_check_selaras_SOURCES = tests/check_selaras.c tests/check_selaras.h tests/testutil.c
+tests_check_selaras_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ICU_CFLAGS) $(LIBXML2_CFLAGS)
+tests_check_selaras_LDADD = libselaras.la $(CHECK_LIBS) $(ICU_LIBS) $(LIBXML2_LIBS) $(PTHREAD_LIBS)
+# Linked with libselaras' static archive so that suites can test private (sl_) stage
+# interfaces too; the shared library's exports are checked by tests/symbols.test.
+tests_check_selaras_LDFLAGS = $(AM_LDFLAGS) -static
+# The suite finds the CLI and its own data through these.
+AM_TESTS_ENVIRONMENT = SELARAS_CLI=$(abs_top_builddir)/selaras; \
+	SELARAS_TEST_DATA=$(abs_top_srcdir)/tests/data; \
+	export SELARAS_CLI SELARAS_TEST_DATA;
+TESTS += tests/check_selaras tests/cli.test tests/symbols.test
+endif
+EXTRA_DIST += tests/cli.test tests/symbols.test tests/exported-symbols.txt tests/data \
+	tests/valgrind.supp
+
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_core.c tests/check_doc.c tests/check_alloc_doc.c \
+	tests/check_segments.c tests/check_segmenter.c tests/check_abbrev.c \
+	tests/check_alloc_segmenter.c \
+	tests/check_tokenize.c tests/check_lexicon.c \
+	tests/check_align.c \
+	tests/check_unit.c tests/check_tmx_write.c tests/check_tmx_read.c tests/check_alloc_memory.c \
+	tests/check_alloc_segments.c tests/check_alloc_none.c tests/check_limits.c \
+	tests/check_regress.c
+TESTS += tests/segment-cli.test tests/alloc-coverage.test
+endif
+EXTRA_DIST += tests/segment-cli.test tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
+
+# Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
+check_PROGRAMS += tests/thread_test
+TESTS += tests/thread_test
+VALGRIND_CHECKS += tests/thread_test
+tests_thread_test_SOURCES = tests/thread_test.c
+tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)

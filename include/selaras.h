@@ -82,7 +82,9 @@ typedef enum selaras_status {
     SELARAS_ERR_SYNTAX = 7,       /**< a data file (abbreviations, dictionary, TMX) is malformed */
     SELARAS_ERR_UNICODE = 8,      /**< the Unicode library (ICU or utf8proc) failed */
     SELARAS_ERR_STATE = 9,        /**< a call came in the wrong order (e.g. write after close) */
-    SELARAS_ERR_INTERNAL = 10     /**< a bug in selaras; please report it */
+    SELARAS_ERR_INTERNAL = 10,    /**< a bug in selaras; please report it */
+    SELARAS_ERR_NOT_PARALLEL = 11, /**< two documents do not look like translations of each other */
+    SELARAS_ERR_LOCKED = 12       /**< another writer held a memory's lock past the timeout */
 } selaras_status;
 
 /** @return a static English description of @p status; never NULL. */

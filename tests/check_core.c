@@ -15,8 +15,8 @@ END_TEST
 
 START_TEST(every_status_has_its_own_string)
 {
-    const char *seen[SELARAS_ERR_INTERNAL + 1];
-    for (int s = SELARAS_OK; s <= SELARAS_ERR_INTERNAL; s++) {
+    const char *seen[SELARAS_ERR_LOCKED + 1];
+    for (int s = SELARAS_OK; s <= SELARAS_ERR_LOCKED; s++) {
         seen[s] = selaras_strerror((selaras_status)s);
         ck_assert_ptr_nonnull(seen[s]);
         ck_assert_str_ne(seen[s], "unknown status");

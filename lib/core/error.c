@@ -21,6 +21,8 @@ const char *selaras_strerror(selaras_status status)
     case SELARAS_ERR_UNICODE: return "Unicode library failure";
     case SELARAS_ERR_STATE: return "call out of order";
     case SELARAS_ERR_INTERNAL: return "internal error";
+    case SELARAS_ERR_NOT_PARALLEL: return "documents do not look like translations";
+    case SELARAS_ERR_LOCKED: return "memory locked by another writer";
     }
     return "unknown status";
 }

@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -12,11 +13,100 @@
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
+    cli_stderr_begin();
     fputs("selaras: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    cli_stderr_end();
+}
+
+int cli_take_common_options(int *argc, char **argv)
+{
+    int kept = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) { /* what follows are operands */
+            while (i < *argc)
+                argv[kept++] = argv[i++];
+            break;
+        }
+        if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+            cli_set_verbosity(CLI_QUIET);
+        else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
+            cli_set_verbosity(CLI_VERBOSE);
+        else if (strcmp(a, "--progress") == 0)
+            cli_set_progress_mode(CLI_PROGRESS_ON);
+        else if (strcmp(a, "--no-progress") == 0)
+            cli_set_progress_mode(CLI_PROGRESS_OFF);
+        else
+            argv[kept++] = argv[i];
+    }
+    argv[kept] = NULL;
+    *argc = kept;
+    return CLI_OK;
+}
+
+void cli_common_usage(FILE *out)
+{
+    fputs("Every command also takes --quiet (-q: errors only), --verbose (-v: what was\n"
+          "read, step by step), --progress (a progress line on standard error even when\n"
+          "it is not a terminal) and --no-progress.\n", out);
+}
+
+void cli_short_usage(FILE *out, void (*usage)(FILE *out), const char *command)
+{
+    /* the synopsis: the usage text up to its first line that is not part of it */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem != NULL) {
+        usage(mem);
+        if (fclose(mem) != 0) {
+            free(text);
+            text = NULL;
+        }
+    }
+    if (text == NULL) { /* out of memory: the whole text, then */
+        usage(out);
+        return;
+    }
+    for (const char *line = text; *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) + 1 : strlen(line);
+        if (strncmp(line, "usage:", 6) != 0 && line[0] != ' ')
+            break;
+        fwrite(line, 1, n, out);
+        line += n;
+    }
+    free(text);
+    fprintf(out, "Run 'selaras %s --help' for more.\n", command);
+}
+
+int cli_usage_error(void (*usage)(FILE *out), const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    cli_stderr_begin();
+    fputs("selaras: ", stderr);
+    if (command != NULL)
+        fprintf(stderr, "%s: ", command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    cli_short_usage(stderr, usage, command);
+    cli_stderr_end();
+    return CLI_USAGE;
+}
+
+int cli_bad_option(void (*usage)(FILE *out), const char *command)
+{
+    /* getopt_long has named the option in one line (opterr is set) */
+    cli_stderr_begin();
+    cli_short_usage(stderr, usage, command);
+    cli_stderr_end();
+    return CLI_USAGE;
 }
 
 const char *cli_display_name(const char *path)

@@ -40,6 +40,26 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
+/* Take --quiet/-q, --verbose/-v, --progress and --no-progress out of argv (anywhere
+ * before "--"), setting the policy of progress.h; *argc is updated and argv stays NULL
+ * terminated. Called once by main, so every command accepts them. Returns CLI_OK. */
+int cli_take_common_options(int *argc, char **argv);
+/* The paragraph on those options, for each command's --help. */
+void cli_common_usage(FILE *out);
+
+/* The argument-error style: "selaras: COMMAND: what is wrong" in one line, then the
+ * command's synopsis (the "usage:" lines of its help) and where to read more. Returns
+ * CLI_USAGE. command is as typed after "selaras" ("align", "tmx stats"). */
+int cli_usage_error(void (*usage)(FILE *out), const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* For getopt_long's '?' (it has printed its one line): the synopsis. Returns CLI_USAGE. */
+int cli_bad_option(void (*usage)(FILE *out), const char *command);
+/* The synopsis of a help text and "Run 'selaras COMMAND --help' for more." */
+void cli_short_usage(FILE *out, void (*usage)(FILE *out), const char *command);
+
 /* "selaras: FILE:LINE:COL: message" (or "selaras: FILE: message" without a position). */
 void cli_report(const char *file, const selaras_error *err);
 

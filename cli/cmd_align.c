@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -270,22 +271,31 @@ int cmd_align(int argc, char **argv)
     selaras_segments *src = NULL, *tgt = NULL;
     selaras_aligner *al = NULL;
     selaras_alignment *a = NULL;
+    cli_progress_start("align", 2, "file", "files");
+    cli_progress_stage("reading the source");
     int rc = load_segments(argv[optind], from, presegmented, &src);
+    cli_progress_count(1);
+    cli_progress_stage("reading the target");
     if (rc == CLI_OK)
         rc = load_segments(argv[optind + 1], to, presegmented, &tgt);
+    cli_progress_count(2);
     selaras_error err;
     selaras_lexicon *lex = NULL;
+    cli_progress_stage("loading dictionaries");
     if (rc == CLI_OK)
         rc = load_lexicon(from, to, dicts, ndicts, &lex);
+    cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
     }
+    cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
         rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);
     else if (rc == CLI_OK)
         rc = print_beads(src, tgt, a, fmt, min_score, output);
+    cli_progress_done();
     selaras_alignment_free(a);
     selaras_aligner_free(al);
     selaras_lexicon_free(lex);

@@ -19,10 +19,12 @@ static void usage(FILE *out)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'selaras COMMAND --help' for a command's options. Exit codes: 0 success,\n"
           "1 usage error, 2 input error, 3 output error.\n", out);
+    cli_common_usage(out);
 }
 
 int main(int argc, char **argv)
 {
+    cli_take_common_options(&argc, argv);
     int rc = cli_no_command(argc, argv, usage);
     if (rc >= 0)
         return rc == CLI_OK ? cli_finish_stdout() : rc;

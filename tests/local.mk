@@ -30,6 +30,12 @@ TESTS += tests/segment-cli.test tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/segment-cli.test tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
 
+# The CLI as a user meets it (issue 16).
+if HAVE_CHECK
+TESTS += tests/cli-user.test
+endif
+EXTRA_DIST += tests/cli-user.test
+
 # Threads: the pipeline on 8 threads at once (CI also runs it under ThreadSanitizer).
 check_PROGRAMS += tests/thread_test
 TESTS += tests/thread_test

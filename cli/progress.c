@@ -224,6 +224,9 @@ void cli_stderr_end(void)
 }
 
 static void say(const char *prefix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static void say(const char *prefix, const char *fmt, va_list ap)
 {
     cli_stderr_begin();
     fputs(prefix, stderr);

@@ -152,6 +152,8 @@ typedef struct sl_params {
     double w_anchor;     /* weight of an anchor token (a word weighs 1) */
     double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
     unsigned evidence;   /* SELARAS_EVIDENCE_* bits */
+    size_t full_cells;   /* problems up to this many cells use the whole grid (0: the
+                          * default, SL_FULL_CELLS in search.c; tests set it lower) */
     unsigned max_src;    /* largest bead on each side (1..3) */
     unsigned max_tgt;
 } sl_params;

@@ -594,6 +594,43 @@ START_TEST(long_pair_of_repeated_blocks_keeps_to_the_diagonal)
 }
 END_TEST
 
+/* A headline on one side only stays alone (1-0 / 0-1), even where the body's first
+ * sentence shares its words; a title never merges with body sentences; titles link to
+ * titles. */
+START_TEST(titles_link_to_titles_only)
+{
+    static const char *const id[] = {
+        "Museum Kota Buka Malam Hari Setiap Jumat",
+        "Museum Kota membuka layanan kunjungan malam hari setiap Jumat mulai 7 Juni 2024.",
+        "Pengunjung dapat masuk dari pukul 18.00 hingga 21.00 dengan tiket Rp5.000.",
+        "Jadwal Baru", "Jadwal ini berlaku sampai 31 Desember 2024."};
+    static const selaras_segment_kind ik[] = {SELARAS_SEGMENT_TITLE, SELARAS_SEGMENT_SENTENCE,
+                                              SELARAS_SEGMENT_SENTENCE, SELARAS_SEGMENT_TITLE,
+                                              SELARAS_SEGMENT_SENTENCE};
+    static const char *const en[] = {
+        "The City Museum opens its doors at night every Friday from June 7, 2024.",
+        "Visitors may enter from 18.00 to 21.00 with a Rp5,000 ticket.", "New Schedule",
+        "The schedule holds until December 31, 2024."};
+    static const selaras_segment_kind ek[] = {SELARAS_SEGMENT_SENTENCE, SELARAS_SEGMENT_SENTENCE,
+                                              SELARAS_SEGMENT_TITLE, SELARAS_SEGMENT_SENTENCE};
+    selaras_segments *s = segs_from_list("id", id, ik, 5);
+    selaras_segments *t = segs_from_list("en", en, ek, 4);
+    expect_beads_and_free(s, t, "[0]:[]\n[1]:[0]\n[2]:[1]\n[3]:[2]\n[4]:[3]\n");
+    /* the English headline alone, and a title beside a sentence it would merge with */
+    static const char *const en2[] = {
+        "City Museum Opens at Night Every Friday",
+        "The City Museum opens its doors at night every Friday from June 7, 2024.",
+        "Visitors may enter from 18.00 to 21.00 with a Rp5,000 ticket."};
+    static const selaras_segment_kind ek2[] = {SELARAS_SEGMENT_TITLE, SELARAS_SEGMENT_SENTENCE,
+                                               SELARAS_SEGMENT_SENTENCE};
+    static const selaras_segment_kind ik2[] = {SELARAS_SEGMENT_SENTENCE, SELARAS_SEGMENT_SENTENCE,
+                                               SELARAS_SEGMENT_SENTENCE};
+    s = segs_from_list("id", id + 1, ik2, 2);
+    t = segs_from_list("en", en2, ek2, 3);
+    expect_beads_and_free(s, t, "[]:[0]\n[0]:[1]\n[1]:[2]\n");
+}
+END_TEST
+
 /* ---- errors ---- */
 
 START_TEST(errors)
@@ -929,6 +966,7 @@ Suite *align_suite(void)
     tcase_add_test(tc, long_documents_use_the_band);
     tcase_add_test(tc, path_along_the_band_edge_is_realigned);
     tcase_add_test(tc, long_pair_of_repeated_blocks_keeps_to_the_diagonal);
+    tcase_add_test(tc, titles_link_to_titles_only);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("alloc");

@@ -1119,6 +1119,96 @@ SELARAS_API selaras_status selaras_parallel_score(const selaras_segments *src,
 /** @return ::SELARAS_PARALLEL_THRESHOLD (for bindings that cannot read macros). */
 SELARAS_API double selaras_parallel_threshold(void);
 
+/* ---- 7.2 Pairing the documents of two collections ---- */
+
+/**
+ * A pairer finds which documents of a source collection translate which of a target
+ * collection: add every document of both sides, then selaras_pairer_run(). The result is
+ * one-to-one, and a document without a good partner stays unpaired (precision first: a
+ * pair is only made when its parallelness score reaches the pairer's minimum, by default
+ * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ *
+ * Candidates come from an inverted index of the rare anchors of the target documents
+ * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
+ * so that each source document is scored in full against a few candidates only, never
+ * against every target: time grows about linearly with the collections. Documents on one
+ * topic are told apart by what differs between them (numbers, dates, names).
+ *
+ * A pairer keeps a profile of each document, not the segments. It is used by one thread
+ * at a time; its lexicon is only read.
+ */
+typedef struct selaras_pairer selaras_pairer;
+
+/** The two sides of a pairing. */
+typedef enum selaras_side {
+    SELARAS_SIDE_SOURCE = 0, /**< the source collection */
+    SELARAS_SIDE_TARGET = 1  /**< the target collection */
+} selaras_side;
+
+/** What selaras_pairer_partner() returns for a document left unpaired. */
+#define SELARAS_UNPAIRED ((size_t)-1)
+
+/**
+ * Create a pairer.
+ * @param[out] out       the new pairer; free with selaras_pairer_free().
+ * @param[in]  src_lang  language tag of the source documents ("id").
+ * @param[in]  tgt_lang  language tag of the target documents ("en").
+ * @param[in]  lex       a lexicon for the two languages (either direction), or NULL
+ *                       (names and anchors only). Borrowed: it must outlive the pairer.
+ * @param[in]  mem       allocator, or NULL.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *src_lang,
+                                              const char *tgt_lang, const selaras_lexicon *lex,
+                                              const selaras_allocator *mem, selaras_error *err);
+
+/** Free a pairer; NULL is accepted. */
+SELARAS_API void selaras_pairer_free(selaras_pairer *p);
+
+/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+ *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
+SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
+                                                        selaras_error *err);
+
+/**
+ * Add a document to one side. Documents are numbered from 0 on each side in the order
+ * they are added. The segments are only read (not retained).
+ * @param[in]  side   ::SELARAS_SIDE_SOURCE or ::SELARAS_SIDE_TARGET.
+ * @param[in]  segs   the document's segments; their primary language subtag must be the
+ *                    side's.
+ * @param[out] index  optional; receives the document's number on its side.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or
+ *         ::SELARAS_ERR_NOMEM (nothing added).
+ */
+SELARAS_API selaras_status selaras_pairer_add(selaras_pairer *p, selaras_side side,
+                                              const selaras_segments *segs, size_t *index,
+                                              selaras_error *err);
+
+/**
+ * Pair the documents added so far (again, after more were added). An empty side pairs
+ * nothing and succeeds.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (the previous
+ *         result is then kept).
+ */
+SELARAS_API selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err);
+
+/** @return the number of documents added to @p side. */
+SELARAS_API size_t selaras_pairer_count(const selaras_pairer *p, selaras_side side);
+
+/**
+ * The partner of document @p index of @p side after selaras_pairer_run().
+ * @param[out] score  optional; receives the pair's parallelness score, or for an unpaired
+ *                    document the best score any candidate reached (0 without candidates).
+ * @return the partner's number on the other side, or ::SELARAS_UNPAIRED (also for an
+ *         index out of range, and before selaras_pairer_run()).
+ */
+SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side side,
+                                          size_t index, double *score);
+
+/** @return how many document pairs the last selaras_pairer_run() scored in full (a
+ *  measure of the work the candidate index saved: at most a few per source document). */
+SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
+
 
 #ifdef __cplusplus
 }

@@ -954,6 +954,19 @@ SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const 
                                                        selaras_error *err);
 
 /**
+ * Take the target's lock and check the target now, rather than at the first add or the
+ * close (see ::selaras_writer): with ::SELARAS_WRITER_MERGE the memory already there is
+ * read here, so its errors come apart from those of the units added later. The setters
+ * fail with ::SELARAS_ERR_STATE afterwards. Calling it again does nothing.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, ::SELARAS_ERR_LOCKED
+ *         (another writer held the lock past the timeout), ::SELARAS_ERR_IO (the target is
+ *         read-only or, with ::SELARAS_WRITER_NO_REPLACE, there; the lock file cannot be
+ *         made), an error of selaras_writer_add_tmx() (the merged memory) or
+ *         ::SELARAS_ERR_NOMEM. After a failure only selaras_writer_free() remains.
+ */
+SELARAS_API selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err);
+
+/**
  * Add a unit as it is (no filter applies; duplicates collapse with ::SELARAS_WRITER_DEDUPE).
  * Variants of the source language are written first, then the others in their order. For
  * TSV, JSONL and plain output the unit's first source-language and first target-language

@@ -151,6 +151,8 @@ static selaras_status write_ops(test_alloc *ta, selaras_format format, unsigned 
         st = selaras_unit_add_variant(u, "en", "Three.", 6, &err);
 
     if (st == SELARAS_OK)
+        st = selaras_writer_lock(w, &err);
+    if (st == SELARAS_OK)
         st = selaras_writer_add_tmx(w, src, &err);
     if (st == SELARAS_OK)
         st = selaras_writer_add_unit(w, u, &err);

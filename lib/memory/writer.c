@@ -337,6 +337,11 @@ static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_erro
     return st;
 }
 
+selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err)
+{
+    return check_add(w, err);
+}
+
 selaras_status selaras_writer_add_unit(selaras_writer *w, const selaras_unit *unit,
                                        selaras_error *err)
 {

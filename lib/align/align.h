@@ -28,7 +28,7 @@ int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id);
 uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len);
 const char *sl_vocab_str(const sl_vocab *v, uint32_t id);
 
-/* ---- a hash map from 64-bit keys to counts (pairs.c) ---- */
+/* ---- a hash map from 64-bit keys to counts (vocab.c) ---- */
 
 typedef struct sl_counts {
     const selaras_allocator *mem;

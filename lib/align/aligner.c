@@ -5,8 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "align.h"
-#include "learn.h"
+#include "aligner.h"
 
 /* Default band half-width in sentences for long documents. */
 #define SL_BAND 24

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "learn.h"
+#include "aligner.h"
 
 /* 1-1 beads at or above this similarity and at most this length cost teach the table. */
 #define SL_LEARN_MIN_SIM 0.3

@@ -1,4 +1,4 @@
-/* Private: the aligner handle, one alignment problem, and the learned word table. */
+/* Private: one alignment problem and the learned word table. */
 #ifndef SELARAS_ALIGN_LEARN_H
 #define SELARAS_ALIGN_LEARN_H
 
@@ -21,24 +21,6 @@ typedef struct sl_learned {
 
 void sl_learned_init(sl_learned *l, const selaras_allocator *mem);
 void sl_learned_release(sl_learned *l);
-
-struct selaras_aligner {
-    selaras_allocator mem;
-    char src_lang[4];
-    char tgt_lang[4];
-    const selaras_lexicon *lexicon;
-    int lex_reversed;   /* the lexicon runs target -> source */
-    sl_stemmer *src_stem;
-    sl_stemmer *tgt_stem;
-    sl_stem_cache src_cache; /* the stemmers' results, kept across calls */
-    sl_stem_cache tgt_cache;
-    sl_params params;
-    int realign;
-    size_t band;
-    sl_erfc_table erfc;
-    sl_vocab vocab;     /* keys of both languages, shared so identical tokens match */
-    sl_learned learned; /* grows with selaras_aligner_learn() */
-};
 
 /* One pair of documents being aligned. */
 typedef struct sl_problem {

@@ -212,7 +212,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err);
 
-/* Confidence of a bead from its features (calibrated on development data). */
+/* Confidence of a bead from its features (calibrated on development data; confidence.c). */
 double sl_bead_confidence(const sl_bead *b);
 
 #endif

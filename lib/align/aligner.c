@@ -2,7 +2,6 @@
  * first pass, learning, second pass) and the alignment result. */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "aligner.h"
@@ -326,23 +325,6 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     a->count = nb;
     *out = a;
     return SELARAS_OK;
-}
-
-/* ---- confidence ---- */
-
-double sl_bead_confidence(const sl_bead *b)
-{
-    /* A logistic model of the margin (how much worse the best path gets without the
-     * bead), one line per bead class, fitted on Text+Berg dev and PUD dev beads. */
-    double lm = log1p(b->margin);
-    double z;
-    if (b->src_count == 0 || b->tgt_count == 0)
-        z = -0.443 - 0.961 + (1.460 - 0.151) * lm;
-    else if (b->src_count == 1 && b->tgt_count == 1)
-        z = -0.443 + 1.460 * lm;
-    else
-        z = -0.443 - 0.893 + (1.460 - 0.203) * lm;
-    return 1.0 / (1.0 + exp(-z));
 }
 
 /* ---- the result ---- */

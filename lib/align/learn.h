@@ -29,18 +29,20 @@ typedef struct sl_problem {
     sl_params params;
 } sl_problem;
 
-selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
+typedef struct sl_run sl_run;
+
+selaras_status sl_problem_init(sl_run *run, sl_problem *pb,
                                const selaras_segments *src, const selaras_segments *tgt,
                                selaras_error *err);
 void sl_problem_release(sl_problem *pb, const selaras_allocator *mem);
 /* Build the translation relation (lexicon + learned table + extra) and run the DP, its
  * band centred on guide (an earlier pass) when given. */
-selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
+selaras_status sl_problem_pass(const sl_run *run, sl_problem *pb, const sl_learned *extra,
                                const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err);
 
 /* The DP of sl_problem_pass() alone, over the relation already in pb->trans. */
-selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
+selaras_status sl_problem_dp(const sl_run *run, sl_problem *pb, const unsigned char *guide,
                              size_t nguide, int confidence, sl_bead **beads, size_t *nb,
                              selaras_error *err);
 
@@ -51,9 +53,9 @@ int sl_bead_trusted(const sl_bead *b);
  * table is unchanged then). */
 int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb);
 
-/* Fill pb->trans for the aligner's vocabulary from the lexicon, the aligner's learned
- * table and extra (may be NULL). */
-selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
-                              const sl_problem *pb, const sl_learned *extra);
+/* Fill pb->trans for the run's vocabulary from the lexicon, the model's learned table and
+ * extra (may be NULL). */
+selaras_status sl_trans_build(sl_trans *trans, const sl_run *run, const sl_problem *pb,
+                              const sl_learned *extra);
 
 #endif

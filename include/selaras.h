@@ -10,6 +10,7 @@
  *   4. Lexicons ....... selaras_lexicon: bilingual dictionaries, shared read-only
  *   5. Alignment ...... selaras_aligner turns two segment lists into a selaras_alignment
  *   6. Memory formats . TMX, TSV and JSONL writers and the TMX reader
+ *   7. Collections .... parallelness of two documents; pairing the files of two folders
  *
  * Conventions that hold for every function:
  *
@@ -1108,6 +1109,69 @@ SELARAS_API const char *selaras_tmx_reader_version(const selaras_tmx_reader *r);
 
 /** @return the header's srclang ("id", "*all*"…); borrowed. */
 SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
+
+
+/* ===================================================================== */
+/* 7. Collections                                                         */
+/* ===================================================================== */
+
+/* ---- 7.1 Parallelness of two documents ---- */
+
+/**
+ * Scores at or above this are taken for translations (selaras align refuses pairs below
+ * it; the pairer never pairs below it by default). Calibrated with `make eval-pair`.
+ */
+#define SELARAS_PARALLEL_THRESHOLD 0.5
+
+/**
+ * The evidence behind a parallelness score, for reports and calibration. Caller-owned.
+ * A feature is -1 when there was nothing to measure (no anchors on either side, no
+ * lexicon, no beads given).
+ */
+typedef struct selaras_parallel_evidence {
+    double score;        /**< the score in [0, 1], as selaras_parallel_score() returns it */
+    double anchors;      /**< Dice overlap of numbers, dates and URLs (formats normalised) */
+    double names;        /**< Dice overlap of names and acronyms */
+    double lexicon;      /**< share of words with a lexicon translation on the other side */
+    double length_ratio; /**< |ln(target length / source length)|, in code points */
+    double beads;        /**< share of segments in confident two-sided beads */
+    size_t src_anchors;  /**< distinct anchors of the source document */
+    size_t tgt_anchors;  /**< distinct anchors of the target document */
+    size_t shared_anchors; /**< anchors found in both */
+} selaras_parallel_evidence;
+
+/**
+ * How likely two segmented documents are translations of each other, in [0, 1].
+ *
+ * The evidence: numbers with their formats normalised ("1.500,5" in Indonesian is
+ * "1,500.5" in English, "Rp 2,5 miliar" is "IDR 2.5 billion"), dates with day and month
+ * read both ways ("Selasa (27/1)" and "Tuesday (1/27)"), URLs, names and acronyms
+ * spelled alike, word pairs of the lexicon, the ratio of the documents' lengths, and,
+ * when an alignment of the two is given, the share of segments in confident beads with
+ * both sides. Boilerplate segments are left out. Two empty documents score 0.
+ *
+ * @param[in]  src       source segments.
+ * @param[in]  tgt       target segments (another language, or the same).
+ * @param[in]  lex       a lexicon for the two languages (either direction), or NULL.
+ * @param[in]  beads     selaras_align() of @p src and @p tgt, or NULL.
+ * @param[out] score     receives the score.
+ * @param[out] evidence  optional; receives the features behind the score.
+ * @param[out] err       optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (a NULL list or @p score, beads that do
+ *         not cover the two lists) or ::SELARAS_ERR_NOMEM. Memory comes from the source
+ *         list's allocator. Only reads its arguments: calls on distinct lists may run on
+ *         many threads at once, sharing one lexicon.
+ */
+SELARAS_API selaras_status selaras_parallel_score(const selaras_segments *src,
+                                                  const selaras_segments *tgt,
+                                                  const selaras_lexicon *lex,
+                                                  const selaras_alignment *beads,
+                                                  double *score,
+                                                  selaras_parallel_evidence *evidence,
+                                                  selaras_error *err);
+
+/** @return ::SELARAS_PARALLEL_THRESHOLD (for bindings that cannot read macros). */
+SELARAS_API double selaras_parallel_threshold(void);
 
 
 #ifdef __cplusplus

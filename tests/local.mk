@@ -43,6 +43,11 @@ VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 
+# Collections: the parallelness score and pairing (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_parallel.c
+endif
+
 # Collections: the model shared by aligners, batch (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_model.c

@@ -35,9 +35,17 @@ noinst_PROGRAMS += eval/eval_align
 eval_eval_align_SOURCES = eval/eval_align.c
 eval_eval_align_LDADD = eval/libevaljson.la libselaras.la
 EVAL_TARGETS += eval-align
-eval-align: eval/eval_align$(EXEEXT)
+eval-align: eval/eval_align$(EXEEXT) eval/eval_align_press$(EXEEXT) eval/eval_align_long$(EXEEXT)
 	$(builddir)/eval/eval_align $(DATA_DIR)
+	$(builddir)/eval/eval_align_press $(DATA_DIR)
+	$(builddir)/eval/eval_align_long $(DATA_DIR)
 .PHONY: eval-align
+# The development set press/pairs/ end to end, and long pairs at 20k, 65k, 100k and 300k.
+noinst_PROGRAMS += eval/eval_align_press eval/eval_align_long
+eval_eval_align_press_SOURCES = eval/eval_align_press.c
+eval_eval_align_press_LDADD = eval/libevaljson.la libselaras.la
+eval_eval_align_long_SOURCES = eval/eval_align_long.c
+eval_eval_align_long_LDADD = eval/libevaljson.la libselaras.la
 
 # make bench-align: time and memory at 1k, 10k and 100k sentences a side.
 noinst_PROGRAMS += eval/bench_align

@@ -88,6 +88,8 @@ typedef struct sl_side {
     double *len;          /* n + 1 prefix sums of lengths in code points */
     double *ntok;         /* n + 1 prefix sums of token weights */
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
+    double unit;          /* sentences a unit stands for: 1, or the block size of a
+                           * coarse level; a 1-0 / 0-1 bead's prior counts that often */
     size_t toks_cap;
     float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
     const uint32_t *stem_of;   /* surface id -> stem id + 1 (0: the surface form itself) */

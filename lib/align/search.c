@@ -94,6 +94,7 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
         sl_free(mem, seen);
         size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
         cs[q].n = cn;
+        cs[q].unit = (f->unit > 0 ? f->unit : 1.0) * SL_COARSE;
         memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
         cs[q].stem_of = f->stem_of;
         cs[q].stem_cap = f->stem_cap;

@@ -527,7 +527,8 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
  * aligner can be trained over a whole corpus and then align each document pair with it.
  *
  * An aligner is not thread safe; use one per thread. The lexicon it was given is only
- * read, and may be shared by aligners on many threads at once.
+ * read, and may be shared by aligners on many threads at once; so may a trained
+ * ::selaras_model (selaras_aligner_new_shared()).
  */
 typedef struct selaras_aligner selaras_aligner;
 
@@ -613,6 +614,59 @@ SELARAS_API selaras_status selaras_aligner_learn(selaras_aligner *al,
 
 /** @return the number of word pairs in the learned table (0 before any learning). */
 SELARAS_API size_t selaras_aligner_learned_pairs(const selaras_aligner *al);
+
+/* ---- 5.1 A model shared by many aligners ---- */
+
+/**
+ * What an aligner learns (the word table, its vocabulary, the length statistics) with its
+ * languages and lexicon, apart from the working state of an alignment. Learn into a model
+ * on one thread with selaras_model_learn(); then any number of aligners made with
+ * selaras_aligner_new_shared(), on any number of threads, align with it at once, each
+ * reading it only. Whatever one alignment needs beyond the model (the keys of its two
+ * documents) is dropped when the call returns, so an aligner's memory does not grow with
+ * the number of pairs it aligns.
+ */
+typedef struct selaras_model selaras_model;
+
+/**
+ * Create an empty model: the languages and the lexicon of selaras_aligner_new().
+ * @param[out] out  receives the model; NULL on failure. Free with selaras_model_free().
+ * @param[in]  lexicon  borrowed, or NULL: it must outlive the model and its aligners.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_model_new(selaras_model **out, const char *src_lang,
+                                             const char *tgt_lang,
+                                             const selaras_lexicon *lexicon,
+                                             const selaras_allocator *mem, selaras_error *err);
+/** Free a model; NULL is accepted. No aligner may still be using it. */
+SELARAS_API void selaras_model_free(selaras_model *model);
+/**
+ * Learn from one document pair, as selaras_aligner_learn() does with default settings.
+ * No aligner may be aligning with the model during the call.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM
+ *         (the table is then as it was before the call).
+ */
+SELARAS_API selaras_status selaras_model_learn(selaras_model *model, const selaras_segments *src,
+                                               const selaras_segments *tgt, selaras_error *err);
+/** @return the number of word pairs in the model's learned table. */
+SELARAS_API size_t selaras_model_learned_pairs(const selaras_model *model);
+/** @return the number of keys (words, stems, anchors) the model's vocabulary holds. */
+SELARAS_API size_t selaras_model_vocabulary(const selaras_model *model);
+/**
+ * Create an aligner that reads @p model (borrowed: it must outlive the aligner) and
+ * keeps only its own working state. selaras_aligner_learn() refuses on it.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_aligner_new_shared(selaras_aligner **out,
+                                                      const selaras_model *model,
+                                                      const selaras_allocator *mem,
+                                                      selaras_error *err);
+/**
+ * @return the model @p al reads: its own (made by selaras_aligner_new(), trained by
+ * selaras_aligner_learn(), freed with the aligner) or the shared one. Another aligner may
+ * share it with selaras_aligner_new_shared() while @p al lives and learns no more.
+ */
+SELARAS_API const selaras_model *selaras_aligner_model(const selaras_aligner *al);
 
 /**
  * Align two segment lists.

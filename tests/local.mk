@@ -47,3 +47,8 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
 endif
+
+# Collections: the model shared by aligners, batch (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_model.c
+endif

@@ -7,7 +7,7 @@
 
 #include "check_selaras.h"
 #include "align/align.h"
-#include "align/learn.h"
+#include "align/aligner.h"
 
 /* ---- helpers ---- */
 

@@ -927,6 +927,49 @@ START_TEST(allocation_failures_learning)
 }
 END_TEST
 
+/* The phrase keys of a lexicon are looked up under allocation failures too. */
+START_TEST(allocation_failures_phrases)
+{
+    static const char *const id[] = {"Anak-anak dibawa ke rumah sakit pada 2019.",
+                                     "Mereka pulang setelah 3 hari."};
+    static const char *const en[] = {"The children were taken to hospital in 2019.",
+                                     "They went home after 3 days."};
+    selaras_segments *s = segs_from_list("id", id, NULL, 2);
+    selaras_segments *t = segs_from_list("en", en, NULL, 2);
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "rumah sakit", 11, "hospital", 8, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "anak-anak", 9, "children", 8, &err), SELARAS_OK);
+    int succeeded = 0;
+    for (long fail = 0; fail < 100000 && !succeeded; fail++) {
+        test_alloc ta;
+        test_alloc_init(&ta, fail);
+        selaras_aligner *al;
+        selaras_alignment *a = NULL;
+        selaras_status st = selaras_aligner_new(&al, "id", "en", lex, &ta.suite, &err);
+        if (st == SELARAS_OK) {
+            st = selaras_align(al, s, t, &a, &err);
+            if (st != SELARAS_OK) {
+                ck_assert_ptr_null(a);
+                selaras_aligner_free(al);
+            }
+        }
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        expect_alignment_then_free(a, al, &ta, "[0]:[0]\n[1]:[1]\n");
+        succeeded = ta.calls <= fail;
+    }
+    ck_assert(succeeded);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
 /* A pair above the whole-grid limit whose path runs along the band's edge: the coarse
  * block path, the band, the second pass's guide and the realigned stretches are made
  * under allocation failures too (the beads of every run are those of a run without). */
@@ -1043,6 +1086,7 @@ Suite *align_suite(void)
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, allocation_failures_learning);
     tcase_add_test(tc, allocation_failures_band);
+    tcase_add_test(tc, allocation_failures_phrases);
     suite_add_tcase(s, tc);
     return s;
 }

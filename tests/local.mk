@@ -42,3 +42,7 @@ TESTS += tests/thread_test
 VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
+
+# Memories under concurrent writers, crashes and hostile files, through the CLI (issue 15).
+TESTS += tests/memory-concurrency.test tests/memory-cli.test
+EXTRA_DIST += tests/memory-concurrency.test tests/memory-cli.test

@@ -4,3 +4,5 @@ selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/memout.h cli/memout.c
 dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
+# Collections: pairing the files of two folders (the folder walk is shared with batch).
+selaras_SOURCES += cli/collect.h cli/collect.c cli/cmd_pair.c

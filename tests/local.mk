@@ -43,6 +43,16 @@ VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 
+# Collections: the parallelness score and pairing (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+endif
+
+# Collections: the model shared by aligners, batch (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_model.c
+endif
+
 # Memories under concurrent writers, crashes and hostile files, through the CLI (issue 15).
 TESTS += tests/memory-concurrency.test tests/memory-cli.test
 EXTRA_DIST += tests/memory-concurrency.test tests/memory-cli.test

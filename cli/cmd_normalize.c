@@ -31,13 +31,12 @@ int cmd_normalize(int argc, char **argv)
         case 'r': flags |= SELARAS_DOC_REPLACE_INVALID; break;
         case 'o': output = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
-        default: usage(stderr); return CLI_USAGE;
+        default: return cli_bad_option(usage, "normalize");
         }
     }
-    if (argc - optind > 1) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
+    if (argc - optind > 1)
+        return cli_operand_count(usage, "normalize", argv + optind, argc - optind, 0, 1,
+                                 "at most one FILE");
     const char *path = optind < argc ? argv[optind] : "-";
     selaras_doc *doc;
     int rc = cli_load_doc(path, lang, flags, &doc);

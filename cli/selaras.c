@@ -34,6 +34,10 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0) {
+            /* getopt's messages start with argv[0]: "selaras: align: unrecognized option" */
+            char name[64];
+            snprintf(name, sizeof name, "selaras: %s", commands[i].name);
+            argv[1] = name;
             rc = commands[i].run(argc - 1, argv + 1);
             /* whatever a command printed on standard output must have reached it */
             return rc == CLI_OK ? cli_finish_stdout() : rc;

@@ -42,3 +42,7 @@ TESTS += tests/thread_test
 VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
+
+# How the library links: pkg-config flags and the libraries it needs (issue 16).
+TESTS += tests/link.test
+EXTRA_DIST += tests/link.test

@@ -46,3 +46,10 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 # How the library links: pkg-config flags and the libraries it needs (issue 16).
 TESTS += tests/link.test
 EXTRA_DIST += tests/link.test
+
+# The tree's rules anyone can run (scripts/check-tree). Expected to fail until the
+# aligner.c <-> dp.c loop (sl_bead_confidence) is broken on the collections branch:
+# then it passes, XPASS fails the run, and this XFAIL_TESTS line is to be removed.
+TESTS += tests/check-tree.test
+XFAIL_TESTS = tests/check-tree.test
+EXTRA_DIST += tests/check-tree.test scripts/check-tree

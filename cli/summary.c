@@ -58,7 +58,7 @@ void cli_align_summary(const selaras_writer *w, const selaras_segments *src,
     item(out, &first, selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
          "bead below the minimum score", "beads below the minimum score");
     item(out, &first, selaras_writer_count(w, SELARAS_COUNT_SKIP_IDENTICAL),
-         "bead the same in both languages", "beads the same in both languages");
+         "bead identical on both sides", "beads identical on both sides");
     item(out, &first, selaras_writer_count(w, SELARAS_COUNT_SKIP_RATIO),
          "bead of unlike lengths", "beads of unlike lengths");
     item(out, &first, selaras_writer_count(w, SELARAS_COUNT_SKIP_SHORT),

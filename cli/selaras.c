@@ -19,7 +19,8 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'selaras COMMAND --help' for a command's options. Exit codes: 0 success,\n"
-          "1 usage error, 2 input error, 3 output error.\n", out);
+          "1 usage error, 2 input error, 3 output error, 5 finished but something was\n"
+          "skipped.\n", out);
     cli_common_usage(out);
 }
 

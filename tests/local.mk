@@ -43,9 +43,10 @@ VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 
-# How the library links: pkg-config flags and the libraries it needs (issue 16).
-TESTS += tests/link.test
-EXTRA_DIST += tests/link.test
+# How the library links: pkg-config flags and the libraries it needs (issue 16); the
+# README's library snippet against examples/api_example.c.
+TESTS += tests/link.test tests/readme.test
+EXTRA_DIST += tests/link.test tests/readme.test
 
 # The tree's rules anyone can run (scripts/check-tree). Expected to fail while lib/ has
 # files calling each other both ways (today memory/lock.c <-> memory/writer.c and

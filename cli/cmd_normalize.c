@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -39,9 +40,14 @@ int cmd_normalize(int argc, char **argv)
                                  "at most one FILE");
     const char *path = optind < argc ? argv[optind] : "-";
     selaras_doc *doc;
+    cli_progress_start("normalize", 1, "file", "files");
+    cli_progress_stage("reading");
     int rc = cli_load_doc(path, lang, flags, &doc);
-    if (rc != CLI_OK)
+    if (rc != CLI_OK) {
+        cli_progress_done();
         return rc;
+    }
+    cli_progress_stage("writing");
     cli_output out;
     rc = cli_open_output(&out, output);
     if (rc == CLI_OK) {
@@ -50,6 +56,8 @@ int cmd_normalize(int argc, char **argv)
         fwrite(text, 1, len, out.fp);
         rc = cli_close_output(&out, CLI_OK);
     }
+    cli_progress_count(1);
+    cli_progress_done();
     selaras_doc_free(doc);
     return rc;
 }

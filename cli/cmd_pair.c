@@ -18,7 +18,7 @@ static void usage(FILE *out)
           "(recursively; names starting with '.' are left out); --source-list and\n"
           "--target-list name the files of a side instead, one path a line. Each file is\n"
           "paired with at most one other, and only when their parallelness score reaches\n"
-          "--min-score (default: the library's threshold); files without a good partner\n"
+          "--min-score (default 0.4); files without a good partner\n"
           "stay unpaired. --format tsv (default) prints SOURCE, TARGET and the score a\n"
           "line, an empty field for the missing side of an unpaired file; --format jsonl\n"
           "prints {\"source\": PATH, \"target\": PATH, \"score\": S}, null for a missing\n"
@@ -218,7 +218,7 @@ static int print_result(const selaras_pairer *p, const side *sd, const pair_opts
 
 int cmd_pair(int argc, char **argv)
 {
-    pair_opts o = {"id", "en", NULL, {NULL, NULL}, {NULL}, 0, PAIR_TSV, SELARAS_PARALLEL_THRESHOLD};
+    pair_opts o = {"id", "en", NULL, {NULL, NULL}, {NULL}, 0, PAIR_TSV, SELARAS_PAIR_MIN_SCORE};
     const char *dirs[2];
     int rc = parse(argc, argv, &o, dirs);
     if (rc != CLI_OK)

@@ -334,8 +334,8 @@ int main(int argc, char **argv)
 
     int missed = 0;
     calib cal = {{0}, {0}};
-    printf("Pairing (threshold %.2f): precision / recall; baseline = FreeDict bag of words, "
-           "cosine, greedy\n", SELARAS_PARALLEL_THRESHOLD);
+    printf("Pairing (minimum score %.2f): precision / recall; baseline = FreeDict bag of "
+           "words, cosine, greedy\n", SELARAS_PAIR_MIN_SCORE);
     printf("%-12s %6s %6s %6s | %9s %9s %8s %7s | %9s %9s %7s\n", "collection", "src", "tgt",
            "pairs", "precision", "recall", "scored", "secs", "base P", "base R", "secs");
     decisions dec[3];
@@ -354,7 +354,8 @@ int main(int argc, char **argv)
         missed |= !(p >= 0.99 && r >= 0.97);
         decide(c, al, lex, &cal, &dec[k], 0xabcdef + (uint64_t)k);
     }
-    printf("\nNon-translations at the threshold (documents aligned, then scored as align does)\n");
+    printf("\nNon-translations at the threshold %.2f (documents aligned, then scored as align "
+           "does)\n", SELARAS_PARALLEL_THRESHOLD);
     printf("%-12s %10s %13s %10s %10s %16s %13s\n", "collection", "true pairs", "true refused",
            "lowest", "mismatches", "mismatch passed", "highest");
     for (int k = 0; k < 3; k++) {

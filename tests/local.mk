@@ -46,4 +46,6 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 # Collections: the parallelness score and pairing (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+TESTS += tests/pair-cli.test
 endif
+EXTRA_DIST += tests/pair-cli.test

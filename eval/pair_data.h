@@ -41,6 +41,9 @@ void pair_coll_from_parallel(pair_coll *c, const char *name, pair_texts *id, pai
 void pair_coll_press(pair_coll *c, const char *dir);
 void pair_coll_free(pair_coll *c);
 
+/* The baseline (pair_baseline.c): source i -> target, or -1; malloc'ed. */
+long *pair_baseline(const pair_coll *c, const selaras_lexicon *lex);
+
 uint64_t pair_rng(uint64_t *state);
 /* Seconds of a monotonic clock. */
 double pair_now(void);

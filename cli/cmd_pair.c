@@ -96,8 +96,12 @@ static int parse(int argc, char **argv, pair_opts *o, const char **dirs)
                                want == 1 ? "" : "s", argc - optind);
     for (int s = 0, k = optind; s < 2; s++)
         dirs[s] = o->lists[s] == NULL ? argv[k++] : NULL;
-    if (o->lists[0] != NULL && o->lists[1] != NULL && strcmp(o->lists[0], "-") == 0 &&
-        strcmp(o->lists[1], "-") == 0)
+    size_t stdin_uses = 0;
+    for (int s = 0; s < 2; s++)
+        stdin_uses += o->lists[s] != NULL && strcmp(o->lists[s], "-") == 0;
+    for (size_t i = 0; i < o->ndicts; i++)
+        stdin_uses += strcmp(o->dicts[i], "-") == 0;
+    if (stdin_uses > 1)
         return cli_usage_error(usage, "pair", "standard input can be read once");
     if (cli_check_lang(o->from) != CLI_OK || cli_check_lang(o->to) != CLI_OK)
         return CLI_USAGE;
@@ -234,7 +238,7 @@ int cmd_pair(int argc, char **argv)
     selaras_pairer *p = NULL;
     selaras_error err;
     if (rc == CLI_OK)
-        rc = cli_collect_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
+        rc = cli_load_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
     if (rc == CLI_OK && (selaras_pairer_new(&p, o.from, o.to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_pairer_set_min_score(p, o.min_score, &err) != SELARAS_OK)) {
         cli_error("%s", err.message);

@@ -21,54 +21,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "count_alloc.h"
 #include "pair_data.h"
 
 extern char **environ;
-
-/* An allocator that counts live bytes and their peak. */
-typedef struct peak_alloc {
-    size_t live, peak;
-} peak_alloc;
-
-static void *pk_malloc(size_t size, void *user)
-{
-    peak_alloc *pa = user;
-    size_t *p = malloc(size + sizeof(size_t) * 2);
-    if (p == NULL)
-        return NULL;
-    p[0] = size;
-    pa->live += size;
-    if (pa->live > pa->peak)
-        pa->peak = pa->live;
-    return p + 2;
-}
-
-static void pk_free(void *ptr, void *user)
-{
-    if (ptr == NULL)
-        return;
-    peak_alloc *pa = user;
-    size_t *p = (size_t *)ptr - 2;
-    pa->live -= p[0];
-    free(p);
-}
-
-static void *pk_realloc(void *ptr, size_t size, void *user)
-{
-    if (ptr == NULL)
-        return pk_malloc(size, user);
-    peak_alloc *pa = user;
-    size_t *p = (size_t *)ptr - 2;
-    size_t old = p[0];
-    size_t *q = realloc(p, size + sizeof(size_t) * 2);
-    if (q == NULL)
-        return NULL;
-    q[0] = size;
-    pa->live = pa->live - old + size;
-    if (pa->live > pa->peak)
-        pa->peak = pa->live;
-    return q + 2;
-}
 
 /* n document pairs: the shared texts in a shuffled order, then distinct copies. */
 static void make_texts(const pair_texts *id, const pair_texts *en, const size_t *order,
@@ -103,25 +59,9 @@ typedef struct result {
 
 static void run_library(const pair_coll *c, const selaras_lexicon *lex, result *r)
 {
-    peak_alloc pa = {0, 0};
-    selaras_allocator mem = {pk_malloc, pk_realloc, pk_free, &pa};
-    selaras_pairer *p;
-    selaras_error err;
-    double t0 = pair_now();
-    if (selaras_pairer_new(&p, "id", "en", lex, &mem, &err) != SELARAS_OK)
-        exit(2);
-    for (size_t i = 0; i < c->nsrc; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_SOURCE, c->src[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    for (size_t i = 0; i < c->ntgt; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_TARGET, c->tgt[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    double t1 = pair_now();
-    if (selaras_pairer_run(p, &err) != SELARAS_OK)
-        exit(2);
-    double t2 = pair_now();
-    r->add = t1 - t0;
-    r->run = t2 - t1;
+    counter pa = {0, 0};
+    selaras_allocator mem = {c_malloc, c_realloc, c_free, &pa};
+    selaras_pairer *p = pair_run(c, lex, &mem, -1, &r->add, &r->run);
     r->comparisons = selaras_pairer_comparisons(p);
     r->pairs = c->npairs;
     r->correct = r->predicted = 0;

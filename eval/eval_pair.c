@@ -61,23 +61,10 @@ static void count_pairs(const pair_coll *c, const long *partner, prf *out)
 static void run_pairer(const pair_coll *c, const selaras_lexicon *lex, prf *out, double *secs,
                        size_t *comparisons)
 {
-    selaras_pairer *p;
-    selaras_error err;
-    double t0 = pair_now();
-    if (selaras_pairer_new(&p, "id", "en", lex, NULL, &err) != SELARAS_OK)
-        exit(2);
-    if (getenv("EVAL_PAIR_MIN") != NULL &&
-        selaras_pairer_set_min_score(p, atof(getenv("EVAL_PAIR_MIN")), &err) != SELARAS_OK)
-        exit(2);
-    for (size_t i = 0; i < c->nsrc; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_SOURCE, c->src[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    for (size_t i = 0; i < c->ntgt; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_TARGET, c->tgt[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    if (selaras_pairer_run(p, &err) != SELARAS_OK)
-        exit(2);
-    *secs = pair_now() - t0;
+    const char *min = getenv("EVAL_PAIR_MIN");
+    double add, run;
+    selaras_pairer *p = pair_run(c, lex, NULL, min != NULL ? atof(min) : -1, &add, &run);
+    *secs = add + run;
     long *partner = malloc((c->nsrc + 1) * sizeof *partner);
     for (size_t i = 0; i < c->nsrc; i++) {
         size_t t = selaras_pairer_partner(p, SELARAS_SIDE_SOURCE, i, NULL);

@@ -26,6 +26,7 @@ static void usage(FILE *out)
           "unpaired targets. A file that cannot be read or is not UTF-8 is reported and\n"
           "skipped, and the exit code is then 5. The FreeDict dictionary of the pair is\n"
           "used when installed; --dict adds TSV, hunalign or FreeDict files.\n", out);
+    cli_common_usage(out);
 }
 
 enum pair_format { PAIR_TSV, PAIR_JSONL };

@@ -527,7 +527,8 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
  * aligner can be trained over a whole corpus and then align each document pair with it.
  *
  * An aligner is not thread safe; use one per thread. The lexicon it was given is only
- * read, and may be shared by aligners on many threads at once.
+ * read, and may be shared by aligners on many threads at once; so may a trained
+ * ::selaras_model (selaras_aligner_new_shared()).
  */
 typedef struct selaras_aligner selaras_aligner;
 
@@ -613,6 +614,59 @@ SELARAS_API selaras_status selaras_aligner_learn(selaras_aligner *al,
 
 /** @return the number of word pairs in the learned table (0 before any learning). */
 SELARAS_API size_t selaras_aligner_learned_pairs(const selaras_aligner *al);
+
+/* ---- 5.1 A model shared by many aligners ---- */
+
+/**
+ * What an aligner learns (the word table, its vocabulary, the length statistics) with its
+ * languages and lexicon, apart from the working state of an alignment. Learn into a model
+ * on one thread with selaras_model_learn(); then any number of aligners made with
+ * selaras_aligner_new_shared(), on any number of threads, align with it at once, each
+ * reading it only. Whatever one alignment needs beyond the model (the keys of its two
+ * documents) is dropped when the call returns, so an aligner's memory does not grow with
+ * the number of pairs it aligns.
+ */
+typedef struct selaras_model selaras_model;
+
+/**
+ * Create an empty model: the languages and the lexicon of selaras_aligner_new().
+ * @param[out] out  receives the model; NULL on failure. Free with selaras_model_free().
+ * @param[in]  lexicon  borrowed, or NULL: it must outlive the model and its aligners.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_model_new(selaras_model **out, const char *src_lang,
+                                             const char *tgt_lang,
+                                             const selaras_lexicon *lexicon,
+                                             const selaras_allocator *mem, selaras_error *err);
+/** Free a model; NULL is accepted. No aligner may still be using it. */
+SELARAS_API void selaras_model_free(selaras_model *model);
+/**
+ * Learn from one document pair, as selaras_aligner_learn() does with default settings.
+ * No aligner may be aligning with the model during the call.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM
+ *         (the table is then as it was before the call).
+ */
+SELARAS_API selaras_status selaras_model_learn(selaras_model *model, const selaras_segments *src,
+                                               const selaras_segments *tgt, selaras_error *err);
+/** @return the number of word pairs in the model's learned table. */
+SELARAS_API size_t selaras_model_learned_pairs(const selaras_model *model);
+/** @return the number of keys (words, stems, anchors) the model's vocabulary holds. */
+SELARAS_API size_t selaras_model_vocabulary(const selaras_model *model);
+/**
+ * Create an aligner that reads @p model (borrowed: it must outlive the aligner) and
+ * keeps only its own working state. selaras_aligner_learn() refuses on it.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_aligner_new_shared(selaras_aligner **out,
+                                                      const selaras_model *model,
+                                                      const selaras_allocator *mem,
+                                                      selaras_error *err);
+/**
+ * @return the model @p al reads: its own (made by selaras_aligner_new(), trained by
+ * selaras_aligner_learn(), freed with the aligner) or the shared one. Another aligner may
+ * share it with selaras_aligner_new_shared() while @p al lives and learns no more.
+ */
+SELARAS_API const selaras_model *selaras_aligner_model(const selaras_aligner *al);
 
 /**
  * Align two segment lists.
@@ -806,7 +860,17 @@ enum selaras_writer_flag {
     /** Collapse exact duplicates (the same variants: languages and texts): the unit with
      *  the higher "x-score" stays, at the place of the first one. The writer then keeps
      *  the units in memory and writes them all at selaras_writer_close(). */
-    SELARAS_WRITER_DEDUPE = 1u << 2
+    SELARAS_WRITER_DEDUPE = 1u << 2,
+    /** Add to the memory at the target: before the first unit (and under the lock, see
+     *  ::selaras_writer) the units and header of the file already there, if any, are
+     *  added as selaras_writer_add_tmx() would. TMX output only. */
+    SELARAS_WRITER_MERGE = 1u << 3,
+    /** Refuse to replace a file that is already at the target (::SELARAS_ERR_IO before
+     *  the first unit), unless ::SELARAS_WRITER_MERGE is set too. */
+    SELARAS_WRITER_NO_REPLACE = 1u << 4,
+    /** Replace a target that is read-only (no write permission); by default such a target
+     *  is refused with ::SELARAS_ERR_IO before the first unit. */
+    SELARAS_WRITER_REPLACE_READONLY = 1u << 5
 };
 
 /** What selaras_writer_count() counts. */
@@ -828,7 +892,19 @@ typedef enum selaras_writer_counter {
  * over the target, so the target is either its old self or the complete new file, never a
  * partial one. Freeing a writer that was not closed removes the temporary file and leaves
  * the target untouched. A target that exists and is not a regular file (/dev/stdout, a
- * pipe) is written directly.
+ * pipe) is written directly. A symbolic link given as target stays a link (dangling or
+ * not): the file it points to is the one written.
+ *
+ * Concurrent writers: before its first unit (the first add, or the close) a writer takes
+ * an advisory write lock (fcntl) on the file TARGET.lock beside the target and holds it
+ * until the new file is renamed over the target; another writer of the same target waits
+ * for it (up to selaras_writer_set_lock_timeout(), 30 s by default, then
+ * ::SELARAS_ERR_LOCKED). A merge that reads the target after taking the lock
+ * (::SELARAS_WRITER_MERGE, or selaras_writer_add_tmx() of the target) therefore never
+ * loses what another writer added. The holder removes the lock file when done. Readers
+ * take no lock and always see a whole file. Under the lock the writer also checks the
+ * target (see ::SELARAS_WRITER_NO_REPLACE and ::SELARAS_WRITER_REPLACE_READONLY) and
+ * removes the temporary files (TARGET.tmp-PID-XXXXXX) of writers no longer running.
  *
  * Order of calls: selaras_writer_new(), the setters, then any number of
  * selaras_writer_add_unit(), selaras_writer_add_bead() and selaras_writer_add_tmx(), then
@@ -856,8 +932,9 @@ typedef struct selaras_writer selaras_writer;
  *                       the TMX header's srclang and the tag of the first `<tuv>`.
  * @param[in]  tgt_lang  the target language tag ("en", "en-US").
  * @param[in]  mem       allocator, or NULL.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO
- *         (the temporary file cannot be made; the message names the path) or ::SELARAS_ERR_NOMEM.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (also: @p path and @p path2 name the same
+ *         file), ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO (the temporary file cannot be
+ *         made; the message names the path) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_format format,
                                               const char *path, const char *path2,
@@ -907,6 +984,11 @@ SELARAS_API selaras_status selaras_writer_set_max_ratio(selaras_writer *w, doubl
  *  @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars,
                                                          selaras_error *err);
+/** Wait up to @p seconds (0 or more, finite; default 30) for another writer's lock of the
+ *  same target before failing with ::SELARAS_ERR_LOCKED.
+ *  @return as the setters above. */
+SELARAS_API selaras_status selaras_writer_set_lock_timeout(selaras_writer *w, double seconds,
+                                                           selaras_error *err);
 /**
  * Copy the header properties and notes of @p header (for example
  * selaras_tmx_reader_header() of a memory being merged) into the TMX header; entries
@@ -925,6 +1007,19 @@ SELARAS_API selaras_status selaras_writer_add_header(selaras_writer *w,
  *          (invalid UTF-8) or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
                                                        selaras_error *err);
+
+/**
+ * Take the target's lock and check the target now, rather than at the first add or the
+ * close (see ::selaras_writer): with ::SELARAS_WRITER_MERGE the memory already there is
+ * read here, so its errors come apart from those of the units added later. The setters
+ * fail with ::SELARAS_ERR_STATE afterwards. Calling it again does nothing.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, ::SELARAS_ERR_LOCKED
+ *         (another writer held the lock past the timeout), ::SELARAS_ERR_IO (the target is
+ *         read-only or, with ::SELARAS_WRITER_NO_REPLACE, there; the lock file cannot be
+ *         made), an error of selaras_writer_add_tmx() (the merged memory) or
+ *         ::SELARAS_ERR_NOMEM. After a failure only selaras_writer_free() remains.
+ */
+SELARAS_API selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err);
 
 /**
  * Add a unit as it is (no filter applies; duplicates collapse with ::SELARAS_WRITER_DEDUPE).
@@ -992,6 +1087,11 @@ enum selaras_tmx_flag {
 
 /** Deepest element nesting the reader accepts (deeper: ::SELARAS_ERR_LIMIT). */
 #define SELARAS_TMX_MAX_DEPTH 32
+/** Most attributes one TMX tag may carry (more: ::SELARAS_ERR_LIMIT, found before the XML
+ *  parser reads the tag, so that time stays linear in the file's size). */
+#define SELARAS_TMX_MAX_ATTRIBUTES 256
+/** Most variants (`<tuv>`) one unit may have (more: ::SELARAS_ERR_LIMIT). */
+#define SELARAS_TMX_MAX_VARIANTS 256
 
 /**
  * A streaming TMX reader (versions 1.1 to 1.4) built on libxml2's xmlTextReader: memory use
@@ -1001,7 +1101,9 @@ enum selaras_tmx_flag {
  * nothing is fetched from the network. Errors carry a line and column (offset
  * ::SELARAS_NO_OFFSET): where libxml2 found a well-formedness or encoding error (a file
  * that ends early: where it ends); for what selaras finds in well-formed XML (no srclang,
- * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, a tuv
+ * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, more than
+ * ::SELARAS_TMX_MAX_ATTRIBUTES attributes in a tag or ::SELARAS_TMX_MAX_VARIANTS variants
+ * in a unit, UTF-16 bytes declaring UTF-8, a tuv
  * without xml:lang or seg), the line where the element starts and column 1, or the
  * parser's position when the element has no line.
  *

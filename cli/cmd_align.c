@@ -63,34 +63,6 @@ static int load_segments(const char *path, const char *lang, int presegmented,
     return CLI_OK;
 }
 
-/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
-static int load_lexicon(const char *from, const char *to, const char **dicts, size_t ndicts,
-                        selaras_lexicon **lex)
-{
-    selaras_error err;
-    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
-        cli_error("%s", err.message);
-        return cli_setup_failure(err.status);
-    }
-    selaras_status st = selaras_lexicon_load_default(*lex, &err);
-    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
-        cli_report("FreeDict", &err);
-        return CLI_INPUT;
-    }
-    for (size_t i = 0; i < ndicts; i++) {
-        cli_spool spool;
-        const char *path;
-        int rc = cli_input_path(dicts[i], &spool, &path);
-        if (rc != CLI_OK)
-            return rc;
-        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
-        cli_spool_remove(&spool);
-        if (st != SELARAS_OK)
-            return cli_report_file(dicts[i], CLI_IO_READ, &err);
-    }
-    return CLI_OK;
-}
-
 static void print_indices(FILE *out, size_t first, size_t count)
 {
     fputc('[', out);
@@ -309,7 +281,7 @@ int cmd_align(int argc, char **argv)
     selaras_lexicon *lex = NULL;
     cli_progress_stage("loading dictionaries");
     if (rc == CLI_OK)
-        rc = load_lexicon(from, to, dicts, ndicts, &lex);
+        rc = cli_load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {

@@ -1166,8 +1166,8 @@ SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
 /* ---- 7.1 Parallelness of two documents ---- */
 
 /**
- * Scores at or above this are taken for translations (selaras align refuses pairs below
- * it; the pairer never pairs below it by default). Calibrated with `make eval-pair`.
+ * Scores at or above this are taken for translations: selaras align refuses pairs below
+ * it (scored with their beads). Calibrated with `make eval-pair`.
  */
 #define SELARAS_PARALLEL_THRESHOLD 0.5
 
@@ -1227,8 +1227,14 @@ SELARAS_API double selaras_parallel_threshold(void);
  * A pairer finds which documents of a source collection translate which of a target
  * collection: add every document of both sides, then selaras_pairer_run(). The result is
  * one-to-one, and a document without a good partner stays unpaired (precision first: a
- * pair is only made when its parallelness score reaches the pairer's minimum, by default
- * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ * pair is only made when its score reaches the pairer's minimum, by default
+ * ::SELARAS_PAIR_MIN_SCORE, no better pair claims either document, and, below 0.7, it
+ * leads the next best candidate of each of its documents by 0.05).
+ *
+ * The pairer's score is the parallelness score of selaras_parallel_score() without
+ * beads, with each anchor, name and word weighted by how rare it is in the two
+ * collections (a word every document has proves nothing), so it runs lower than the
+ * plain score on documents of one template.
  *
  * Candidates come from an inverted index of the rare anchors of the target documents
  * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
@@ -1246,6 +1252,10 @@ typedef enum selaras_side {
     SELARAS_SIDE_SOURCE = 0, /**< the source collection */
     SELARAS_SIDE_TARGET = 1  /**< the target collection */
 } selaras_side;
+
+/** The pairer's default minimum score (see selaras_pairer_set_min_score()); calibrated
+ *  with `make eval-pair`. */
+#define SELARAS_PAIR_MIN_SCORE 0.4
 
 /** What selaras_pairer_partner() returns for a document left unpaired. */
 #define SELARAS_UNPAIRED ((size_t)-1)
@@ -1267,7 +1277,7 @@ SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *
 /** Free a pairer; NULL is accepted. */
 SELARAS_API void selaras_pairer_free(selaras_pairer *p);
 
-/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+/** Pairs scoring below @p score are not made (default ::SELARAS_PAIR_MIN_SCORE).
  *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
 SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
                                                         selaras_error *err);

@@ -59,7 +59,9 @@ EXTRA_DIST += tests/check-tree.test scripts/check-tree
 # Collections: the parallelness score and pairing (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+TESTS += tests/pair-cli.test
 endif
+EXTRA_DIST += tests/pair-cli.test
 
 # Collections: the model shared by aligners, batch (issue 10).
 if HAVE_CHECK

@@ -65,6 +65,8 @@ void cli_align_summary(const selaras_writer *w, const selaras_segments *src,
          "bead too short", "beads too short");
     if (!first)
         fputs(" left out", out);
+    if (selaras_writer_count(w, SELARAS_COUNT_SKIP_IDENTICAL) > 0)
+        fputs("; --keep-identical keeps identical beads", out);
     size_t dups = selaras_writer_count(w, SELARAS_COUNT_DUPLICATES);
     if (dups > 0)
         fprintf(out, "%s%zu %s collapsed", first ? "" : "; ", dups,

@@ -65,3 +65,7 @@ endif
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_model.c
 endif
+
+# Memories under concurrent writers, crashes and hostile files, through the CLI (issue 15).
+TESTS += tests/memory-concurrency.test tests/memory-cli.test
+EXTRA_DIST += tests/memory-concurrency.test tests/memory-cli.test

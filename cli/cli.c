@@ -541,8 +541,8 @@ static int probe(const char *path, enum cli_io what)
 
 int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail)
 {
-    const char *verb = what == CLI_IO_READ ? "cannot read" : "cannot write";
-    int rc = what == CLI_IO_READ ? CLI_INPUT : CLI_OUTPUT;
+    const char *verb = what == CLI_IO_WRITE ? "cannot write" : "cannot read";
+    int rc = what == CLI_IO_WRITE ? CLI_OUTPUT : CLI_INPUT;
     int file = path != NULL && strcmp(path, "-") != 0 && strcmp(path, "standard output") != 0;
     const char *shown = cli_display_name(path);
     if (errnum == 0 && file)
@@ -555,6 +555,10 @@ int cli_io_error(const char *path, enum cli_io what, int errnum, const char *det
             cli_error("%s: %s: no such folder: %s", shown, verb, dir);
         else if (file && !S_ISDIR(st.st_mode))
             cli_error("%s: %s: %s is not a folder", shown, verb, dir);
+        else if (what == CLI_IO_FOLDER && errnum == ENOTDIR)
+            cli_error("%s: %s: not a folder", shown, verb);
+        else if (what == CLI_IO_FOLDER)
+            cli_error("%s: %s: no such folder: %s", shown, verb, shown);
         else
             cli_error("%s: %s: no such file", shown, verb);
     } else if (errnum == EISDIR) {

@@ -67,8 +67,7 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
     DIR *d = opendir(dir);
     if (d == NULL) {
         if (depth == 0) {
-            cli_error("%s: cannot open folder: %s", dir, strerror(errno));
-            return CLI_INPUT;
+            return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
         }
         cli_warn("%s: cannot open folder: %s; skipped", dir, strerror(errno));
         (*skipped)++;
@@ -119,14 +118,10 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
 int cli_files_add_dir(cli_files *f, const char *dir, size_t *skipped)
 {
     struct stat st;
-    if (stat(dir, &st) != 0) {
-        cli_error("%s: %s", dir, strerror(errno));
-        return CLI_INPUT;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        cli_error("%s: not a folder", dir);
-        return CLI_INPUT;
-    }
+    if (stat(dir, &st) != 0)
+        return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
+    if (!S_ISDIR(st.st_mode))
+        return cli_io_error(dir, CLI_IO_FOLDER, ENOTDIR, NULL);
     size_t first = f->n;
     int rc = walk(f, dir, 0, skipped);
     /* one sorted list: files of a folder and of its subfolders interleave by name */

@@ -297,6 +297,15 @@ SELARAS_API const char *selaras_segments_lang(const selaras_segments *segs);
 SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
 
 /**
+ * Name a list (a file name, a URL), as selaras_doc_set_name() names a document, for a list
+ * filled with selaras_segments_append(): the name is carried into memory files.
+ * @param[in] name NUL-terminated UTF-8, copied; NULL clears it.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (@p segs is NULL) or ::SELARAS_ERR_NOMEM
+ *         (the old name is kept on failure).
+ */
+SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name);
+
+/**
  * Text of segment @p i (i < count): trimmed of surrounding white space, NUL-terminated,
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */

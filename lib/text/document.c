@@ -112,10 +112,13 @@ size_t selaras_doc_to_normalized(const selaras_doc *doc, size_t offset)
 {
     if (offset >= doc->orig_len)
         return doc->len;
-    const sl_offset_run *r = &doc->runs[find_run(doc, offset, 1)];
+    size_t i = find_run(doc, offset, 1);
+    const sl_offset_run *r = &doc->runs[i];
     if (offset < r->orig)
         return 0;
-    return r->identity ? r->norm + (offset - r->orig) : r->norm;
+    size_t n = r->identity ? r->norm + (offset - r->orig) : r->norm;
+    /* Input skipped after an identity run (an HTML page's markup) maps to the next run. */
+    return i + 1 < doc->nruns && n > doc->runs[i + 1].norm ? doc->runs[i + 1].norm : n;
 }
 
 selaras_status selaras_doc_set_name(selaras_doc *doc, const char *name)

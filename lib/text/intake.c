@@ -76,6 +76,8 @@ static size_t to_norm(const selaras_doc *doc, size_t off)
     if (off < r->orig)
         return 0;
     size_t n = r->identity ? r->norm + (off - r->orig) : r->norm;
+    if (lo + 1 < doc->nruns && n > doc->runs[lo + 1].norm)
+        n = doc->runs[lo + 1].norm;
     return n > doc->len ? doc->len : n;
 }
 

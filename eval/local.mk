@@ -90,3 +90,12 @@ BENCH_TARGETS += bench-pathological
 bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
+
+# make eval-html: HTML pages (press/html with gold, Debian's LibreOffice help and Debian
+# Reference in id and en) against Mozilla Readability, and the LibreOffice help pages
+# aligned end to end (issue 11). make bench-html: intake speed against libxml2 alone.
+EXTRA_DIST += eval/html-eval.sh eval/html_eval.py eval/readability.cjs
+EVAL_TARGETS += eval-html
+eval-html: selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: eval-html

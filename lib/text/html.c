@@ -246,6 +246,16 @@ static void close_block(reader *r)
         return;
     r->open = 0;
     sl_page *p = r->page;
+    /* <pre> text keeps its white space inside, not at its ends */
+    size_t n = p->text.len;
+    while (r->cur.chars > 0 && n > r->cur.start &&
+           (p->text.data[n - 1] == '\n' || p->text.data[n - 1] == ' ' || p->text.data[n - 1] == '\t'))
+        n--;
+    if (n < p->text.len) {
+        p->text.len = n;
+        p->text.data[n] = '\0';
+        trim_map(&p->map, n);
+    }
     if (r->cur.chars == 0) {
         p->text.len = r->cur.start;
         if (p->text.data != NULL)
@@ -348,8 +358,8 @@ static void on_text(void *user, const xmlChar *text, int n)
             i += w;
             continue;
         }
-        if (r->pre_depth > 0 && u[i] == '\r') {
-            i++;
+        if (r->pre_depth > 0 && (u[i] == '\r' || (!r->open && is_space(u + i, len - i, &w)))) {
+            i += u[i] == '\r' ? 1 : w; /* a CR, or white space before a block's text */
             continue;
         }
         size_t cl = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;

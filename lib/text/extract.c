@@ -79,9 +79,9 @@ static size_t count_commas(const char *s, size_t len)
     return n;
 }
 
-static double initial_score(const sl_elem *e)
+static double initial_score(const sl_elem *e, int weights)
 {
-    double s = e->weight;
+    double s = weights ? e->weight : 0;
     switch (e->tag) {
     case SL_TAG_DIV: s += 5; break;
     case SL_TAG_PRE: case SL_TAG_TD: case SL_TAG_BLOCKQUOTE: s += 3; break;
@@ -95,9 +95,71 @@ static double initial_score(const sl_elem *e)
 #define SL_ELEM_SCORED (1u << 8)
 #define SL_ELEM_REGION (1u << 9)
 
-/* Readability: score the containers; returns the best, or SL_NO_ELEM. */
-static size_t score_containers(sl_page *p)
+static int is_below_elem(const sl_page *p, size_t e, size_t top);
+
+/* Readability's second look at the best container: when at least three of the next best
+ * (within 75% of its score, among the five best) share an ancestor with it, that ancestor
+ * is the article; then walk up while a parent scores more than the child (and at least a
+ * third as much as the last one looked at). */
+static size_t widen(const sl_page *p, size_t best)
 {
+    size_t top[5];
+    size_t n = 0;
+    for (size_t e = 0; e < p->nelems; e++) {
+        const sl_elem *el = &p->elems[e];
+        if (e == best || !(el->flags & SL_ELEM_SCORED) || (el->flags & SL_ELEM_DROP) ||
+            el->score < 0.75 * p->elems[best].score)
+            continue;
+        size_t k;
+        if (n < 5)
+            k = n++;
+        else if (el->score > p->elems[top[4]].score)
+            k = 4;
+        else
+            continue;
+        top[k] = e;
+        for (; k > 0 && p->elems[top[k - 1]].score < p->elems[top[k]].score; k--) {
+            size_t t = top[k];
+            top[k] = top[k - 1];
+            top[k - 1] = t;
+        }
+    }
+    if (n >= 3)
+        for (size_t a = p->elems[best].parent; a != SL_NO_ELEM && p->elems[a].tag != SL_TAG_ARTICLE;
+             a = p->elems[a].parent) {
+            size_t under = 0;
+            for (size_t i = 0; i < n; i++)
+                under += is_below_elem(p, top[i], a);
+            if (under >= 3) {
+                best = a;
+                break;
+            }
+        }
+    double last = p->elems[best].score;
+    for (size_t a = p->elems[best].parent; a != SL_NO_ELEM; a = p->elems[a].parent) {
+        const sl_elem *el = &p->elems[a];
+        if (!(el->flags & SL_ELEM_SCORED))
+            continue;
+        if (el->score < last / 3 || (el->flags & SL_ELEM_DROP))
+            break;
+        if (el->score > last) {
+            best = a;
+            break;
+        }
+        last = el->score;
+    }
+    return best;
+}
+
+/* Readability: score the containers (with or without the class and id weights); returns
+ * the best, or SL_NO_ELEM. */
+static size_t score_containers(sl_page *p, int weights)
+{
+    for (size_t e = 0; e < p->nelems; e++) {
+        p->elems[e].score = 0;
+        p->elems[e].chars = p->elems[e].link_chars = 0;
+        p->elems[e].flags &= ~(unsigned)(SL_ELEM_SCORED | SL_ELEM_REGION);
+    }
     for (size_t i = 0; i < p->nblocks; i++) {
         const sl_hblock *b = &p->blocks[i];
         for (size_t e = b->elem; e != SL_NO_ELEM; e = p->elems[e].parent) {
@@ -120,7 +182,7 @@ static size_t score_containers(sl_page *p)
             sl_elem *el = &p->elems[e];
             if (!(el->flags & SL_ELEM_SCORED)) {
                 el->flags |= SL_ELEM_SCORED;
-                el->score = initial_score(el);
+                el->score = initial_score(el, weights);
             }
             el->score += level == 0 ? score : level == 1 ? score / 2 : score / (3.0 * level);
         }
@@ -137,6 +199,7 @@ static size_t score_containers(sl_page *p)
     }
     if (best == SL_NO_ELEM || p->elems[best].score <= 0)
         return SL_NO_ELEM;
+    best = widen(p, best);
     /* The best container and its siblings that score well make the article. */
     double bar = p->elems[best].score * 0.2 > 10 ? p->elems[best].score * 0.2 : 10;
     p->elems[best].flags |= SL_ELEM_REGION;
@@ -407,6 +470,25 @@ nomem:
     return sl_nomem(err);
 }
 
+/* Decide which blocks to keep, with class weights (attempt 0), without (1), or without a
+ * container (2); returns the characters of content kept. */
+static size_t run_attempt(sl_page *p, feature *f, const char *primary, int attempt)
+{
+    size_t top = score_containers(p, attempt == 0);
+    if (attempt == 2)
+        top = SL_NO_ELEM;
+    for (size_t i = 0; i < p->nblocks; i++)
+        f[i].keep = 0;
+    size_t headline = pick_headline(p, f);
+    decide(p, f, top, headline, primary);
+    drop_orphan_headings(p, f, headline);
+    size_t chars = 0;
+    for (size_t i = 0; i < p->nblocks; i++)
+        if (f[i].keep && f[i].kind == SELARAS_BLOCK_CONTENT)
+            chars += p->blocks[i].chars;
+    return chars;
+}
+
 selaras_status sl_html_extract(const selaras_allocator *mem, const char *html, size_t len,
                                const char *primary, sl_decoded *out, sl_block **blocks,
                                size_t *nblocks, selaras_error *err)
@@ -429,10 +511,21 @@ selaras_status sl_html_extract(const selaras_allocator *mem, const char *html, s
     for (size_t i = 0; i < page.nblocks; i++)
         f[i].cls = classify(&page, &page.blocks[i], primary);
     apply_context(f, &page);
-    size_t top = score_containers(&page);
-    size_t headline = pick_headline(&page, f);
-    decide(&page, f, top, headline, primary);
-    drop_orphan_headings(&page, f, headline);
+    /* As Readability does, try again without class weights, then without a container,
+     * while the text found is short (under 500 characters), and keep the longest. */
+    size_t best_attempt = 0, best_chars = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        size_t chars = run_attempt(&page, f, primary, attempt);
+        if (chars >= 500) {
+            best_attempt = (size_t)attempt;
+            break;
+        }
+        if (chars > best_chars || attempt == 0) {
+            best_chars = chars;
+            best_attempt = (size_t)attempt;
+        }
+    }
+    run_attempt(&page, f, primary, (int)best_attempt);
     st = assemble(mem, &page, f, out, blocks, nblocks, len, err);
     sl_free(mem, f);
     sl_page_release(&page);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 
 #include "intake.h"
 
@@ -84,31 +83,40 @@ int sl_html_declared_charset(const char *bytes, size_t len, char *name, size_t s
     return 0;
 }
 
+/* The guess is deliberately small: text that is not UTF-8 and reaches a translator of
+ * Indonesian and English is UTF-16 without a BOM (many NUL bytes on one side) or one of
+ * the Western single-byte encodings, which windows-1252 reads (it is a superset of
+ * ISO-8859-1 as browsers use it). */
 size_t selaras_encoding_guess(const char *bytes, size_t len, char *name, size_t size)
 {
     if (bytes == NULL || len == 0)
         return 0;
-    UErrorCode st = U_ZERO_ERROR;
-    UCharsetDetector *det = ucsdet_open(&st);
-    if (U_FAILURE(st))
-        return 0;
-    int32_t n = len > (1u << 16) ? (1 << 16) : (int32_t)len;
-    ucsdet_setText(det, bytes, n, &st);
-    const UCharsetMatch *match = U_SUCCESS(st) ? ucsdet_detect(det, &st) : NULL;
-    const char *found = match != NULL && U_SUCCESS(st) ? ucsdet_getName(match, &st) : NULL;
-    size_t out = 0;
-    if (found != NULL && U_SUCCESS(st) && strcmp(found, "UTF-8") != 0) {
-        /* Browsers read ISO-8859-1 as its superset windows-1252, and so should we. */
-        if (strcmp(found, "ISO-8859-1") == 0)
-            found = "windows-1252";
-        out = strlen(found);
-        if (name != NULL && size > 0) {
-            size_t k = out < size - 1 ? out : size - 1;
-            memcpy(name, found, k);
-            name[k] = '\0';
-        }
+    size_t n = len > ((size_t)1 << 16) ? (size_t)1 << 16 : len;
+    size_t even_nul = 0, odd_nul = 0, high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c == 0 && i % 2 == 0)
+            even_nul++;
+        else if (c == 0)
+            odd_nul++;
+        else if (c >= 0x80)
+            high++;
     }
-    ucsdet_close(det);
+    const char *found = NULL;
+    if (odd_nul * 4 > n && even_nul * 20 < n)
+        found = "UTF-16LE";
+    else if (even_nul * 4 > n && odd_nul * 20 < n)
+        found = "UTF-16BE";
+    else if (high > 0 && !sl_utf8_valid(bytes, len))
+        found = "windows-1252";
+    if (found == NULL)
+        return 0;
+    size_t out = strlen(found);
+    if (name != NULL && size > 0) {
+        size_t k = out < size - 1 ? out : size - 1;
+        memcpy(name, found, k);
+        name[k] = '\0';
+    }
     return out;
 }
 

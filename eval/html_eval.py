@@ -10,10 +10,10 @@ in the same run.
    debian-reference-id/-en): paragraph recall against ../shared/data/paragraphs (which
    came from the same pages), and chrome leaks: output lines that are exactly the text of
    the page's own <header>, <footer>, <nav> or <aside> elements.
-3. The LibreOffice help pages of both languages, read as HTML, aligned end to end by
+3. The LibreOffice help pages of both languages, read as HTML, paired by `selaras pair`
+   (right when both have the same path) and the right pairs aligned end to end by
    `selaras align`: a bead is correct when its Indonesian and English sentences come from
-   the same paragraph pair of the gold. (Pairing had not landed: the known page pairs, the
-   same path in both languages, are aligned.)
+   the same paragraph pair of the gold.
 Strings are compared after collapsing every run of white space (U+00A0 included)."""
 import html.parser
 import json
@@ -198,12 +198,33 @@ for lang, col in (('id', 1), ('en', 2)):
     doc_eval(f'debian-reference-{lang}', lang, files, [r[col] for r in dr_gold if r[col]])
 
 
-# ---- 3. LibreOffice help pairs aligned end to end ----
-print('\n== eval-html: LibreOffice help pages (id, en-US) read as HTML and aligned '
-      '(known pairs: pairing has not landed)')
+# ---- 3. LibreOffice help pages paired and aligned end to end ----
+print('\n== eval-html: LibreOffice help pages (id, en-US) read as HTML, paired by `selaras pair`, '
+      'then aligned')
+ids = [os.path.join(LO, 'id', p) for p in lo_pages]
+ens = [os.path.join(LO, 'en-US', p) for p in lo_pages]
+for name, lst in (('ids.txt', ids), ('ens.txt', ens)):
+    with open(os.path.join(work, name), 'w') as f:
+        f.write('\n'.join(lst) + '\n')
+out = subprocess.run([cli, 'pair', '--from', 'id', '--to', 'en', '--source-list',
+                      os.path.join(work, 'ids.txt'), '--target-list', os.path.join(work, 'ens.txt')],
+                     capture_output=True, text=True)
+if out.returncode not in (0, 5):
+    raise SystemExit('selaras pair: ' + out.stderr)
+paired = []
+right = 0
+for l in out.stdout.splitlines():
+    a, b = l.split('\t')[:2]
+    if a and b:
+        paired.append((a, b))
+        right += a[len(LO) + 3:] == b[len(LO) + 6:]
+print(f'pairing: {len(paired)} pairs of {len(lo_pages)} page pairs, {right} right '
+      f'(precision {pct(right, len(paired)).strip()}, recall {pct(right, len(lo_pages)).strip()})')
 correct = located = beads = one_sided = 0
-for p in lo_pages:
-    fid, fen = os.path.join(LO, 'id', p), os.path.join(LO, 'en-US', p)
+for fid, fen in paired:
+    p = fid[len(LO) + 4:]
+    if p != fen[len(LO) + 7:]:
+        continue
     out = subprocess.run([cli, 'align', '--from', 'id', '--to', 'en', '--format', 'jsonl', fid, fen],
                          capture_output=True, text=True)
     if out.returncode != 0:
@@ -222,5 +243,5 @@ for p in lo_pages:
             continue
         located += 1
         correct += bool(ids & ens)
-print(f'pages {len(lo_pages)}  beads {beads}  one-sided {one_sided}  both sides in the gold '
+print(f'aligned pairs {right}  beads {beads}  one-sided {one_sided}  both sides in the gold '
       f'{located}  correct {correct} ({pct(correct, located).strip()} of located)')

@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -205,13 +206,10 @@ int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc
     int rc = cli_read_file(path, &data, &len);
     if (rc != CLI_OK)
         return rc;
-    selaras_error err;
-    selaras_status st = selaras_doc_new(doc, data, len, lang, flags, NULL, &err);
+    rc = cli_input_make_doc(path, data, len, lang, flags, doc); /* input.c */
     free(data);
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;
-    }
+    if (rc != CLI_OK)
+        return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
         cli_error("%s: out of memory", cli_display_name(path));
         selaras_doc_free(*doc);

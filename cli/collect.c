@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -182,7 +183,9 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
     }
     selaras_error err;
     selaras_doc *doc = NULL;
-    selaras_status st = selaras_doc_new(&doc, buf, n, lang, 0, NULL, &err);
+    /* --input, --encoding and --replace-invalid (input.c): HTML pages and legacy text too */
+    selaras_status st = selaras_doc_new_encoded(&doc, buf, n, lang, cli_input_encoding(),
+                                                cli_input_flags(path, buf, n), NULL, &err);
     free(buf);
     if (st == SELARAS_OK && selaras_doc_set_name(doc, path) != SELARAS_OK) {
         st = SELARAS_ERR_NOMEM;

@@ -75,20 +75,15 @@ static int map_find(const sl_word_map *map, const char *w, size_t len)
     return 0;
 }
 
+/* The shared classes (core/chars.c): a word is letters and marks. */
 static int is_letter(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_alpha(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+    return sl_char_is_word(cp);
 }
 
 static int is_upper(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_upper(cp);
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return sl_char_is_upper(cp);
 }
 
 /* State carried between tokens of one text. */

@@ -97,6 +97,14 @@ static inline int sl_is_ascii_space(int c)
 static inline int sl_ascii_lower(int c) { return sl_is_ascii_upper(c) ? c + ('a' - 'A') : c; }
 static inline int sl_ascii_upper(int c) { return sl_is_ascii_lower(c) ? c - ('a' - 'A') : c; }
 
+/* ---- character classes shared by every stage (chars.c) ---- */
+
+int sl_char_is_letter(int32_t cp); /* L* */
+int sl_char_is_word(int32_t cp);   /* L* or M*: what a word is made of */
+int sl_char_is_upper(int32_t cp);  /* Lu or Lt */
+int sl_char_is_lower(int32_t cp);  /* Ll */
+int sl_char_is_digit(int32_t cp);  /* Nd */
+
 /* FNV-1a hash of len bytes, for the hash tables of every stage. */
 static inline uint64_t sl_hash_bytes(const char *s, size_t len)
 {

@@ -1148,6 +1148,24 @@ static void check_keys(const char *text, const char *lang, const char *expected)
                   expected);
 }
 
+/* One table of month, weekday, scale and unit words for every stage; the anchors read it. */
+START_TEST(shared_calendar_and_number_words)
+{
+    ck_assert_int_eq(sl_month_word("Ags", 3), 8);
+    ck_assert_int_eq(sl_month_word("NOPEMBER", 8), 11);
+    ck_assert_int_eq(sl_month_word("december", 8), 12);
+    ck_assert_int_eq(sl_month_word("mars", 4), 3);
+    ck_assert_int_eq(sl_month_word("marsh", 5), 0);
+    ck_assert_int_eq(sl_weekday_word("Jumat", 5), 5);
+    ck_assert_int_eq(sl_weekday_word("sunday", 6), 7);
+    ck_assert_int_eq(sl_scale_word("miliar", 6), 9);
+    ck_assert_int_eq(sl_scale_word("billion", 7), 9);
+    ck_assert_str_eq(sl_unit_word("persen", 6), "%");
+    ck_assert_ptr_null(sl_unit_word("persons", 7));
+    check_keys("17 Ags", "id", "#17e0 @m8 @d17m8 ");
+}
+END_TEST
+
 START_TEST(anchor_keys)
 {
     check_keys("23 ribu", "id", "#23e3 ");
@@ -1182,6 +1200,7 @@ Suite *align_suite(void)
     tcase_add_test(tc, date_anchors);
     tcase_add_test(tc, pull_quote_keeps_partner);
     tcase_add_test(tc, anchor_keys);
+    tcase_add_test(tc, shared_calendar_and_number_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("cases");
     tcase_set_timeout(tc, 60);

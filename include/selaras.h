@@ -625,7 +625,9 @@ typedef struct selaras_aligner selaras_aligner;
 
 /**
  * The result of an alignment: a list of beads that covers every source and target segment
- * once, in order. A bead is a run of source segments and a run of target segments that
+ * once, in source order. The target runs follow the target order too, except for a block
+ * that a rewrite moved (a paragraph put elsewhere): when the evidence for it is strong, its
+ * beads link it where the source has it. A bead is a run of source segments and a run of target segments that
  * translate each other; either run may be empty (a 1-0 or 0-1 bead). Segments of kind
  * ::SELARAS_SEGMENT_BOILERPLATE always form a 1-0 or 0-1 bead of their own.
  */

@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -205,13 +206,10 @@ int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc
     int rc = cli_read_file(path, &data, &len);
     if (rc != CLI_OK)
         return rc;
-    selaras_error err;
-    selaras_status st = selaras_doc_new(doc, data, len, lang, flags, NULL, &err);
+    rc = cli_input_make_doc(path, data, len, lang, flags, doc); /* input.c */
     free(data);
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;
-    }
+    if (rc != CLI_OK)
+        return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
         cli_error("%s: out of memory", cli_display_name(path));
         selaras_doc_free(*doc);
@@ -541,8 +539,8 @@ static int probe(const char *path, enum cli_io what)
 
 int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail)
 {
-    const char *verb = what == CLI_IO_READ ? "cannot read" : "cannot write";
-    int rc = what == CLI_IO_READ ? CLI_INPUT : CLI_OUTPUT;
+    const char *verb = what == CLI_IO_WRITE ? "cannot write" : "cannot read";
+    int rc = what == CLI_IO_WRITE ? CLI_OUTPUT : CLI_INPUT;
     int file = path != NULL && strcmp(path, "-") != 0 && strcmp(path, "standard output") != 0;
     const char *shown = cli_display_name(path);
     if (errnum == 0 && file)
@@ -555,6 +553,10 @@ int cli_io_error(const char *path, enum cli_io what, int errnum, const char *det
             cli_error("%s: %s: no such folder: %s", shown, verb, dir);
         else if (file && !S_ISDIR(st.st_mode))
             cli_error("%s: %s: %s is not a folder", shown, verb, dir);
+        else if (what == CLI_IO_FOLDER && errnum == ENOTDIR)
+            cli_error("%s: %s: not a folder", shown, verb);
+        else if (what == CLI_IO_FOLDER)
+            cli_error("%s: %s: no such folder: %s", shown, verb, shown);
         else
             cli_error("%s: %s: no such file", shown, verb);
     } else if (errnum == EISDIR) {

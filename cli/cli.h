@@ -31,6 +31,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
  * unknown. */
@@ -166,11 +167,12 @@ int cli_check_lang(const char *lang);
 /* ---- issue 16: one wording per I/O error, presegmented input, summaries ---- */
 
 /* What failed on a file. */
-enum cli_io { CLI_IO_READ, CLI_IO_WRITE };
+enum cli_io { CLI_IO_READ, CLI_IO_WRITE, CLI_IO_FOLDER /* reading a folder's list */ };
 
 /* The one wording of each I/O error: "selaras: FILE: cannot read: REASON" or "selaras:
  * FILE: cannot write: REASON". REASON is strerror(errnum), "no such file", or "no such
- * folder: DIR" when the folder that would hold FILE is missing. With errnum 0 (a library
+ * folder: DIR" when the folder that would hold FILE is missing (for CLI_IO_FOLDER, "no
+ * such folder: FILE" when FILE itself is, and "not a folder"). With errnum 0 (a library
  * call failed) the reason is found by looking at the file system, and detail (or
  * "input/output error") is said when that finds nothing. Returns CLI_INPUT for reading,
  * CLI_OUTPUT for writing. */

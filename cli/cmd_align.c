@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
 #include "memout.h"
 #include "progress.h"
 
@@ -31,6 +32,7 @@ static void usage(FILE *out)
           "30). Beads whose two sides are identical are left out and counted unless\n"
           "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
           "--src and --tgt are old spellings of --from and --to.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };

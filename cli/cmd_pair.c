@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -26,6 +27,7 @@ static void usage(FILE *out)
           "unpaired targets. A file that cannot be read or is not UTF-8 is reported and\n"
           "skipped, and the exit code is then 5. The FreeDict dictionary of the pair is\n"
           "used when installed; --dict adds TSV, hunalign or FreeDict files.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
     cli_common_usage(out);
 }
 

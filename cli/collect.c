@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -67,8 +68,7 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
     DIR *d = opendir(dir);
     if (d == NULL) {
         if (depth == 0) {
-            cli_error("%s: cannot open folder: %s", dir, strerror(errno));
-            return CLI_INPUT;
+            return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
         }
         cli_warn("%s: cannot open folder: %s; skipped", dir, strerror(errno));
         (*skipped)++;
@@ -119,14 +119,10 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
 int cli_files_add_dir(cli_files *f, const char *dir, size_t *skipped)
 {
     struct stat st;
-    if (stat(dir, &st) != 0) {
-        cli_error("%s: %s", dir, strerror(errno));
-        return CLI_INPUT;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        cli_error("%s: not a folder", dir);
-        return CLI_INPUT;
-    }
+    if (stat(dir, &st) != 0)
+        return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
+    if (!S_ISDIR(st.st_mode))
+        return cli_io_error(dir, CLI_IO_FOLDER, ENOTDIR, NULL);
     size_t first = f->n;
     int rc = walk(f, dir, 0, skipped);
     /* one sorted list: files of a folder and of its subfolders interleave by name */
@@ -187,7 +183,9 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
     }
     selaras_error err;
     selaras_doc *doc = NULL;
-    selaras_status st = selaras_doc_new(&doc, buf, n, lang, 0, NULL, &err);
+    /* --input, --encoding and --replace-invalid (input.c): HTML pages and legacy text too */
+    selaras_status st = selaras_doc_new_encoded(&doc, buf, n, lang, cli_input_encoding(),
+                                                cli_input_flags(path, buf, n), NULL, &err);
     free(buf);
     if (st == SELARAS_OK && selaras_doc_set_name(doc, path) != SELARAS_OK) {
         st = SELARAS_ERR_NOMEM;

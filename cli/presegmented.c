@@ -280,6 +280,12 @@ static int from_jsonl(const char *path, const char *text, size_t len, const char
         cli_report(path, &err);
         return cli_setup_failure(st);
     }
+    /* the name goes into the memory (x-source-doc), as for a document */
+    if (selaras_segments_set_name(segs, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
+        cli_error("%s: out of memory", cli_display_name(path));
+        selaras_segments_free(segs);
+        return CLI_INPUT;
+    }
     size_t lineno = 0;
     for (size_t i = 0; i < len;) {
         const char *line = text + i, *nl = memchr(line, '\n', len - i);

@@ -130,3 +130,11 @@ BENCH_TARGETS += bench-pair
 bench-pair: eval/bench_pair$(EXEEXT) selaras$(EXEEXT)
 	$(builddir)/eval/bench_pair $(DATA_DIR) $(abs_top_builddir)/selaras
 .PHONY: bench-pair
+# make eval-html: HTML pages (press/html with gold, Debian's LibreOffice help and Debian
+# Reference in id and en) against Mozilla Readability, and the LibreOffice help pages
+# aligned end to end (issue 11). make bench-html: intake speed against libxml2 alone.
+EXTRA_DIST += eval/html-eval.sh eval/html_eval.py eval/readability.cjs
+EVAL_TARGETS += eval-html
+eval-html: selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: eval-html

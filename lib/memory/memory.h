@@ -132,6 +132,9 @@ struct selaras_writer {
     size_t nunits, capunits;
     size_t *table;
     size_t table_cap;
+    /* the header's properties and notes: a hash table of indices + 1 (store.c) */
+    size_t *htable;
+    size_t htable_cap, htable_n;
 };
 
 /* Serialisation (emit.c): the start of the output, one unit, the end. */
@@ -152,6 +155,9 @@ void sl_out_unlock(selaras_writer *w, sl_out *o);
 int sl_out_same_file(selaras_writer *w, const sl_out *a, const sl_out *b);
 /* Add every unit of the TMX file at path and its header (selaras_writer_add_tmx()). */
 selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err);
+/* 1 when the header already has entry i of h (the same type, language and value), 0 when
+ * not, -1 when out of memory (store.c). */
+int sl_header_has(selaras_writer *w, const selaras_unit *h, size_t i);
 /* Keep u in the duplicate store, or merge it into its duplicate (store.c). */
 selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
 /* Write out[i].buf to its file when it holds at least min bytes. */

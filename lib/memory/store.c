@@ -1,6 +1,6 @@
 /* The writer's duplicate store (SELARAS_WRITER_DEDUPE): units kept in order, found again
  * through a hash table on their variants; a duplicate with a higher x-score replaces the
- * kept unit's content. */
+ * kept unit's content. Also the hash table of the header's entries. */
 #include "config.h"
 
 #include <math.h>
@@ -93,4 +93,67 @@ selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_e
     w->kept[w->nunits].hash = h;
     w->table[slot] = ++w->nunits;
     return SELARAS_OK;
+}
+
+/* ---- header entries ---- */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (h ^ 0xFF) * 1099511628211ULL; /* a separator: ("ab", "") differs from ("a", "b") */
+}
+
+static uint64_t hash_entry(const selaras_unit *u, size_t i)
+{
+    const sl_prop *p = &u->props[i];
+    const char *t = sl_unit_str(u, p->type), *l = sl_unit_str(u, p->lang);
+    uint64_t h = 1469598103934665603ULL;
+    h = fnv(h, t ? t : "", t ? strlen(t) + 1 : 0);
+    h = fnv(h, l ? l : "", l ? strlen(l) + 1 : 0);
+    return fnv(h, sl_unit_str(u, p->value), p->value_len);
+}
+
+static int same_entry(const selaras_unit *a, size_t i, const selaras_unit *b, size_t j)
+{
+    const sl_prop *p = &a->props[i], *q = &b->props[j];
+    const char *pt = sl_unit_str(a, p->type), *qt = sl_unit_str(b, q->type);
+    const char *pl = sl_unit_str(a, p->lang), *ql = sl_unit_str(b, q->lang);
+    return (pt == NULL) == (qt == NULL) && (pt == NULL || strcmp(pt, qt) == 0) &&
+           (pl == NULL) == (ql == NULL) && (pl == NULL || strcmp(pl, ql) == 0) &&
+           p->value_len == q->value_len &&
+           memcmp(sl_unit_str(a, p->value), sl_unit_str(b, q->value), p->value_len) == 0;
+}
+
+static void header_insert(selaras_writer *w, size_t j)
+{
+    size_t slot = (size_t)hash_entry(&w->header, j) & (w->htable_cap - 1);
+    while (w->htable[slot] != 0)
+        slot = (slot + 1) & (w->htable_cap - 1);
+    w->htable[slot] = j + 1;
+}
+
+int sl_header_has(selaras_writer *w, const selaras_unit *h, size_t i)
+{
+    const selaras_unit *hd = &w->header;
+    /* bring the table up to the header's entries (rebuilt when some were taken back) */
+    if (w->htable_n > hd->nprops || (hd->nprops + 1) * 2 > w->htable_cap) {
+        size_t cap = w->htable_cap == 0 ? 16 : w->htable_cap;
+        while ((hd->nprops + 1) * 2 > cap)
+            cap *= 2;
+        size_t *t = sl_calloc(&w->mem, cap, sizeof *t);
+        if (t == NULL)
+            return -1;
+        sl_free(&w->mem, w->htable);
+        w->htable = t;
+        w->htable_cap = cap;
+        w->htable_n = 0;
+    }
+    for (; w->htable_n < hd->nprops; w->htable_n++)
+        header_insert(w, w->htable_n);
+    size_t slot = (size_t)hash_entry(h, i) & (w->htable_cap - 1);
+    for (; w->htable[slot] != 0; slot = (slot + 1) & (w->htable_cap - 1))
+        if (same_entry(h, i, hd, w->htable[slot] - 1))
+            return 1;
+    return 0;
 }

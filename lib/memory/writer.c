@@ -97,10 +97,7 @@ void selaras_writer_free(selaras_writer *w)
     for (size_t i = 0; i < 2; i++)
         if (w->out[i].path != NULL || w->out[i].fd >= 0)
             sl_out_discard(w, &w->out[i]);
-    for (size_t i = 0; i < w->nunits; i++)
-        selaras_unit_free(w->kept[i].unit);
-    sl_free(&w->mem, w->kept);
-    sl_free(&w->mem, w->table);
+    sl_store_release(w);
     sl_free(&w->mem, w->htable);
     sl_free(&w->mem, w->tool);
     sl_free(&w->mem, w->tool_version);
@@ -525,8 +522,8 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     selaras_status st = sl_writer_prepare(w, err);
     if (st == SELARAS_OK && !w->begun)
         st = sl_emit_begin(w, err);
-    for (size_t i = 0; st == SELARAS_OK && i < w->nunits; i++)
-        st = sl_emit_unit(w, w->kept[i].unit, err);
+    if (st == SELARAS_OK)
+        st = sl_store_emit(w, err);
     if (st == SELARAS_OK)
         st = sl_emit_end(w, err);
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)

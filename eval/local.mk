@@ -138,3 +138,15 @@ EVAL_TARGETS += eval-html
 eval-html: selaras$(EXEEXT)
 	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
 .PHONY: eval-html
+
+# make bench-memory: the memory commands as whole processes on a 200,000-unit memory
+# (issue 15): wall and CPU time and peak memory; BASELINE=/path/to/an/older/selaras runs
+# every command with both binaries, alternating, in the same run.
+noinst_PROGRAMS += eval/bench_memory
+eval_bench_memory_SOURCES = eval/bench_memory.c
+eval_bench_memory_LDADD = libselaras.la
+BENCH_TARGETS += bench-memory
+BASELINE =
+bench-memory: eval/bench_memory$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_memory $(abs_builddir)/selaras $(BASELINE)
+.PHONY: bench-memory

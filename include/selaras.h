@@ -950,9 +950,13 @@ enum selaras_writer_flag {
     SELARAS_WRITER_KEEP_BOILERPLATE = 1u << 0,
     /** Keep beads whose source and target texts are identical (excluded by default). */
     SELARAS_WRITER_KEEP_IDENTICAL = 1u << 1,
-    /** Collapse exact duplicates (the same variants: languages and texts): the unit with
-     *  the higher "x-score" stays, at the place of the first one. The writer then keeps
-     *  the units in memory and writes them all at selaras_writer_close(). */
+    /** Collapse exact duplicates (the same variants: languages and texts, told apart by
+     *  a 128-bit hash of them): the unit with the higher "x-score" stays (a missing or
+     *  malformed score, NaN included, counts as lowest; on a tie the first), at the
+     *  place of the first one. The writer then keeps about 64 bytes per distinct unit in
+     *  memory, and the units' serialised bytes in a file without a name in the target's
+     *  folder (which needs room for them as for the output), and writes them all at
+     *  selaras_writer_close(). */
     SELARAS_WRITER_DEDUPE = 1u << 2,
     /** Add to the memory at the target: before the first unit (and under the lock, see
      *  ::selaras_writer) the units and header of the file already there, if any, are

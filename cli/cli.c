@@ -148,64 +148,49 @@ void cli_report(const char *file, const selaras_error *err)
         cli_error("%s: %s", cli_display_name(file), err->message);
 }
 
+/* Read path ("-": standard input) through the library's one reader. */
+static int read_input(const char *path, selaras_file **file)
+{
+    selaras_error err;
+    selaras_status st = selaras_file_read(file, path, 0, NULL, &err);
+    if (st == SELARAS_OK)
+        return CLI_OK;
+    if (st == SELARAS_ERR_NOMEM)
+        cli_error("%s: out of memory", cli_display_name(path));
+    else /* the message names the file too, and says why */
+        cli_error("%s: %s", cli_display_name(path), err.message);
+    return CLI_INPUT;
+}
+
 int cli_read_file(const char *path, char **data, size_t *len)
 {
-    int use_stdin = strcmp(path, "-") == 0;
-    FILE *in = use_stdin ? stdin : fopen(path, "rb");
-    if (in == NULL) {
-        cli_error("%s: cannot open: %s", path, strerror(errno));
-        return CLI_INPUT;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
+    selaras_file *file;
+    int rc = read_input(path, &file);
+    if (rc != CLI_OK)
+        return rc;
+    size_t n;
+    const char *bytes = selaras_file_data(file, &n);
+    char *copy = malloc(n + 1);
+    if (copy == NULL) {
         cli_error("%s: out of memory", cli_display_name(path));
-        if (!use_stdin)
-            fclose(in);
+        selaras_file_free(file);
         return CLI_INPUT;
     }
-    for (;;) {
-        if (n == cap) {
-            char *grown = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
-            if (grown == NULL) {
-                cli_error("%s: out of memory", cli_display_name(path));
-                free(buf);
-                if (!use_stdin)
-                    fclose(in);
-                return CLI_INPUT;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int failed = ferror(in);
-    int saved = errno;
-    if (!use_stdin)
-        fclose(in);
-    if (failed) {
-        cli_error("%s: read error: %s", cli_display_name(path), strerror(saved));
-        free(buf);
-        return CLI_INPUT;
-    }
-    *data = buf;
+    memcpy(copy, bytes, n + 1);
+    selaras_file_free(file);
+    *data = copy;
     *len = n;
     return CLI_OK;
 }
 
 int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc **doc)
 {
-    char *data;
-    size_t len;
-    int rc = cli_read_file(path, &data, &len);
+    selaras_file *file;
+    int rc = read_input(path, &file);
     if (rc != CLI_OK)
         return rc;
     selaras_error err;
-    selaras_status st = selaras_doc_new(doc, data, len, lang, flags, NULL, &err);
-    free(data);
+    selaras_status st = selaras_doc_new_from_file(doc, file, lang, flags, &err);
     if (st != SELARAS_OK) {
         cli_report(path, &err);
         return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;

@@ -120,6 +120,37 @@ typedef struct selaras_allocator {
     void *user;
 } selaras_allocator;
 
+/**
+ * A whole file in memory: mapped when it is a regular file of 1 MiB or more, else read
+ * once into a buffer of its size; standard input is read as it comes. Every loader of
+ * the library (documents, abbreviation lists, dictionaries) reads files this way.
+ *
+ * The data is the file's bytes as they are, followed by a NUL byte (the file may hold
+ * others). A mapped file must not be shortened by another process while it is held. A
+ * file does not change once read; several threads may read its data at once.
+ */
+typedef struct selaras_file selaras_file;
+
+/**
+ * Read a whole file.
+ * @param[out] out        receives the file (NULL on failure); free with selaras_file_free().
+ * @param[in]  path       its name, NUL-terminated; "-" reads standard input to its end.
+ * @param[in]  max_bytes  largest size accepted (0: ::SELARAS_DOC_MAX_BYTES).
+ * @param[in]  mem        allocator, or NULL.
+ * @param[out] err        optional error details; the message names the file and the reason.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO (cannot be opened or read,
+ *         or a directory), ::SELARAS_ERR_LIMIT (larger than @p max_bytes) or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_file_read(selaras_file **out, const char *path,
+                                             size_t max_bytes, const selaras_allocator *mem,
+                                             selaras_error *err);
+
+/** @return the bytes of @p file, NUL-terminated, borrowed; @p len (optional) their number. */
+SELARAS_API const char *selaras_file_data(const selaras_file *file, size_t *len);
+
+/** Release a file; NULL is accepted. A document made from it may keep its data alive. */
+SELARAS_API void selaras_file_free(selaras_file *file);
+
 /* ===================================================================== */
 /* 2. Text intake                                                         */
 /* ===================================================================== */
@@ -171,6 +202,20 @@ enum selaras_doc_flag {
 SELARAS_API selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                                            const char *lang, unsigned flags,
                                            const selaras_allocator *mem, selaras_error *err);
+
+/**
+ * Create a document from a file read with selaras_file_read(), as selaras_doc_new() from
+ * its bytes, with the file's allocator. When the file is already in the form intake
+ * produces (valid UTF-8 without a byte order mark, NUL, CR, U+0085, U+2028 or U+2029,
+ * and in NFC: a quick check tells), the document keeps the file's bytes as its text
+ * instead of a copy; otherwise the file is released once the text is made.
+ *
+ * @param[in] file  the file; the call takes it over, on failure too (do not free it).
+ * @return as selaras_doc_new() (::SELARAS_ERR_ARGUMENT when @p file is NULL).
+ */
+SELARAS_API selaras_status selaras_doc_new_from_file(selaras_doc **out, selaras_file *file,
+                                                     const char *lang, unsigned flags,
+                                                     selaras_error *err);
 
 /** Free a document; NULL is accepted. */
 SELARAS_API void selaras_doc_free(selaras_doc *doc);

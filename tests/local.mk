@@ -30,6 +30,11 @@ TESTS += tests/segment-cli.test tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/segment-cli.test tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
 
+# The whole-file reader and documents made from files (issue 14).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_file.c
+endif
+
 # The CLI as a user meets it (issue 16).
 if HAVE_CHECK
 TESTS += tests/cli-user.test

@@ -74,34 +74,13 @@ selaras_status selaras_segmenter_load_abbreviations(selaras_segmenter *seg, cons
     if (seg == NULL || path == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT,
                         "selaras_segmenter_load_abbreviations: NULL argument");
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sl_error(err, SELARAS_ERR_IO, "cannot open abbreviation file '%s'", path);
-    sl_buf buf;
-    sl_buf_init(&buf, &seg->mem);
-    selaras_status st = SELARAS_OK;
-    for (;;) {
-        if (sl_buf_reserve(&buf, 4096) != 0) {
-            st = sl_nomem(err);
-            break;
-        }
-        size_t got = fread(buf.data + buf.len, 1, buf.cap - buf.len - 1, f);
-        buf.len += got;
-        if (buf.len > SL_ABBREV_FILE_MAX) {
-            st = sl_error(err, SELARAS_ERR_LIMIT, "abbreviation file '%s' exceeds %zu bytes",
-                          path, SL_ABBREV_FILE_MAX);
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f))
-                st = sl_error(err, SELARAS_ERR_IO, "cannot read abbreviation file '%s'", path);
-            break;
-        }
-    }
-    fclose(f);
-    if (st == SELARAS_OK)
-        st = sl_abbrev_parse(&seg->abbrev, buf.data, buf.len, err);
-    sl_buf_release(&buf);
+    selaras_file *f;
+    selaras_status st = sl_file_read(&seg->mem, "abbreviation file", path, SL_ABBREV_FILE_MAX, 0,
+                                     &f, err);
+    if (st != SELARAS_OK)
+        return st;
+    st = sl_abbrev_parse(&seg->abbrev, f->data, f->len, err);
+    selaras_file_free(f);
     return st;
 }
 

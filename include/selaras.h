@@ -281,7 +281,10 @@ SELARAS_API const char *selaras_segment_kind_name(selaras_segment_kind kind);
 /**
  * An ordered list of segments of one document. Made by selaras_segment(), from the lines of
  * a document with selaras_segments_from_lines(), or filled by the caller with
- * selaras_segments_append(). Each segment keeps its own copy of its text.
+ * selaras_segments_append(). A list made by selaras_segment() holds a reference to its
+ * document's text, and its segments are spans of it: the list stays valid after the
+ * document is freed. Every function taking a `const selaras_segments *` may be called
+ * from several threads at once.
  */
 typedef struct selaras_segments selaras_segments;
 
@@ -345,6 +348,17 @@ SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */
 SELARAS_API const char *selaras_segments_text(const selaras_segments *segs, size_t i,
+                                              size_t *len);
+
+/**
+ * Segment @p i (i < count) where it stands in its document's normalised text
+ * (selaras_doc_text()), borrowed from @p segs and not NUL-terminated: the same bytes as
+ * selaras_segments_text() except that a sentence wrapped over lines keeps its line breaks
+ * (LF) where the text reads a space. Reading spans copies nothing, where the first
+ * selaras_segments_text() call of a list made by selaras_segment() copies every text.
+ * Returns NULL (and 0 in @p len) for @p i out of range.
+ */
+SELARAS_API const char *selaras_segments_span(const selaras_segments *segs, size_t i,
                                               size_t *len);
 
 /** @return the 0-based byte offset in the original input where segment @p i starts. */

@@ -27,6 +27,7 @@ Suite *alloc_none_suite(void);
 Suite *limits_suite(void);
 Suite *regress_suite(void);
 Suite *file_suite(void);
+Suite *spans_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

@@ -32,7 +32,7 @@ EXTRA_DIST += tests/segment-cli.test tests/alloc-coverage.test tests/alloc-cover
 
 # The whole-file reader and documents made from files (issue 14).
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_file.c
+tests_check_selaras_SOURCES += tests/check_file.c tests/check_spans.c
 endif
 
 # The CLI as a user meets it (issue 16).

@@ -99,7 +99,7 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
     side->ntok[0] = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_segment *sg = &segs->items[i];
-        const char *text = segs->texts.data + sg->text_off;
+        const char *text = sl_segments_span_at(segs, i);
         /* add_token appends at first[n] and moves it: point it at slot i + 1 */
         side->n = i + 1;
         side->first[i + 1] = side->first[i];

@@ -446,8 +446,13 @@ int cli_stdin_twice(const char *const *names, size_t n)
 void cli_json_piece(FILE *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* bytes that need no escape are written in runs */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        fwrite(s + run, 1, i - run, out);
+        run = i + 1;
         switch (c) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
@@ -455,15 +460,12 @@ void cli_json_piece(FILE *out, const char *s, size_t len)
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            if (c < 0x20) {
-                fputs("\\u00", out);
-                fputc(hex[c >> 4], out);
-                fputc(hex[c & 15], out);
-            } else {
-                fputc(c, out);
-            }
+            fputs("\\u00", out);
+            fputc(hex[c >> 4], out);
+            fputc(hex[c & 15], out);
         }
     }
+    fwrite(s + run, 1, len - run, out);
 }
 
 void cli_json_string(FILE *out, const char *s, size_t len)

@@ -104,17 +104,17 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         side->n = i + 1;
         side->first[i + 1] = side->first[i];
         c.sent_first = side->first[i];
-        if (sl_anchor_tokenize(text, sg->text_len, lang, add_token, &c) != 0) {
+        if (sl_anchor_tokenize(text, sl_seg_len(sg), lang, add_token, &c) != 0) {
             sl_side_release(side, mem);
             return SELARAS_ERR_NOMEM;
         }
-        size_t cps = count_cps(text, sg->text_len);
+        size_t cps = count_cps(text, sl_seg_len(sg));
         side->len[i + 1] = side->len[i] + (double)cps;
         double wsum = 0;
         for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
             wsum += side->weight[sl_tok_cls(side->toks[k])];
         side->ntok[i + 1] = side->ntok[i] + wsum;
-        side->skip[i] = sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
+        side->skip[i] = sl_seg_kind(sg) == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
     }
     side->n = n;
     side->stem_of = cache->stem;

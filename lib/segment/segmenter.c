@@ -330,9 +330,9 @@ static void number_paragraphs(selaras_segmenter *seg, selaras_segments *segs)
         return;
     size_t block = 0;
     for (size_t i = 0; i < segs->count; i++) {
-        while (block < seg->nblocks && seg->blocks[block] <= segs->items[i].para)
+        while (block < seg->nblocks && seg->blocks[block] <= sl_seg_para(&segs->items[i]))
             block++;
-        segs->items[i].para = block;
+        sl_seg_set_para(&segs->items[i], block);
     }
 }
 

@@ -112,14 +112,7 @@ selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, si
     segs->texts.data[off + n] = '\0';
     segs->texts.len = off + n + 1;
     segs->texts.data[segs->texts.len] = '\0';
-    sl_segment *s = &segs->items[segs->count++];
-    s->start = (uint32_t)start;
-    s->end = (uint32_t)end;
-    s->text_off = s->copy_off = (uint32_t)off;
-    s->text_len = (uint32_t)n;
-    s->para = (uint32_t)para;
-    s->kind = (uint8_t)kind;
-    s->flags = SL_SEG_OWN;
+    sl_seg_set(&segs->items[segs->count++], start, end, off, n, kind, para, 0);
     return SELARAS_OK;
 }
 
@@ -136,16 +129,13 @@ selaras_status sl_segments_push_span(selaras_segments *segs, size_t start, size_
 selaras_status sl_segments_seal(selaras_segments *segs, selaras_error *err)
 {
     size_t total = 0;
-    for (size_t i = 0; i < segs->count; i++) {
-        sl_segment *s = &segs->items[i];
-        if (s->flags & SL_SEG_OWN)
-            continue;
-        s->copy_off = (uint32_t)(segs->texts.len + total);
-        total += (size_t)s->text_len + 1;
-    }
+    for (size_t i = 0; i < segs->count; i++)
+        total += sl_seg_len(&segs->items[i]) + 1;
+    segs->nspans = segs->count;
     /* the room is reserved, not written: its pages are touched only when filled */
-    if (total > 0) {
-        if (sl_buf_reserve(&segs->texts, total) != 0)
+    if (segs->count > 0) {
+        segs->copy_at = sl_malloc(&segs->mem, segs->count * sizeof *segs->copy_at);
+        if (segs->copy_at == NULL || sl_buf_reserve(&segs->texts, total) != 0)
             return sl_nomem(err);
         segs->texts.len += total;
     }
@@ -162,17 +152,19 @@ static void fill_texts(selaras_segments *segs)
             ; /* another thread is copying: a few milliseconds at most */
         return;
     }
-    for (size_t i = 0; i < segs->count; i++) {
+    size_t pos = 0;
+    for (size_t i = 0; i < segs->nspans; i++) {
         const sl_segment *s = &segs->items[i];
-        if (s->flags & SL_SEG_OWN)
-            continue;
-        char *dst = segs->texts.data + s->copy_off;
-        memcpy(dst, segs->src->data + s->text_off, s->text_len);
-        dst[s->text_len] = '\0';
-        if (s->flags & SL_SEG_WRAPPED) /* a sentence wrapped over lines reads with spaces */
-            for (char *p = memchr(dst, '\n', s->text_len); p != NULL;
-                 p = memchr(p, '\n', s->text_len - (size_t)(p - dst)))
+        size_t n = sl_seg_len(s);
+        char *dst = segs->texts.data + pos;
+        segs->copy_at[i] = (uint32_t)pos;
+        memcpy(dst, segs->src->data + s->text_off, n);
+        dst[n] = '\0';
+        if (sl_seg_wrapped(s)) /* a sentence wrapped over lines reads with spaces */
+            for (char *p = memchr(dst, '\n', n); p != NULL;
+                 p = memchr(p, '\n', n - (size_t)(p - dst)))
                 *p = ' ';
+        pos += n + 1;
     }
     atomic_store_explicit(&segs->texts_state, 2, memory_order_release);
 }
@@ -275,6 +267,7 @@ void selaras_segments_free(selaras_segments *segs)
     selaras_allocator m = segs->mem;
     sl_buf_release(&segs->texts);
     selaras_file_free(segs->src);
+    sl_free(&m, segs->copy_at);
     sl_free(&m, segs->items);
     sl_free(&m, segs->name);
     sl_free(&m, segs);
@@ -304,12 +297,12 @@ const char *selaras_segments_text(const selaras_segments *segs, size_t i, size_t
     }
     const sl_segment *s = &segs->items[i];
     if (len != NULL)
-        *len = s->text_len;
-    if (s->flags & SL_SEG_OWN)
+        *len = sl_seg_len(s);
+    if (i >= segs->nspans)
         return segs->texts.data + s->text_off;
     if (atomic_load_explicit(&segs->texts_state, memory_order_acquire) != 2)
         fill_texts((selaras_segments *)segs); /* the copies are made once, on demand */
-    return segs->texts.data + s->copy_off;
+    return segs->texts.data + segs->copy_at[i];
 }
 
 const char *selaras_segments_span(const selaras_segments *segs, size_t i, size_t *len)
@@ -320,7 +313,7 @@ const char *selaras_segments_span(const selaras_segments *segs, size_t i, size_t
         return NULL;
     }
     if (len != NULL)
-        *len = segs->items[i].text_len;
+        *len = sl_seg_len(&segs->items[i]);
     return sl_segments_span_at(segs, i);
 }
 
@@ -336,10 +329,10 @@ size_t selaras_segments_end(const selaras_segments *segs, size_t i)
 
 selaras_segment_kind selaras_segments_kind(const selaras_segments *segs, size_t i)
 {
-    return i < segs->count ? (selaras_segment_kind)segs->items[i].kind : SELARAS_SEGMENT_SENTENCE;
+    return i < segs->count ? sl_seg_kind(&segs->items[i]) : SELARAS_SEGMENT_SENTENCE;
 }
 
 size_t selaras_segments_paragraph(const selaras_segments *segs, size_t i)
 {
-    return i < segs->count ? segs->items[i].para : 0;
+    return i < segs->count ? sl_seg_para(&segs->items[i]) : 0;
 }

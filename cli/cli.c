@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -128,7 +129,10 @@ int cli_is_help(const char *arg)
 
 int cli_no_command(int argc, char **argv, void (*usage)(FILE *out))
 {
+    if (argc < 2 && strncmp(argv[0], "selaras: ", 9) == 0) /* a command's own commands */
+        return cli_usage_error(usage, argv[0] + 9, "a command is needed");
     if (argc < 2) {
+        cli_error("a command is needed");
         usage(stderr);
         return CLI_USAGE;
     }
@@ -155,11 +159,11 @@ static int read_input(const char *path, selaras_file **file)
     selaras_status st = selaras_file_read(file, path, 0, NULL, &err);
     if (st == SELARAS_OK)
         return CLI_OK;
-    if (st == SELARAS_ERR_NOMEM)
+    if (st == SELARAS_ERR_NOMEM) {
         cli_error("%s: out of memory", cli_display_name(path));
-    else /* the message names the file too, and says why */
-        cli_error("%s: %s", cli_display_name(path), err.message);
-    return CLI_INPUT;
+        return CLI_INPUT;
+    }
+    return cli_io_error(path, CLI_IO_READ, 0, err.message); /* finds the reason itself */
 }
 
 int cli_read_file(const char *path, char **data, size_t *len)
@@ -189,12 +193,9 @@ int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc
     int rc = read_input(path, &file);
     if (rc != CLI_OK)
         return rc;
-    selaras_error err;
-    selaras_status st = selaras_doc_new_from_file(doc, file, lang, flags, &err);
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;
-    }
+    rc = cli_input_make_doc(path, file, lang, flags, doc); /* input.c; it takes file */
+    if (rc != CLI_OK)
+        return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
         cli_error("%s: out of memory", cli_display_name(path));
         selaras_doc_free(*doc);
@@ -230,14 +231,13 @@ int cli_open_output(cli_output *o, const char *path)
     if (o->target == NULL) /* not a link, or a dangling one: replaced itself */
         o->target = strdup(path);
     if (o->target == NULL) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno ? errno : ENOMEM));
-        return CLI_OUTPUT;
+        return cli_io_error(path, CLI_IO_WRITE, errno ? errno : ENOMEM, NULL);
     }
     int exists = stat(o->target, &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) { /* a device or a pipe: written directly */
         o->fp = fopen(o->target, "wb");
         if (o->fp == NULL) {
-            cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+            cli_io_error(path, CLI_IO_WRITE, errno, NULL);
             return cli_close_output(o, CLI_OUTPUT);
         }
         return CLI_OK;
@@ -252,7 +252,7 @@ int cli_open_output(cli_output *o, const char *path)
     memcpy(o->tmp + n, ".tmp-XXXXXX", 12);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        cli_io_error(path, CLI_IO_WRITE, errno, NULL);
         free(o->tmp);
         o->tmp = NULL;
         return cli_close_output(o, CLI_OUTPUT);
@@ -261,7 +261,7 @@ int cli_open_output(cli_output *o, const char *path)
     (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
     o->fp = fdopen(fd, "wb");
     if (o->fp == NULL) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        cli_io_error(path, CLI_IO_WRITE, errno, NULL);
         close(fd);
         return cli_close_output(o, CLI_OUTPUT);
     }
@@ -289,15 +289,13 @@ int cli_close_output(cli_output *o, int rc)
         }
         o->fp = NULL;
         if (failed && rc == CLI_OK) {
-            cli_error("%s: write error: %s", cli_output_name(o->path),
-                      strerror(saved ? saved : EIO));
-            rc = CLI_OUTPUT;
+            rc = cli_io_error(cli_output_name(o->path), CLI_IO_WRITE, saved ? saved : EIO,
+                              NULL);
         }
     }
     if (o->tmp != NULL) {
         if (rc == CLI_OK && rename(o->tmp, o->target) != 0) {
-            cli_error("%s: cannot replace: %s", o->path, strerror(errno));
-            rc = CLI_OUTPUT;
+            rc = cli_io_error(o->path, CLI_IO_WRITE, errno, NULL);
         }
         if (rc != CLI_OK)
             unlink(o->tmp);
@@ -314,8 +312,7 @@ int cli_finish_stdout(void)
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int saved = errno;
         clearerr(stdout);
-        cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
-        return CLI_OUTPUT;
+        return cli_io_error("standard output", CLI_IO_WRITE, saved ? saved : EIO, NULL);
     }
     return CLI_OK;
 }
@@ -332,7 +329,7 @@ int cli_spool_make(cli_spool *sp)
         return CLI_OUTPUT;
     }
     if (mkdtemp(sp->dir) == NULL) {
-        cli_error("cannot make a temporary folder in %s: %s", base, strerror(errno));
+        cli_io_error(sp->dir, CLI_IO_WRITE, errno, NULL);
         sp->dir[0] = sp->path[0] = '\0';
         return CLI_OUTPUT;
     }
@@ -378,7 +375,7 @@ int cli_memory_output_end(cli_spool *sp, int rc)
     if (rc == CLI_OK) {
         FILE *in = fopen(sp->path, "rb");
         if (in == NULL) {
-            cli_error("%s: cannot open: %s", sp->path, strerror(errno));
+            cli_io_error(sp->path, CLI_IO_READ, errno, NULL);
             rc = CLI_OUTPUT;
         } else {
             cli_spool_remove(sp); /* gone even if a closed pipe ends the process */
@@ -386,12 +383,11 @@ int cli_memory_output_end(cli_spool *sp, int rc)
             int saved = errno;
             fclose(in);
             if (r < 0) {
-                cli_error("%s: read error: %s", sp->path, strerror(saved));
+                cli_io_error(sp->path, CLI_IO_READ, saved ? saved : EIO, NULL);
                 rc = CLI_OUTPUT;
             } else if (r > 0) {
-                cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
+                rc = cli_io_error("standard output", CLI_IO_WRITE, saved ? saved : EIO, NULL);
                 clearerr(stdout);
-                rc = CLI_OUTPUT;
             } else {
                 rc = cli_finish_stdout();
             }
@@ -412,7 +408,7 @@ int cli_input_path(const char *name, cli_spool *sp, const char **path)
     *path = sp->path;
     FILE *out = fopen(sp->path, "wb");
     if (out == NULL) {
-        cli_error("%s: cannot open for writing: %s", sp->path, strerror(errno));
+        cli_io_error(sp->path, CLI_IO_WRITE, errno, NULL);
         cli_spool_remove(sp);
         return CLI_OUTPUT;
     }
@@ -423,8 +419,10 @@ int cli_input_path(const char *name, cli_spool *sp, const char **path)
         saved = errno;
     }
     if (r != 0) {
-        cli_error(r < 0 ? "<stdin>: read error: %s" : "<stdin>: cannot save a copy: %s",
-                  strerror(saved ? saved : EIO));
+        if (r < 0)
+            cli_io_error("-", CLI_IO_READ, saved ? saved : EIO, NULL);
+        else
+            cli_io_error(sp->path, CLI_IO_WRITE, saved ? saved : EIO, NULL);
         cli_spool_remove(sp);
         return r < 0 ? CLI_INPUT : CLI_OUTPUT;
     }
@@ -484,5 +482,130 @@ int cli_check_lang(const char *lang)
         return CLI_USAGE;
     }
     selaras_doc_free(probe);
+    return CLI_OK;
+}
+
+/* ---- one wording per I/O error ---- */
+
+/* The folder that holds path ("." for a bare name), in buf. */
+static const char *folder_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return ".";
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* errno of what fails on path, found by looking at the file system, or 0. */
+static int probe(const char *path, enum cli_io what)
+{
+    char buf[4096];
+    const char *dir = folder_of(path, buf, sizeof buf);
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return errno == ENOENT ? ENOENT : errno;
+    if (!S_ISDIR(st.st_mode))
+        return ENOTDIR;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return EISDIR;
+    if (what == CLI_IO_READ) {
+        FILE *f = fopen(path, "rb");
+        if (f == NULL)
+            return errno;
+        fclose(f);
+        return 0;
+    }
+    if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+        return errno;
+    return access(dir, W_OK) != 0 ? errno : 0;
+}
+
+int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail)
+{
+    const char *verb = what == CLI_IO_WRITE ? "cannot write" : "cannot read";
+    int rc = what == CLI_IO_WRITE ? CLI_OUTPUT : CLI_INPUT;
+    int file = path != NULL && strcmp(path, "-") != 0 && strcmp(path, "standard output") != 0;
+    const char *shown = cli_display_name(path);
+    if (errnum == 0 && file)
+        errnum = probe(path, what);
+    if (errnum == ENOENT || errnum == ENOTDIR) {
+        char buf[4096];
+        const char *dir = file ? folder_of(path, buf, sizeof buf) : ".";
+        struct stat st;
+        if (file && stat(dir, &st) != 0)
+            cli_error("%s: %s: no such folder: %s", shown, verb, dir);
+        else if (file && !S_ISDIR(st.st_mode))
+            cli_error("%s: %s: %s is not a folder", shown, verb, dir);
+        else if (what == CLI_IO_FOLDER && errnum == ENOTDIR)
+            cli_error("%s: %s: not a folder", shown, verb);
+        else if (what == CLI_IO_FOLDER)
+            cli_error("%s: %s: no such folder: %s", shown, verb, shown);
+        else
+            cli_error("%s: %s: no such file", shown, verb);
+    } else if (errnum == EISDIR) {
+        cli_error("%s: %s: it is a folder", shown, verb);
+    } else if (errnum != 0) {
+        cli_error("%s: %s: %s", shown, verb, strerror(errnum));
+    } else {
+        size_t n = file ? strlen(path) : 0;
+        if (detail != NULL && n > 0 && strncmp(detail, path, n) == 0 && detail[n] == ':')
+            detail += n + 1 + (detail[n + 1] == ' ');
+        cli_error("%s: %s: %s", shown, verb, detail != NULL ? detail : "input/output error");
+    }
+    return rc;
+}
+
+int cli_report_file(const char *path, enum cli_io what, const selaras_error *err)
+{
+    if (err->status == SELARAS_ERR_IO)
+        return cli_io_error(path, what, 0, err->message);
+    cli_report(path, err);
+    return CLI_INPUT;
+}
+
+int cli_operand_count(void (*usage)(FILE *out), const char *command, char **operands,
+                      int given, int min, int max, const char *what)
+{
+    if (given == 0)
+        return cli_usage_error(usage, command, "no %s given", what);
+    if (given < min)
+        return cli_usage_error(usage, command, "only %d of %s given", given, what);
+    if (given - max > 1)
+        return cli_usage_error(usage, command, "'%s' and %d more are too many (expected %s)",
+                               operands[max], given - max - 1, what);
+    return cli_usage_error(usage, command, "'%s' is one too many (expected %s)",
+                           operands[max], what);
+}
+
+/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
+int cli_load_lexicon(const char *from, const char *to, const char *const *dicts, size_t ndicts,
+                     selaras_lexicon **lex)
+{
+    selaras_error err;
+    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
+        cli_error("%s", err.message);
+        return cli_setup_failure(err.status);
+    }
+    selaras_status st = selaras_lexicon_load_default(*lex, &err);
+    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
+        cli_report("FreeDict", &err);
+        return CLI_INPUT;
+    }
+    for (size_t i = 0; i < ndicts; i++) {
+        cli_spool spool;
+        const char *path;
+        int rc = cli_input_path(dicts[i], &spool, &path);
+        if (rc != CLI_OK)
+            return rc;
+        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
+        cli_spool_remove(&spool);
+        if (st != SELARAS_OK)
+            return cli_report_file(dicts[i], CLI_IO_READ, &err);
+    }
     return CLI_OK;
 }

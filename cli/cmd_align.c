@@ -6,23 +6,33 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
+#include "memout.h"
 #include "progress.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
           "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
-          "                     [--merge] SOURCE TARGET\n"
+          "                     [--merge|--force] [--lock-timeout S] [--keep-identical]\n"
+          "                     SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"
-          "input line is one segment. Segment numbers count every segment from 0.\n"
+          "input line is one segment: plain text, or the JSON Lines of selaras segment\n"
+          "--format jsonl (kinds kept; --verbose says which was read). Segment numbers\n"
+          "count every segment from 0.\n"
           "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
           "hunalign or FreeDict files. --min-score drops beads below a confidence.\n"
           "--format tmx writes a TMX 1.4 memory (boilerplate and one-sided beads left\n"
           "out) to -o OUT, or to standard output once it is complete; with --merge the\n"
           "new units are added to the memory already in the file OUT, exact duplicates\n"
-          "collapsing into the higher-scored one. SOURCE, TARGET or one --dict may be -\n"
-          "(standard input).\n", out);
+          "collapsing into the higher-scored one (within the run too); an existing OUT is\n"
+          "otherwise replaced only with --force (also when read-only). Writers of one OUT\n"
+          "take turns (a lock beside it, waited for up to --lock-timeout seconds, default\n"
+          "30). Beads whose two sides are identical are left out and counted unless\n"
+          "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
+          "--src and --tgt are old spellings of --from and --to.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -30,56 +40,28 @@ enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
 static int load_segments(const char *path, const char *lang, int presegmented,
                          selaras_segments **segs)
 {
+    if (presegmented) {
+        int rc = cli_load_presegmented(path, lang, segs);
+        if (rc == CLI_OK)
+            cli_warn_empty(path, *segs);
+        return rc;
+    }
     selaras_doc *doc;
     int rc = cli_load_doc(path, lang, 0, &doc);
     if (rc != CLI_OK)
         return rc;
     selaras_error err;
-    selaras_status st;
-    if (presegmented) {
-        st = selaras_segments_from_lines(segs, doc, &err);
-    } else {
-        selaras_segmenter *seg;
-        st = selaras_segmenter_new(&seg, lang, NULL, &err);
-        if (st == SELARAS_OK)
-            st = selaras_segment(seg, doc, segs, &err);
-        selaras_segmenter_free(seg);
-    }
+    selaras_segmenter *seg;
+    selaras_status st = selaras_segmenter_new(&seg, lang, NULL, &err);
+    if (st == SELARAS_OK)
+        st = selaras_segment(seg, doc, segs, &err);
+    selaras_segmenter_free(seg);
     selaras_doc_free(doc);
     if (st != SELARAS_OK) {
         cli_report(path, &err);
         return CLI_INPUT;
     }
-    return CLI_OK;
-}
-
-/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
-static int load_lexicon(const char *from, const char *to, const char **dicts, size_t ndicts,
-                        selaras_lexicon **lex)
-{
-    selaras_error err;
-    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
-        cli_error("%s", err.message);
-        return cli_setup_failure(err.status);
-    }
-    selaras_status st = selaras_lexicon_load_default(*lex, &err);
-    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
-        cli_report("FreeDict", &err);
-        return CLI_INPUT;
-    }
-    for (size_t i = 0; i < ndicts; i++) {
-        cli_spool spool;
-        const char *path;
-        int rc = cli_input_path(dicts[i], &spool, &path);
-        if (rc != CLI_OK)
-            return rc;
-        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
-        cli_spool_remove(&spool);
-        if (st != SELARAS_OK) {
-            cli_report(dicts[i], &err);
-            return CLI_INPUT;
-        }
-    }
+    cli_warn_empty(path, *segs);
     return CLI_OK;
 }
 
@@ -115,14 +97,15 @@ static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
 
 static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
                         const selaras_alignment *a, const char *from, const char *to,
-                        double min_score, const char *output, const char *shown, int merge,
-                        selaras_writer **done);
+                        double min_score, const char *output, const char *shown,
+                        const cli_memout *mo, unsigned flags, selaras_writer **done);
 
 /* Write the beads as a TMX memory at output (NULL or "-": standard output, written only
  * when the whole memory is), merged into the memory there with merge. */
 static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
                      const selaras_alignment *a, const char *from, const char *to,
-                     double min_score, const char *output, int merge)
+                     double min_score, const char *output, const cli_memout *mo,
+                     unsigned flags)
 {
     cli_spool spool;
     const char *path;
@@ -130,16 +113,10 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
     int rc = cli_memory_output_begin(output, &spool, &path);
     const char *shown = cli_output_name(output);
     if (rc == CLI_OK)
-        rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, merge, &w);
+        rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, mo, flags, &w);
     rc = cli_memory_output_end(&spool, rc);
     if (rc == CLI_OK)
-        fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, "
-                "%zu below the minimum score left out; %zu duplicates collapsed)\n",
-                selaras_writer_count(w, SELARAS_COUNT_WRITTEN), shown,
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
-                selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+        cli_align_summary(w, src, tgt, a, shown);
     selaras_writer_free(w);
     return rc;
 }
@@ -148,27 +125,31 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
  * closed writer (for its counts). */
 static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
                         const selaras_alignment *a, const char *from, const char *to,
-                        double min_score, const char *output, const char *shown, int merge,
-                        selaras_writer **done)
+                        double min_score, const char *output, const char *shown,
+                        const cli_memout *mo, unsigned flags, selaras_writer **done)
 {
     selaras_writer *w = NULL;
     selaras_error err;
     selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, output, NULL, from, to,
                                            NULL, &err);
-    if (st == SELARAS_OK && merge)
-        st = selaras_writer_set_flags(w, SELARAS_WRITER_DEDUPE, &err);
+    /* duplicates collapse within one run too, not only into an existing memory */
+    flags |= SELARAS_WRITER_DEDUPE;
+    char date[11];
+    if (st == SELARAS_OK && (cli_release_date(src, date) || cli_release_date(tgt, date)))
+        st = selaras_writer_set_doc_date(w, date, &err);
     if (st == SELARAS_OK && min_score > 0)
         st = selaras_writer_set_min_score(w, min_score, &err);
     if (st != SELARAS_OK) {
-        cli_error("%s", err.message);
         selaras_writer_free(w);
+        if (st == SELARAS_ERR_IO)
+            return cli_io_error(shown, CLI_IO_WRITE, 0, err.message);
+        cli_error("%s", err.message);
         return cli_setup_failure(st);
     }
-    if (merge && access(output, F_OK) == 0 &&
-        (st = selaras_writer_add_tmx(w, output, &err)) != SELARAS_OK) {
-        cli_report(output, &err);
+    int rc = cli_memout_start(w, mo, flags, shown);
+    if (rc != CLI_OK) {
         selaras_writer_free(w);
-        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+        return rc;
     }
     for (size_t b = 0; b < selaras_alignment_count(a) && st == SELARAS_OK; b++)
         st = selaras_writer_add_bead(w, src, selaras_alignment_src_first(a, b),
@@ -192,17 +173,24 @@ int cmd_align(int argc, char **argv)
     static const struct option options[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},
+        {"src", required_argument, NULL, 'f'}, /* the old spellings */
+        {"tgt", required_argument, NULL, 't'},
         {"dict", required_argument, NULL, 'd'},
         {"presegmented", no_argument, NULL, 'p'},
         {"format", required_argument, NULL, 'F'},
         {"min-score", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
         {"merge", no_argument, NULL, 'M'},
+        {"force", no_argument, NULL, CLI_OPT_FORCE},
+        {"lock-timeout", required_argument, NULL, CLI_OPT_LOCK_TIMEOUT},
+        {"keep-identical", no_argument, NULL, CLI_OPT_KEEP_IDENTICAL},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *from = "id", *to = "en", *output = NULL;
-    int presegmented = 0, merge = 0;
+    int presegmented = 0;
+    cli_memout mo = CLI_MEMOUT_INIT;
+    unsigned flags = 0;
     const char *dicts[16];
     size_t ndicts = 0;
     enum out_format fmt = FMT_BEADS;
@@ -210,7 +198,14 @@ int cmd_align(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        int orc;
+        if (cli_memout_option(&mo, c, optarg, &orc)) {
+            if (orc != CLI_OK)
+                return orc;
+            continue;
+        }
         switch (c) {
+        case CLI_OPT_KEEP_IDENTICAL: flags |= SELARAS_WRITER_KEEP_IDENTICAL; break;
         case 'f': from = optarg; break;
         case 't': to = optarg; break;
         case 'd':
@@ -221,7 +216,7 @@ int cmd_align(int argc, char **argv)
             dicts[ndicts++] = optarg;
             break;
         case 'p': presegmented = 1; break;
-        case 'M': merge = 1; break;
+        case 'M': mo.merge = 1; break;
         case 'F':
             if (strcmp(optarg, "beads") == 0)
                 fmt = FMT_BEADS;
@@ -247,18 +242,21 @@ int cmd_align(int argc, char **argv)
         }
         case 'o': output = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
-        default: usage(stderr); return CLI_USAGE;
+        default: return cli_bad_option(usage, "align");
         }
     }
-    if (argc - optind != 2) {
-        usage(stderr);
+    if (argc - optind != 2)
+        return cli_operand_count(usage, "align", argv + optind, argc - optind, 2, 2,
+                                 "SOURCE and TARGET");
+    if ((mo.merge || flags) && fmt != FMT_TMX) {
+        cli_error("--merge and --keep-identical go with --format tmx");
         return CLI_USAGE;
     }
-    if (merge && fmt != FMT_TMX) {
-        cli_error("--merge goes with --format tmx");
+    if (mo.merge && mo.force) {
+        cli_error("--merge adds to the memory, --force replaces it: give one of them");
         return CLI_USAGE;
     }
-    if (merge && (output == NULL || strcmp(output, "-") == 0)) {
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
         cli_error("--merge adds to the memory in a file: give it with -o FILE");
         return CLI_USAGE;
     }
@@ -268,6 +266,8 @@ int cmd_align(int argc, char **argv)
         return CLI_USAGE;
     if (cli_check_lang(from) != CLI_OK || cli_check_lang(to) != CLI_OK)
         return CLI_USAGE;
+    if (fmt == FMT_TMX && cli_memout_check(&mo, output, 1, NULL, 0) != CLI_OK)
+        return CLI_OUTPUT;
     selaras_segments *src = NULL, *tgt = NULL;
     selaras_aligner *al = NULL;
     selaras_alignment *a = NULL;
@@ -283,7 +283,7 @@ int cmd_align(int argc, char **argv)
     selaras_lexicon *lex = NULL;
     cli_progress_stage("loading dictionaries");
     if (rc == CLI_OK)
-        rc = load_lexicon(from, to, dicts, ndicts, &lex);
+        rc = cli_load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
@@ -292,7 +292,7 @@ int cmd_align(int argc, char **argv)
     }
     cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
-        rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);
+        rc = write_tmx(src, tgt, a, from, to, min_score, output, &mo, flags);
     else if (rc == CLI_OK)
         rc = print_beads(src, tgt, a, fmt, min_score, output);
     cli_progress_done();

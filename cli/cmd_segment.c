@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "outbuf.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -15,6 +17,7 @@ static void usage(FILE *out)
           "with start, end (byte offsets into the input), para, kind and text (jsonl).\n"
           "--abbrev adds abbreviations from a file (see selaras(1) for the format).\n"
           "FILE - (the default) is standard input; so may be one --abbrev instead.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 /* One JSON object a line; the segments' spans (no copy of their texts), escaped in runs,
@@ -87,15 +90,17 @@ int cmd_segment(int argc, char **argv)
         case 'a': abbrev[nabbrev++] = optarg; break;
         case 'o': output = optarg; break;
         case 'h': usage(stdout); free(abbrev); return CLI_OK;
-        default: usage(stderr); free(abbrev); return CLI_USAGE;
+        default: free(abbrev); return cli_bad_option(usage, "segment");
         }
     }
-    if (argc - optind > 1 || (strcmp(format, "text") != 0 && strcmp(format, "jsonl") != 0)) {
-        if (argc - optind <= 1)
-            cli_error("unknown format '%s' (expected text or jsonl)", format);
-        usage(stderr);
+    if (argc - optind > 1) {
         free(abbrev);
-        return CLI_USAGE;
+        return cli_operand_count(usage, "segment", argv + optind, argc - optind, 0, 1,
+                                 "at most one FILE");
+    }
+    if (strcmp(format, "text") != 0 && strcmp(format, "jsonl") != 0) {
+        free(abbrev);
+        return cli_usage_error(usage, "segment", "unknown format '%s' (text or jsonl)", format);
     }
     const char *path = optind < argc ? argv[optind] : "-";
     abbrev[nabbrev] = path; /* the array has room: argv[0] is no --abbrev */
@@ -126,17 +131,21 @@ int cmd_segment(int argc, char **argv)
         } else {
             st = selaras_segmenter_load_abbreviations(seg, abbrev[i], &err);
         }
-        if (st != SELARAS_OK) {
-            cli_report(abbrev[i], &err);
-            rc = CLI_INPUT;
-        }
+        if (st != SELARAS_OK)
+            rc = cli_report_file(abbrev[i], CLI_IO_READ, &err);
     }
+    cli_progress_start("segment", 1, "file", "files");
+    cli_progress_stage("reading");
     if (rc == CLI_OK)
         rc = cli_load_doc(path, lang, 0, &doc);
+    cli_progress_stage("segmenting");
     if (rc == CLI_OK && selaras_segment(seg, doc, &segs, &err) != SELARAS_OK) {
         cli_report(path, &err);
         rc = CLI_INPUT;
     }
+    cli_progress_stage("writing");
+    if (rc == CLI_OK)
+        cli_warn_empty(path, segs);
     if (rc == CLI_OK) {
         cli_output out;
         rc = cli_open_output(&out, output);
@@ -155,6 +164,8 @@ int cmd_segment(int argc, char **argv)
             }
         }
     }
+    cli_progress_count(1);
+    cli_progress_done();
     selaras_segments_free(segs);
     selaras_doc_free(doc);
     selaras_segmenter_free(seg);

@@ -44,9 +44,17 @@ noinst_PROGRAMS += eval/eval_align
 eval_eval_align_SOURCES = eval/eval_align.c
 eval_eval_align_LDADD = eval/libevaljson.la libselaras.la
 EVAL_TARGETS += eval-align
-eval-align: eval/eval_align$(EXEEXT)
+eval-align: eval/eval_align$(EXEEXT) eval/eval_align_press$(EXEEXT) eval/eval_align_long$(EXEEXT)
 	$(builddir)/eval/eval_align $(DATA_DIR)
+	$(builddir)/eval/eval_align_press $(DATA_DIR)
+	$(builddir)/eval/eval_align_long $(DATA_DIR)
 .PHONY: eval-align
+# The development set press/pairs/ end to end, and long pairs at 20k, 65k, 100k and 300k.
+noinst_PROGRAMS += eval/eval_align_press eval/eval_align_long
+eval_eval_align_press_SOURCES = eval/eval_align_press.c
+eval_eval_align_press_LDADD = eval/libevaljson.la libselaras.la
+eval_eval_align_long_SOURCES = eval/eval_align_long.c
+eval_eval_align_long_LDADD = eval/libevaljson.la libselaras.la
 
 # make bench-align: time and memory at 1k, 10k and 100k sentences a side.
 noinst_PROGRAMS += eval/bench_align
@@ -61,7 +69,7 @@ bench-align: eval/bench_align$(EXEEXT)
 # on PUD id-en and Text+Berg de-fr, stemmed against fold-only (see eval/eval_lexicon.c).
 # Linked with the static archive: it measures private lookups (sl_lexicon_*).
 noinst_PROGRAMS += eval/eval_lexicon
-eval_eval_lexicon_SOURCES = eval/eval_lexicon.c
+eval_eval_lexicon_SOURCES = eval/eval_lexicon.c eval/count_alloc.h
 eval_eval_lexicon_LDADD = libselaras.la
 eval_eval_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
 DICTD_DIR = /usr/share/dictd
@@ -99,3 +107,34 @@ BENCH_TARGETS += bench-pathological
 bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
+
+# make eval-pair: document pairing (precision, recall, against a translated bag-of-words
+# baseline), the parallelness score's decisions on true and mismatched pairs, and its
+# calibration table. Linked with the static archive: the baseline reads profiles (sl_).
+noinst_PROGRAMS += eval/eval_pair
+eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
+eval_eval_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_eval_pair_LDFLAGS = $(AM_LDFLAGS) -static
+EVAL_TARGETS += eval-pair
+eval-pair: eval/eval_pair$(EXEEXT)
+	$(builddir)/eval/eval_pair $(DATA_DIR)
+.PHONY: eval-pair
+
+# make bench-pair: pairing time and peak memory at 500, 2,000 and 10,000 documents a side
+# (library and whole CLI process), with the quadratic baseline in the same run.
+noinst_PROGRAMS += eval/bench_pair
+eval_bench_pair_SOURCES = eval/bench_pair.c eval/count_alloc.h eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
+eval_bench_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_bench_pair_LDFLAGS = $(AM_LDFLAGS) -static
+BENCH_TARGETS += bench-pair
+bench-pair: eval/bench_pair$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_pair $(DATA_DIR) $(abs_top_builddir)/selaras
+.PHONY: bench-pair
+# make eval-html: HTML pages (press/html with gold, Debian's LibreOffice help and Debian
+# Reference in id and en) against Mozilla Readability, and the LibreOffice help pages
+# aligned end to end (issue 11). make bench-html: intake speed against libxml2 alone.
+EXTRA_DIST += eval/html-eval.sh eval/html_eval.py eval/readability.cjs
+EVAL_TARGETS += eval-html
+eval-html: selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: eval-html

@@ -10,25 +10,35 @@
 
 /* ---- vocabulary: strings interned to dense ids (vocab.c) ---- */
 
+/* A vocabulary may sit on a base (a model's, only read): the base's keys keep their ids,
+ * keys it lacks get ids from base count on, and sl_vocab_clear() drops them again. */
 typedef struct sl_vocab {
     const selaras_allocator *mem;
+    const struct sl_vocab *base; /* or NULL */
     sl_buf strings;     /* NUL-terminated keys, back to back */
-    size_t *offs;       /* id -> offset in strings */
-    size_t count;
+    size_t *offs;       /* id - base count -> offset in strings */
+    size_t count;       /* keys of this table, not counting the base's */
     size_t cap;
     uint32_t *table;    /* open addressing: id + 1, 0 = empty */
     size_t tcap;        /* a power of two */
 } sl_vocab;
 
 void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem);
+/* Set the base of an empty vocabulary (NULL: none). The base must not change while v
+ * holds keys of its own. */
+void sl_vocab_set_base(sl_vocab *v, const sl_vocab *base);
 void sl_vocab_release(sl_vocab *v);
+/* Drop the keys of v (not the base's), keeping its memory for the next use. */
+void sl_vocab_clear(sl_vocab *v);
+/* Keys of v with its base: every id is below it. */
+size_t sl_vocab_size(const sl_vocab *v);
 /* Intern s[0..len); 0 and *id on success, -1 on allocation failure. */
 int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id);
 /* Id of s[0..len), or UINT32_MAX when absent. */
 uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len);
 const char *sl_vocab_str(const sl_vocab *v, uint32_t id);
 
-/* ---- a hash map from 64-bit keys to counts (pairs.c) ---- */
+/* ---- a hash map from 64-bit keys to counts (vocab.c) ---- */
 
 typedef struct sl_counts {
     const selaras_allocator *mem;
@@ -56,7 +66,8 @@ size_t sl_counts_slot_hash(uint64_t key);
 enum {
     SL_TOK_ANCHOR = 1u << 0, /* a number, date, URL or other language-neutral key */
     SL_TOK_CAPITAL = 1u << 1, /* a word written with a capital or in capitals */
-    SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
+    SL_TOK_UNIT = 1u << 2,    /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
+    SL_TOK_KEY = 1u << 3      /* a lexicon key, stemmed already (a phrase: phrases.c) */
 };
 
 /* Evidence classes of a token; a side maps each to its weight. */
@@ -70,6 +81,11 @@ enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLAS
 typedef uint32_t sl_atok;
 
 
+/* Flags of a sentence of a side: boilerplate or empty (only ever a 1-0 / 0-1 bead, at almost
+ * no cost); a title (only ever in a bead whose sentences are all titles on both sides, or
+ * alone). */
+enum { SL_UNIT_SKIP = 1u << 0, SL_UNIT_TITLE = 1u << 1 };
+
 /* One side of an alignment problem. */
 typedef struct sl_side {
     size_t n;             /* sentences */
@@ -77,7 +93,9 @@ typedef struct sl_side {
     size_t *first;        /* n + 1 offsets into toks */
     double *len;          /* n + 1 prefix sums of lengths in code points */
     double *ntok;         /* n + 1 prefix sums of token weights */
-    unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
+    unsigned char *skip;  /* SL_UNIT_* flags of each sentence */
+    double unit;          /* sentences a unit stands for: 1, or the block size of a
+                           * coarse level; a 1-0 / 0-1 bead's prior counts that often */
     size_t toks_cap;
     float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
     const uint32_t *stem_of;   /* surface id -> stem id + 1 (0: the surface form itself) */
@@ -114,19 +132,33 @@ typedef struct sl_stem_cache {
     size_t cap;
 } sl_stem_cache;
 
+/* Where a side looks up the phrase keys of its sentences (phrases.c): one side of a
+ * lexicon, its target side when tgt. */
+typedef struct sl_phrase_lookup {
+    const selaras_lexicon *lex;
+    int tgt;
+} sl_phrase_lookup;
+
+typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
+struct sl_tokens;
+/* Give emit every lexicon key of text[0..len) that is a phrase or a word with an inner
+ * hyphen or apostrophe, tokenized, folded and stemmed as the lexicon makes its keys; toks
+ * is scratch. Returns 0, -1 (no memory) or what emit returned. */
+int sl_phrases_emit(const sl_phrase_lookup *ph, struct sl_tokens *toks, const char *text,
+                    size_t len, sl_stem_fn stem, void *stem_ctx, sl_emit_fn emit, void *ctx);
+
 /* Tokenize the segments of one side into side; keys are interned in vocab. lang is the
  * primary subtag ("id", "en", "de"…): it decides the decimal separator and the scale and
  * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
                              sl_stem_cache *cache, double w_anchor, double w_capital,
-                             const selaras_allocator *mem);
+                             const sl_phrase_lookup *phrases, const selaras_allocator *mem);
 void sl_side_release(sl_side *side, const selaras_allocator *mem);
 
 /* Tokenize one text, calling emit for every key (words lower-cased, numbers as
  * "#MANTISSAeEXP", dates as "@dDmM", weekdays "@wN", months "@mN", URLs "url:…").
  * Returns 0, or the first non-zero value emit returned. Exposed for tests. */
-typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
 int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx);
 
 /* ---- model parameters ---- */
@@ -150,6 +182,8 @@ typedef struct sl_params {
     double w_anchor;     /* weight of an anchor token (a word weighs 1) */
     double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
     unsigned evidence;   /* SELARAS_EVIDENCE_* bits */
+    size_t full_cells;   /* problems up to this many cells use the whole grid (0: the
+                          * default, SL_FULL_CELLS in search.c; tests set it lower) */
     unsigned max_src;    /* largest bead on each side (1..3) */
     unsigned max_tgt;
 } sl_params;
@@ -212,7 +246,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err);
 
-/* Confidence of a bead from its features (calibrated on development data). */
+/* Confidence of a bead from its features (calibrated on development data; confidence.c). */
 double sl_bead_confidence(const sl_bead *b);
 
 #endif

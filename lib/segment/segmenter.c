@@ -162,6 +162,7 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
     b = skip_trail(t, a, b);
     if (a >= b)
         return SELARAS_OK;
+    kind = sl_doc_kind_at(w->doc, a, kind); /* an HTML page's headline, caption, byline… */
     size_t oa = to_original(w, a), ob = to_original(w, b);
     unsigned flags = w->wrapped && memchr(t + a, '\n', b - a) != NULL ? SL_SEG_WRAPPED : 0;
     return sl_segments_push_span_room(w->segs, oa, ob, a, b - a, kind, w->para, flags, err);

@@ -128,3 +128,12 @@ EVAL_TARGETS += eval-html
 eval-html: selaras$(EXEEXT)
 	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
 .PHONY: eval-html
+noinst_PROGRAMS += eval/bench_html
+eval_bench_html_SOURCES = eval/bench_html.c
+eval_bench_html_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_bench_html_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/bench-html.sh
+BENCH_TARGETS += bench-html
+bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: bench-html

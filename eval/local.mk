@@ -150,3 +150,13 @@ BASELINE =
 bench-memory: eval/bench_memory$(EXEEXT) selaras$(EXEEXT)
 	$(builddir)/eval/bench_memory $(abs_builddir)/selaras $(BASELINE)
 .PHONY: bench-memory
+
+noinst_PROGRAMS += eval/bench_html
+eval_bench_html_SOURCES = eval/bench_html.c
+eval_bench_html_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_bench_html_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/bench-html.sh
+BENCH_TARGETS += bench-html
+bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: bench-html

@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -151,30 +152,18 @@ void cli_report(const char *file, const selaras_error *err)
         cli_error("%s: %s", cli_display_name(file), err->message);
 }
 
-int cli_read_file(const char *path, char **data, size_t *len)
+int cli_read_stream(FILE *in, char **data, size_t *len)
 {
-    int use_stdin = strcmp(path, "-") == 0;
-    FILE *in = use_stdin ? stdin : fopen(path, "rb");
-    if (in == NULL) {
-        return cli_io_error(path, CLI_IO_READ, errno, NULL);
-    }
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
-    if (buf == NULL) {
-        cli_error("%s: out of memory", cli_display_name(path));
-        if (!use_stdin)
-            fclose(in);
-        return CLI_INPUT;
-    }
+    if (buf == NULL)
+        return ENOMEM;
     for (;;) {
         if (n == cap) {
             char *grown = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
             if (grown == NULL) {
-                cli_error("%s: out of memory", cli_display_name(path));
                 free(buf);
-                if (!use_stdin)
-                    fclose(in);
-                return CLI_INPUT;
+                return ENOMEM;
             }
             buf = grown;
             cap *= 2;
@@ -184,17 +173,30 @@ int cli_read_file(const char *path, char **data, size_t *len)
         if (got == 0)
             break;
     }
-    int failed = ferror(in);
-    int saved = errno;
-    if (!use_stdin)
-        fclose(in);
-    if (failed) {
+    if (ferror(in)) {
+        int saved = errno ? errno : EIO;
         free(buf);
-        return cli_io_error(path, CLI_IO_READ, saved ? saved : EIO, NULL);
+        return saved;
     }
     *data = buf;
     *len = n;
-    return CLI_OK;
+    return 0;
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    int use_stdin = strcmp(path, "-") == 0;
+    FILE *in = use_stdin ? stdin : fopen(path, "rb");
+    if (in == NULL)
+        return cli_io_error(path, CLI_IO_READ, errno, NULL);
+    int e = cli_read_stream(in, data, len);
+    if (!use_stdin)
+        fclose(in);
+    if (e == ENOMEM) {
+        cli_error("%s: out of memory", cli_display_name(path));
+        return CLI_INPUT;
+    }
+    return e == 0 ? CLI_OK : cli_io_error(path, CLI_IO_READ, e, NULL);
 }
 
 int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc **doc)
@@ -204,13 +206,10 @@ int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc
     int rc = cli_read_file(path, &data, &len);
     if (rc != CLI_OK)
         return rc;
-    selaras_error err;
-    selaras_status st = selaras_doc_new(doc, data, len, lang, flags, NULL, &err);
+    rc = cli_input_make_doc(path, data, len, lang, flags, doc); /* input.c */
     free(data);
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;
-    }
+    if (rc != CLI_OK)
+        return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
         cli_error("%s: out of memory", cli_display_name(path));
         selaras_doc_free(*doc);
@@ -593,4 +592,32 @@ int cli_operand_count(void (*usage)(FILE *out), const char *command, char **oper
                                operands[max], given - max - 1, what);
     return cli_usage_error(usage, command, "'%s' is one too many (expected %s)",
                            operands[max], what);
+}
+
+/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
+int cli_load_lexicon(const char *from, const char *to, const char *const *dicts, size_t ndicts,
+                     selaras_lexicon **lex)
+{
+    selaras_error err;
+    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
+        cli_error("%s", err.message);
+        return cli_setup_failure(err.status);
+    }
+    selaras_status st = selaras_lexicon_load_default(*lex, &err);
+    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
+        cli_report("FreeDict", &err);
+        return CLI_INPUT;
+    }
+    for (size_t i = 0; i < ndicts; i++) {
+        cli_spool spool;
+        const char *path;
+        int rc = cli_input_path(dicts[i], &spool, &path);
+        if (rc != CLI_OK)
+            return rc;
+        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
+        cli_spool_remove(&spool);
+        if (st != SELARAS_OK)
+            return cli_report_file(dicts[i], CLI_IO_READ, &err);
+    }
+    return CLI_OK;
 }

@@ -31,6 +31,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); returns CLI_USAGE (nothing
  * printed: the caller words the usage error) when unknown. */
@@ -65,6 +66,10 @@ void cli_short_usage(FILE *out, void (*usage)(FILE *out), const char *command);
 
 /* "selaras: FILE:LINE:COL: message" (or "selaras: FILE: message" without a position). */
 void cli_report(const char *file, const selaras_error *err);
+
+/* Read a whole stream into a malloc'ed buffer without printing: 0, ENOMEM, or the errno
+ * of a read error (*data is then untouched). */
+int cli_read_stream(FILE *in, char **data, size_t *len);
 
 /* Read a whole file ("-" is standard input) into a malloc'ed buffer. Prints the error and
  * returns CLI_INPUT on failure. */
@@ -149,6 +154,12 @@ const char *cli_output_name(const char *path);
 
 /* Name shown for a path in messages ("<stdin>" for "-"). */
 const char *cli_display_name(const char *path);
+
+/* A lexicon for from -> to: the FreeDict dictionary of the pair when it is installed,
+ * plus the dictionaries given (each may be "-"). Prints errors; returns an exit code (*lex
+ * may be set on failure too: free it). */
+int cli_load_lexicon(const char *from, const char *to, const char *const *dicts, size_t ndicts,
+                     selaras_lexicon **lex);
 
 /* Parse a language tag option; prints and returns CLI_USAGE when malformed. */
 int cli_check_lang(const char *lang);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 static void usage(FILE *out)
@@ -15,6 +16,7 @@ static void usage(FILE *out)
           "with start, end (byte offsets into the input), para, kind and text (jsonl).\n"
           "--abbrev adds abbreviations from a file (see selaras(1) for the format).\n"
           "FILE - (the default) is standard input; so may be one --abbrev instead.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 static void print_jsonl(FILE *out, const selaras_segments *segs)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -171,36 +172,20 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
         snprintf(why->reason, sizeof why->reason, "cannot open: %s", strerror(errno));
         return CLI_INPUT;
     }
-    size_t cap = 1 << 14, n = 0;
-    char *buf = malloc(cap);
-    int failed = buf == NULL;
-    while (!failed) {
-        if (n == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (grown == NULL) {
-                failed = 1;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int read_error = ferror(in);
-    int saved = errno;
+    char *buf;
+    size_t n;
+    int e = cli_read_stream(in, &buf, &n);
     fclose(in);
-    if (failed || read_error) {
+    if (e != 0) {
         snprintf(why->reason, sizeof why->reason, "%s",
-                 failed ? "out of memory" : strerror(saved));
-        free(buf);
+                 e == ENOMEM ? "out of memory" : strerror(e));
         return CLI_INPUT;
     }
     selaras_error err;
     selaras_doc *doc = NULL;
-    selaras_status st = selaras_doc_new(&doc, buf, n, lang, 0, NULL, &err);
+    /* --input, --encoding and --replace-invalid (input.c): HTML pages and legacy text too */
+    selaras_status st = selaras_doc_new_encoded(&doc, buf, n, lang, cli_input_encoding(),
+                                                cli_input_flags(path, buf, n), NULL, &err);
     free(buf);
     if (st == SELARAS_OK && selaras_doc_set_name(doc, path) != SELARAS_OK) {
         st = SELARAS_ERR_NOMEM;
@@ -217,32 +202,4 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
     else
         snprintf(why->reason, sizeof why->reason, "%s", err.message);
     return CLI_INPUT;
-}
-
-int cli_collect_lexicon(const char *from, const char *to, const char *const *dicts,
-                        size_t ndicts, selaras_lexicon **lex)
-{
-    selaras_error err;
-    *lex = NULL;
-    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
-        cli_error("%s", err.message);
-        return cli_setup_failure(err.status);
-    }
-    selaras_status st = selaras_lexicon_load_default(*lex, &err);
-    if (st == SELARAS_ERR_IO)
-        st = SELARAS_OK; /* no FreeDict installed: anchors and names still pair */
-    for (size_t i = 0; st == SELARAS_OK && i < ndicts; i++) {
-        cli_spool spool;
-        const char *path;
-        int rc = cli_input_path(dicts[i], &spool, &path);
-        if (rc != CLI_OK)
-            return rc;
-        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
-        cli_spool_remove(&spool);
-        if (st != SELARAS_OK)
-            cli_report(dicts[i], &err);
-    }
-    if (st != SELARAS_OK && ndicts == 0)
-        cli_report("FreeDict", &err);
-    return st == SELARAS_OK ? CLI_OK : CLI_INPUT;
 }

@@ -69,7 +69,7 @@ bench-align: eval/bench_align$(EXEEXT)
 # on PUD id-en and Text+Berg de-fr, stemmed against fold-only (see eval/eval_lexicon.c).
 # Linked with the static archive: it measures private lookups (sl_lexicon_*).
 noinst_PROGRAMS += eval/eval_lexicon
-eval_eval_lexicon_SOURCES = eval/eval_lexicon.c
+eval_eval_lexicon_SOURCES = eval/eval_lexicon.c eval/count_alloc.h
 eval_eval_lexicon_LDADD = libselaras.la
 eval_eval_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
 DICTD_DIR = /usr/share/dictd
@@ -112,10 +112,29 @@ bench-pathological: eval/bench_pathological$(EXEEXT)
 # baseline), the parallelness score's decisions on true and mismatched pairs, and its
 # calibration table. Linked with the static archive: the baseline reads profiles (sl_).
 noinst_PROGRAMS += eval/eval_pair
-eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c
+eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
 eval_eval_pair_LDADD = eval/libevaljson.la libselaras.la -lm
 eval_eval_pair_LDFLAGS = $(AM_LDFLAGS) -static
 EVAL_TARGETS += eval-pair
 eval-pair: eval/eval_pair$(EXEEXT)
 	$(builddir)/eval/eval_pair $(DATA_DIR)
 .PHONY: eval-pair
+
+# make bench-pair: pairing time and peak memory at 500, 2,000 and 10,000 documents a side
+# (library and whole CLI process), with the quadratic baseline in the same run.
+noinst_PROGRAMS += eval/bench_pair
+eval_bench_pair_SOURCES = eval/bench_pair.c eval/count_alloc.h eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
+eval_bench_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_bench_pair_LDFLAGS = $(AM_LDFLAGS) -static
+BENCH_TARGETS += bench-pair
+bench-pair: eval/bench_pair$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_pair $(DATA_DIR) $(abs_top_builddir)/selaras
+.PHONY: bench-pair
+# make eval-html: HTML pages (press/html with gold, Debian's LibreOffice help and Debian
+# Reference in id and en) against Mozilla Readability, and the LibreOffice help pages
+# aligned end to end (issue 11). make bench-html: intake speed against libxml2 alone.
+EXTRA_DIST += eval/html-eval.sh eval/html_eval.py eval/readability.cjs
+EVAL_TARGETS += eval-html
+eval-html: selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: eval-html

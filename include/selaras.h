@@ -147,7 +147,11 @@ typedef struct selaras_doc selaras_doc;
 /** Flags for selaras_doc_new(). */
 enum selaras_doc_flag {
     /** Replace ill-formed UTF-8 and NUL bytes with U+FFFD instead of failing. */
-    SELARAS_DOC_REPLACE_INVALID = 1u << 0
+    SELARAS_DOC_REPLACE_INVALID = 1u << 0,
+    /** The bytes are an HTML page: the document is its main text (see selaras_doc_new_encoded()). */
+    SELARAS_DOC_HTML = 1u << 1,
+    /** Read the bytes as HTML when selaras_looks_like_html() says so, as text otherwise. */
+    SELARAS_DOC_DETECT_HTML = 1u << 2
 };
 
 /** Largest input selaras_doc_new() accepts, in bytes (1 GiB); larger fails with ::SELARAS_ERR_LIMIT. */
@@ -172,6 +176,84 @@ enum selaras_doc_flag {
 SELARAS_API selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                                            const char *lang, unsigned flags,
                                            const selaras_allocator *mem, selaras_error *err);
+
+/**
+ * Create a document from bytes in any encoding, or from an HTML page.
+ *
+ * Encoding: @p encoding is any name ICU's converters know ("windows-1252", "ISO-8859-15",
+ * "UTF-16LE"…); NULL detects it. Detection reads a byte order mark first (UTF-8, UTF-16LE,
+ * UTF-16BE); text without one must be UTF-8, and when it is not the error message names
+ * the encoding it looks like (see selaras_encoding_guess()). An HTML page without a BOM is
+ * UTF-8 when its bytes are valid UTF-8 (whatever its meta says), else the charset of its
+ * <meta charset> or <meta http-equiv="Content-Type">, else windows-1252 (the web's default).
+ * A byte that is invalid in the encoding fails the call with its offset, or becomes U+FFFD
+ * with ::SELARAS_DOC_REPLACE_INVALID (counted by selaras_doc_replacements()).
+ *
+ * HTML (::SELARAS_DOC_HTML, or ::SELARAS_DOC_DETECT_HTML and the bytes look like a page):
+ * the page is parsed with libxml2's HTML parser, which recovers from broken markup, reads
+ * nothing from the network and knows no entities beyond HTML's own. The document is the
+ * page's main text: one block per paragraph, heading, list item, cell or run between two
+ * <br>, blocks separated by a blank line. Scripts, styles, navigation, headers, footers,
+ * asides, forms, hidden elements, menus, share bars and lists of other articles are left
+ * out; the headline (the <h1>, else the <title>) is a ::SELARAS_BLOCK_TITLE, captions,
+ * bylines, "Baca juga:"/"Read also:" lines and sign-offs are ::SELARAS_BLOCK_BOILERPLATE
+ * (see selaras_doc_block()), and the segmenter gives their segments those kinds. A page
+ * without content gives an empty document, not an error. Elements nested deeper than 256
+ * levels count as their ancestor at that depth.
+ *
+ * In every case the offset map points into the caller's @p bytes: selaras_doc_to_original()
+ * of any offset (and so every segment's start and end) is a byte offset of the original
+ * HTML or legacy-encoded input.
+ *
+ * @param[in] encoding  an encoding name, or NULL to detect it.
+ * @param[in] flags     ::selaras_doc_flag values.
+ * Other parameters and errors as for selaras_doc_new(); an unknown encoding name is
+ * ::SELARAS_ERR_ARGUMENT, and ::SELARAS_ERR_ENCODING's @c offset is in @p bytes.
+ */
+SELARAS_API selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes,
+                                                   size_t len, const char *lang,
+                                                   const char *encoding, unsigned flags,
+                                                   const selaras_allocator *mem,
+                                                   selaras_error *err);
+
+/**
+ * 1 when @p bytes look like an HTML page: after an optional BOM, white space and comments,
+ * they start with "<!DOCTYPE html" or "<html" (any case); 0 otherwise.
+ */
+SELARAS_API int selaras_looks_like_html(const char *bytes, size_t len);
+
+/**
+ * Guess the encoding of bytes that are not UTF-8, from the first 64 KiB: "UTF-16LE" or
+ * "UTF-16BE" for text with NUL bytes on one side, "windows-1252" (which reads ISO-8859-1
+ * too) for other bytes that are not UTF-8; nothing for valid UTF-8.
+ * @param[out] name  receives the name, NUL-terminated and cut to @p size - 1 bytes; may be
+ *                   NULL when @p size is 0.
+ * @return the length of the full name, or 0 when there is no guess. Allocates nothing of
+ *         its own; safe from any thread.
+ */
+SELARAS_API size_t selaras_encoding_guess(const char *bytes, size_t len, char *name,
+                                          size_t size);
+
+/** What a block of an HTML page's main text is (the values of ::selaras_segment_kind). */
+typedef enum selaras_block_kind {
+    SELARAS_BLOCK_CONTENT = 0,    /**< running text */
+    SELARAS_BLOCK_TITLE = 1,      /**< the headline or a heading */
+    SELARAS_BLOCK_BOILERPLATE = 2 /**< a caption, byline, "Baca juga:" line or sign-off */
+} selaras_block_kind;
+
+/** @return the number of blocks of a document made from HTML (0 for text). */
+SELARAS_API size_t selaras_doc_block_count(const selaras_doc *doc);
+
+/**
+ * Block @p i (i < selaras_doc_block_count()) of a document made from HTML.
+ * @param[out] start, end  optional; receive its start and end in the normalised text.
+ * @return its kind.
+ */
+SELARAS_API selaras_block_kind selaras_doc_block(const selaras_doc *doc, size_t i,
+                                                 size_t *start, size_t *end);
+
+/** @return "content", "title" or "boilerplate" (static), or NULL for other values. */
+SELARAS_API const char *selaras_block_kind_name(selaras_block_kind kind);
 
 /** Free a document; NULL is accepted. */
 SELARAS_API void selaras_doc_free(selaras_doc *doc);
@@ -1175,8 +1257,8 @@ SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
 /* ---- 7.1 Parallelness of two documents ---- */
 
 /**
- * Scores at or above this are taken for translations (selaras align refuses pairs below
- * it; the pairer never pairs below it by default). Calibrated with `make eval-pair`.
+ * Scores at or above this are taken for translations: selaras align refuses pairs below
+ * it (scored with their beads). Calibrated with `make eval-pair`.
  */
 #define SELARAS_PARALLEL_THRESHOLD 0.5
 
@@ -1236,8 +1318,14 @@ SELARAS_API double selaras_parallel_threshold(void);
  * A pairer finds which documents of a source collection translate which of a target
  * collection: add every document of both sides, then selaras_pairer_run(). The result is
  * one-to-one, and a document without a good partner stays unpaired (precision first: a
- * pair is only made when its parallelness score reaches the pairer's minimum, by default
- * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ * pair is only made when its score reaches the pairer's minimum, by default
+ * ::SELARAS_PAIR_MIN_SCORE, no better pair claims either document, and, below 0.7, it
+ * leads the next best candidate of each of its documents by 0.05).
+ *
+ * The pairer's score is the parallelness score of selaras_parallel_score() without
+ * beads, with each anchor, name and word weighted by how rare it is in the two
+ * collections (a word every document has proves nothing), so it runs lower than the
+ * plain score on documents of one template.
  *
  * Candidates come from an inverted index of the rare anchors of the target documents
  * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
@@ -1255,6 +1343,10 @@ typedef enum selaras_side {
     SELARAS_SIDE_SOURCE = 0, /**< the source collection */
     SELARAS_SIDE_TARGET = 1  /**< the target collection */
 } selaras_side;
+
+/** The pairer's default minimum score (see selaras_pairer_set_min_score()); calibrated
+ *  with `make eval-pair`. */
+#define SELARAS_PAIR_MIN_SCORE 0.4
 
 /** What selaras_pairer_partner() returns for a document left unpaired. */
 #define SELARAS_UNPAIRED ((size_t)-1)
@@ -1276,7 +1368,7 @@ SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *
 /** Free a pairer; NULL is accepted. */
 SELARAS_API void selaras_pairer_free(selaras_pairer *p);
 
-/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+/** Pairs scoring below @p score are not made (default ::SELARAS_PAIR_MIN_SCORE).
  *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
 SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
                                                         selaras_error *err);

@@ -631,6 +631,74 @@ START_TEST(titles_link_to_titles_only)
 }
 END_TEST
 
+/* The score of the bead that holds source sentence i, aligned with lexicon lex. */
+static double score_of_source(const selaras_lexicon *lex, const selaras_segments *s,
+                              const selaras_segments *t, size_t i, size_t *tgt)
+{
+    selaras_aligner *al;
+    selaras_alignment *a;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", lex, NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    double score = -1;
+    for (size_t b = 0; b < selaras_alignment_count(a); b++)
+        if (selaras_alignment_src_count(a, b) == 1 && selaras_alignment_src_first(a, b) == i) {
+            score = selaras_alignment_score(a, b);
+            *tgt = selaras_alignment_tgt_count(a, b) == 1 ? selaras_alignment_tgt_first(a, b)
+                                                          : SIZE_MAX;
+        }
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    return score;
+}
+
+/* Phrase entries and hyphenated words of the lexicon are matched in alignment: a lexicon
+ * holding only "rumah sakit -> hospital" and "anak-anak -> children" raises the scores of
+ * the beads whose sentences hold them, well above what it does to the others. */
+START_TEST(lexicon_phrases_raise_their_beads)
+{
+    static const char *const id[] = {
+        "Pada tahun 2019 tercatat 45 peserta dari 12 sekolah.",
+        "Anak-anak bermain bola di lapangan setiap sore.",
+        "Sebanyak 30 relawan membantu kegiatan itu pada 2020.",
+        "Ibu itu bekerja sebagai perawat di rumah sakit daerah.",
+        "Program ini menelan biaya 75 juta rupiah pada 2021."};
+    static const char *const en[] = {
+        "In 2019 there were 45 participants from 12 schools.",
+        "The children play football on the field every afternoon.",
+        "As many as 30 volunteers helped with the activity in 2020.",
+        "That woman works as a nurse at the regional hospital.",
+        "The programme cost 75 million rupiah in 2021."};
+    selaras_segments *s = segs_from_list("id", id, NULL, 5);
+    selaras_segments *t = segs_from_list("en", en, NULL, 5);
+    selaras_lexicon *none, *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&none, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "rumah sakit", 11, "hospital", 8, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "anak-anak", 9, "children", 8, &err), SELARAS_OK);
+    double gain[5];
+    for (size_t i = 0; i < 5; i++) {
+        size_t j0 = SIZE_MAX, j1 = SIZE_MAX;
+        double before = score_of_source(none, s, t, i, &j0);
+        double after = score_of_source(lex, s, t, i, &j1);
+        ck_assert_uint_eq(j0, i);
+        ck_assert_uint_eq(j1, i);
+        gain[i] = after - before;
+    }
+    /* the others move only as much as their neighbours' margins do */
+    for (size_t i = 0; i < 5; i += 2)
+        ck_assert_msg(gain[1] > 0.008 && gain[3] > 0.008 && gain[1] > 2 * gain[i] &&
+                          gain[3] > 2 * gain[i],
+                      "gains %.3f %.3f %.3f %.3f %.3f", gain[0], gain[1], gain[2], gain[3],
+                      gain[4]);
+    selaras_lexicon_free(none);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
 /* ---- errors ---- */
 
 START_TEST(errors)
@@ -859,6 +927,49 @@ START_TEST(allocation_failures_learning)
 }
 END_TEST
 
+/* The phrase keys of a lexicon are looked up under allocation failures too. */
+START_TEST(allocation_failures_phrases)
+{
+    static const char *const id[] = {"Anak-anak dibawa ke rumah sakit pada 2019.",
+                                     "Mereka pulang setelah 3 hari."};
+    static const char *const en[] = {"The children were taken to hospital in 2019.",
+                                     "They went home after 3 days."};
+    selaras_segments *s = segs_from_list("id", id, NULL, 2);
+    selaras_segments *t = segs_from_list("en", en, NULL, 2);
+    selaras_lexicon *lex;
+    selaras_error err;
+    ck_assert_int_eq(selaras_lexicon_new(&lex, "id", "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "rumah sakit", 11, "hospital", 8, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_lexicon_add(lex, "anak-anak", 9, "children", 8, &err), SELARAS_OK);
+    int succeeded = 0;
+    for (long fail = 0; fail < 100000 && !succeeded; fail++) {
+        test_alloc ta;
+        test_alloc_init(&ta, fail);
+        selaras_aligner *al;
+        selaras_alignment *a = NULL;
+        selaras_status st = selaras_aligner_new(&al, "id", "en", lex, &ta.suite, &err);
+        if (st == SELARAS_OK) {
+            st = selaras_align(al, s, t, &a, &err);
+            if (st != SELARAS_OK) {
+                ck_assert_ptr_null(a);
+                selaras_aligner_free(al);
+            }
+        }
+        if (st != SELARAS_OK) {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            ck_assert_int_eq(ta.live, 0);
+            continue;
+        }
+        expect_alignment_then_free(a, al, &ta, "[0]:[0]\n[1]:[1]\n");
+        succeeded = ta.calls <= fail;
+    }
+    ck_assert(succeeded);
+    selaras_lexicon_free(lex);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
 /* A pair above the whole-grid limit whose path runs along the band's edge: the coarse
  * block path, the band, the second pass's guide and the realigned stretches are made
  * under allocation failures too (the beads of every run are those of a run without). */
@@ -967,6 +1078,7 @@ Suite *align_suite(void)
     tcase_add_test(tc, path_along_the_band_edge_is_realigned);
     tcase_add_test(tc, long_pair_of_repeated_blocks_keeps_to_the_diagonal);
     tcase_add_test(tc, titles_link_to_titles_only);
+    tcase_add_test(tc, lexicon_phrases_raise_their_beads);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("alloc");
@@ -974,6 +1086,7 @@ Suite *align_suite(void)
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, allocation_failures_learning);
     tcase_add_test(tc, allocation_failures_band);
+    tcase_add_test(tc, allocation_failures_phrases);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -46,6 +46,9 @@ void sl_profile_release(sl_profile *p, const selaras_allocator *mem)
     sl_free(mem, p->anchors);
     sl_free(mem, p->names);
     sl_free(mem, p->lex);
+    sl_free(mem, p->wanchors);
+    sl_free(mem, p->wnames);
+    sl_free(mem, p->wlex);
     memset(p, 0, sizeof *p);
 }
 

@@ -183,6 +183,7 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
     b = skip_trail(t, a, b);
     if (a >= b)
         return SELARAS_OK;
+    kind = sl_doc_kind_at(w->doc, a, kind); /* an HTML page's headline, caption, byline… */
     size_t oa = to_original(w, a), ob = to_original(w, b);
     selaras_status st = sl_segments_push_room(w->segs, oa, ob, t + a, b - a, kind, w->para,
                                                  err);

@@ -9,12 +9,20 @@ selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                                const char *lang, unsigned flags,
                                const selaras_allocator *mem, selaras_error *err)
 {
+    return selaras_doc_new_encoded(out, bytes, len, lang, NULL, flags, mem, err);
+}
+
+selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes, size_t len,
+                                       const char *lang, const char *encoding, unsigned flags,
+                                       const selaras_allocator *mem, selaras_error *err)
+{
     if (out == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: out is NULL");
     *out = NULL;
     if (bytes == NULL && len > 0)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: bytes is NULL");
-    if (flags & ~(unsigned)SELARAS_DOC_REPLACE_INVALID)
+    if (flags & ~(unsigned)(SELARAS_DOC_REPLACE_INVALID | SELARAS_DOC_HTML |
+                            SELARAS_DOC_DETECT_HTML))
         return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: unknown flags 0x%x", flags);
     if (len > SELARAS_DOC_MAX_BYTES)
         return sl_error(err, SELARAS_ERR_LIMIT,
@@ -32,7 +40,8 @@ selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
     doc->mem = m;
     memcpy(doc->tag, tag, sizeof tag);
     memcpy(doc->primary, primary, sizeof primary);
-    if ((st = sl_normalize(doc, bytes == NULL ? "" : bytes, len, flags, err)) != SELARAS_OK) {
+    if ((st = sl_intake(doc, bytes == NULL ? "" : bytes, len, encoding, flags, err)) !=
+        SELARAS_OK) {
         sl_free(&m, doc);
         return st;
     }
@@ -48,6 +57,7 @@ void selaras_doc_free(selaras_doc *doc)
     sl_free(&m, doc->text);
     sl_free(&m, doc->runs);
     sl_free(&m, doc->name);
+    sl_free(&m, doc->blocks);
     sl_free(&m, doc);
 }
 
@@ -102,10 +112,13 @@ size_t selaras_doc_to_normalized(const selaras_doc *doc, size_t offset)
 {
     if (offset >= doc->orig_len)
         return doc->len;
-    const sl_offset_run *r = &doc->runs[find_run(doc, offset, 1)];
+    size_t i = find_run(doc, offset, 1);
+    const sl_offset_run *r = &doc->runs[i];
     if (offset < r->orig)
         return 0;
-    return r->identity ? r->norm + (offset - r->orig) : r->norm;
+    size_t n = r->identity ? r->norm + (offset - r->orig) : r->norm;
+    /* Input skipped after an identity run (an HTML page's markup) maps to the next run. */
+    return i + 1 < doc->nruns && n > doc->runs[i + 1].norm ? doc->runs[i + 1].norm : n;
 }
 
 selaras_status selaras_doc_set_name(selaras_doc *doc, const char *name)

@@ -17,6 +17,13 @@ typedef struct sl_offset_run {
     int identity;
 } sl_offset_run;
 
+/* A block of an HTML page's main text: [start, end) of the normalised text and its kind. */
+typedef struct sl_block {
+    size_t start;
+    size_t end;
+    selaras_block_kind kind;
+} sl_block;
+
 struct selaras_doc {
     selaras_allocator mem;
     char tag[SL_LANG_TAG_MAX];
@@ -28,6 +35,8 @@ struct selaras_doc {
     size_t nruns;
     size_t replacements;
     char *name;
+    sl_block *blocks;  /* an HTML page's blocks in order, or NULL */
+    size_t nblocks;
 };
 
 /* ---- UTF-8 ---- */
@@ -90,5 +99,18 @@ size_t sl_utf8_encode(int32_t cp, char *out);
  * steps). doc->mem must be set; on failure doc's text and runs are left NULL. */
 selaras_status sl_normalize(selaras_doc *doc, const char *bytes, size_t len, unsigned flags,
                             selaras_error *err);
+
+/* ---- the front end (intake.c) ---- */
+
+/* Fill doc (mem, tag set) from the caller's bytes: decode them (encoding, or NULL to
+ * detect), extract an HTML page's main text (SELARAS_DOC_HTML, or SELARAS_DOC_DETECT_HTML
+ * and the bytes look like a page), then sl_normalize(); the offset map points into bytes. */
+selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const char *encoding,
+                         unsigned flags, selaras_error *err);
+
+/* The kind of the HTML block holding normalised offset off, or fallback when the document
+ * has no blocks or the block's kind is content. */
+selaras_segment_kind sl_doc_kind_at(const selaras_doc *doc, size_t off,
+                                    selaras_segment_kind fallback);
 
 #endif

@@ -160,3 +160,10 @@ BENCH_TARGETS += bench-html
 bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
 	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
 .PHONY: bench-html
+
+# align --presegmented: kinds kept from selaras segment's JSON Lines (press/ precision
+# against raw texts and plain lines) and the cost of reading them (issue 16).
+EVAL_TARGETS += eval-presegmented
+EXTRA_DIST += eval/eval_presegmented.py
+eval-presegmented: selaras
+	python3 $(srcdir)/eval/eval_presegmented.py $(abs_builddir)/selaras $(DATA_DIR)

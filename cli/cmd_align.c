@@ -7,12 +7,13 @@
 
 #include "cli.h"
 #include "progress.h"
+#include "refuse.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
           "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
-          "                     [--merge] SOURCE TARGET\n"
+          "                     [--merge] [--force] SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"
           "input line is one segment. Segment numbers count every segment from 0.\n"
@@ -22,7 +23,9 @@ static void usage(FILE *out)
           "out) to -o OUT, or to standard output once it is complete; with --merge the\n"
           "new units are added to the memory already in the file OUT, exact duplicates\n"
           "collapsing into the higher-scored one. SOURCE, TARGET or one --dict may be -\n"
-          "(standard input).\n", out);
+          "(standard input). Documents that do not look like translations of each other\n"
+          "(parallelness score below 0.5) are refused with exit status 4 and nothing is\n"
+          "written; --force aligns them anyway.\n", out);
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -198,11 +201,12 @@ int cmd_align(int argc, char **argv)
         {"min-score", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
         {"merge", no_argument, NULL, 'M'},
+        {"force", no_argument, NULL, 'X'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *from = "id", *to = "en", *output = NULL;
-    int presegmented = 0, merge = 0;
+    int presegmented = 0, merge = 0, force = 0;
     const char *dicts[16];
     size_t ndicts = 0;
     enum out_format fmt = FMT_BEADS;
@@ -222,6 +226,7 @@ int cmd_align(int argc, char **argv)
             break;
         case 'p': presegmented = 1; break;
         case 'M': merge = 1; break;
+        case 'X': force = 1; break;
         case 'F':
             if (strcmp(optarg, "beads") == 0)
                 fmt = FMT_BEADS;
@@ -286,10 +291,12 @@ int cmd_align(int argc, char **argv)
         rc = load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
-                         selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
+                         selaras_align_scored(al, src, tgt, &a, NULL, &err) != SELARAS_OK)) {
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
     }
+    if (rc == CLI_OK && !force)
+        rc = cli_refuse_nonparallel(a, argv[optind], argv[optind + 1]);
     cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
         rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);

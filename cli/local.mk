@@ -3,3 +3,6 @@ selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/cmd_segment.c cli/cmd_align.c cli/cmd_tmx.c cli/progress.h cli/progress.c
 dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
+
+# Collections: refusing non-translations, batch alignment (issue 10).
+selaras_SOURCES += cli/refuse.h cli/refuse.c

@@ -98,3 +98,13 @@ BENCH_TARGETS += bench-pathological
 bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
+
+# make eval-refuse: true and mismatched pairs, their parallelness scores, how many align
+# refuses, and bead confidences before and after weighing by the score (issue 10).
+noinst_PROGRAMS += eval/eval_refuse
+eval_eval_refuse_SOURCES = eval/eval_refuse.c
+eval_eval_refuse_LDADD = eval/libevaljson.la libselaras.la
+EVAL_TARGETS += eval-refuse
+eval-refuse: eval/eval_refuse$(EXEEXT)
+	$(builddir)/eval/eval_refuse $(DATA_DIR)
+.PHONY: eval-refuse

@@ -1173,6 +1173,32 @@ SELARAS_API selaras_status selaras_parallel_score(const selaras_segments *src,
 /** @return ::SELARAS_PARALLEL_THRESHOLD (for bindings that cannot read macros). */
 SELARAS_API double selaras_parallel_threshold(void);
 
+/* ---- 7.2 Alignment weighed by parallelness ---- */
+
+/**
+ * selaras_align(), then selaras_parallel_score() of the pair with its beads and the
+ * aligner's lexicon. The score is kept with the alignment
+ * (selaras_alignment_document_score()) and weighs every bead's confidence: a bead is
+ * right only if the two documents translate each other at all. Below a score of 0.8 (all
+ * pairs above it were translations in `make eval-refuse`) a bead's confidence is
+ * multiplied by score / 0.8, so no bead of a pair of non-translations claims a high
+ * confidence. Refusing such pairs (score below
+ * ::SELARAS_PARALLEL_THRESHOLD) is left to the caller.
+ * @param[out] out       receives the alignment; NULL on failure.
+ * @param[out] evidence  optional; receives the features behind the score.
+ * @return what selaras_align() and selaras_parallel_score() return.
+ */
+SELARAS_API selaras_status selaras_align_scored(selaras_aligner *al, const selaras_segments *src,
+                                                const selaras_segments *tgt,
+                                                selaras_alignment **out,
+                                                selaras_parallel_evidence *evidence,
+                                                selaras_error *err);
+/**
+ * @return the parallelness score of the pair @p a aligns when it was made by
+ * selaras_align_scored(), else -1.
+ */
+SELARAS_API double selaras_alignment_document_score(const selaras_alignment *a);
+
 
 #ifdef __cplusplus
 }

@@ -27,6 +27,7 @@ Suite *alloc_none_suite(void);
 Suite *limits_suite(void);
 Suite *regress_suite(void);
 Suite *model_suite(void);
+Suite *scored_suite(void);
 Suite *parallel_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a

@@ -48,7 +48,10 @@ if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c
 endif
 
-# Collections: the model shared by aligners, batch (issue 10).
+# Collections: the model shared by aligners, align refusing non-translations, batch
+# (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_model.c
 endif
+TESTS += tests/collections.test
+EXTRA_DIST += tests/collections.test

@@ -203,6 +203,7 @@ struct selaras_alignment {
     selaras_allocator mem;
     sl_bead *beads;
     size_t count;
+    double doc_score;   /* the pair's parallelness score, or -1 when not computed */
 };
 
 /* -log(erfc(x / sqrt 2)) for x >= 0, by table. */

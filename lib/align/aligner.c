@@ -309,6 +309,7 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     if (a == NULL)
         return sl_nomem(err);
     a->mem = al->mem;
+    a->doc_score = -1;
     sl_run run = {al->model, &al->work, &al->work.scratch, al->params, al->band, &al->mem};
     int realign = al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED);
     st = align_beads(&run, realign, src, tgt, &a->beads, &a->count, err);
@@ -351,6 +352,11 @@ size_t selaras_alignment_tgt_count(const selaras_alignment *a, size_t bead)
 double selaras_alignment_score(const selaras_alignment *a, size_t bead)
 {
     return a == NULL || bead >= a->count ? 0.0 : a->beads[bead].score;
+}
+
+double selaras_alignment_document_score(const selaras_alignment *a)
+{
+    return a == NULL ? -1.0 : a->doc_score;
 }
 
 void selaras_alignment_free(selaras_alignment *a)

@@ -25,9 +25,18 @@ noinst_PROGRAMS += eval/bench_segment
 eval_bench_segment_SOURCES = eval/bench_segment.c
 eval_bench_segment_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 eval_bench_segment_LDADD = eval/libevaljson.la libselaras.la $(ICU_LIBS)
+# eval/icu_segment: the ICU program the whole-process runs compare `selaras segment` with.
+noinst_PROGRAMS += eval/icu_segment
+eval_icu_segment_SOURCES = eval/icu_segment.c
+eval_icu_segment_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+eval_icu_segment_LDADD = $(ICU_LIBS)
 BENCH_TARGETS += bench-segment
-bench-segment: eval/bench_segment
-	$(builddir)/eval/bench_segment $(DATA_DIR)
+bench-segment: eval/bench_segment eval/icu_segment selaras
+	@sel=$(abs_builddir)/selaras; \
+	if test -x $(abs_builddir)/.libs/selaras; then sel=$(abs_builddir)/.libs/selaras; fi; \
+	echo "LD_LIBRARY_PATH=$(abs_builddir)/.libs $(builddir)/eval/bench_segment $(DATA_DIR) $$sel $(abs_builddir)/eval/icu_segment"; \
+	LD_LIBRARY_PATH=$(abs_builddir)/.libs$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
+	$(builddir)/eval/bench_segment $(DATA_DIR) $$sel $(abs_builddir)/eval/icu_segment
 .PHONY: bench-segment
 
 # make eval-align: accuracy on the shared data against a Gale-Church baseline.

@@ -860,7 +860,17 @@ enum selaras_writer_flag {
     /** Collapse exact duplicates (the same variants: languages and texts): the unit with
      *  the higher "x-score" stays, at the place of the first one. The writer then keeps
      *  the units in memory and writes them all at selaras_writer_close(). */
-    SELARAS_WRITER_DEDUPE = 1u << 2
+    SELARAS_WRITER_DEDUPE = 1u << 2,
+    /** Add to the memory at the target: before the first unit (and under the lock, see
+     *  ::selaras_writer) the units and header of the file already there, if any, are
+     *  added as selaras_writer_add_tmx() would. TMX output only. */
+    SELARAS_WRITER_MERGE = 1u << 3,
+    /** Refuse to replace a file that is already at the target (::SELARAS_ERR_IO before
+     *  the first unit), unless ::SELARAS_WRITER_MERGE is set too. */
+    SELARAS_WRITER_NO_REPLACE = 1u << 4,
+    /** Replace a target that is read-only (no write permission); by default such a target
+     *  is refused with ::SELARAS_ERR_IO before the first unit. */
+    SELARAS_WRITER_REPLACE_READONLY = 1u << 5
 };
 
 /** What selaras_writer_count() counts. */
@@ -882,7 +892,19 @@ typedef enum selaras_writer_counter {
  * over the target, so the target is either its old self or the complete new file, never a
  * partial one. Freeing a writer that was not closed removes the temporary file and leaves
  * the target untouched. A target that exists and is not a regular file (/dev/stdout, a
- * pipe) is written directly.
+ * pipe) is written directly. A symbolic link given as target stays a link (dangling or
+ * not): the file it points to is the one written.
+ *
+ * Concurrent writers: before its first unit (the first add, or the close) a writer takes
+ * an advisory write lock (fcntl) on the file TARGET.lock beside the target and holds it
+ * until the new file is renamed over the target; another writer of the same target waits
+ * for it (up to selaras_writer_set_lock_timeout(), 30 s by default, then
+ * ::SELARAS_ERR_LOCKED). A merge that reads the target after taking the lock
+ * (::SELARAS_WRITER_MERGE, or selaras_writer_add_tmx() of the target) therefore never
+ * loses what another writer added. The holder removes the lock file when done. Readers
+ * take no lock and always see a whole file. Under the lock the writer also checks the
+ * target (see ::SELARAS_WRITER_NO_REPLACE and ::SELARAS_WRITER_REPLACE_READONLY) and
+ * removes the temporary files (TARGET.tmp-PID-XXXXXX) of writers no longer running.
  *
  * Order of calls: selaras_writer_new(), the setters, then any number of
  * selaras_writer_add_unit(), selaras_writer_add_bead() and selaras_writer_add_tmx(), then
@@ -910,8 +932,9 @@ typedef struct selaras_writer selaras_writer;
  *                       the TMX header's srclang and the tag of the first `<tuv>`.
  * @param[in]  tgt_lang  the target language tag ("en", "en-US").
  * @param[in]  mem       allocator, or NULL.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO
- *         (the temporary file cannot be made; the message names the path) or ::SELARAS_ERR_NOMEM.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (also: @p path and @p path2 name the same
+ *         file), ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO (the temporary file cannot be
+ *         made; the message names the path) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_format format,
                                               const char *path, const char *path2,
@@ -961,6 +984,11 @@ SELARAS_API selaras_status selaras_writer_set_max_ratio(selaras_writer *w, doubl
  *  @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars,
                                                          selaras_error *err);
+/** Wait up to @p seconds (0 or more, finite; default 30) for another writer's lock of the
+ *  same target before failing with ::SELARAS_ERR_LOCKED.
+ *  @return as the setters above. */
+SELARAS_API selaras_status selaras_writer_set_lock_timeout(selaras_writer *w, double seconds,
+                                                           selaras_error *err);
 /**
  * Copy the header properties and notes of @p header (for example
  * selaras_tmx_reader_header() of a memory being merged) into the TMX header; entries
@@ -979,6 +1007,19 @@ SELARAS_API selaras_status selaras_writer_add_header(selaras_writer *w,
  *          (invalid UTF-8) or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
                                                        selaras_error *err);
+
+/**
+ * Take the target's lock and check the target now, rather than at the first add or the
+ * close (see ::selaras_writer): with ::SELARAS_WRITER_MERGE the memory already there is
+ * read here, so its errors come apart from those of the units added later. The setters
+ * fail with ::SELARAS_ERR_STATE afterwards. Calling it again does nothing.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, ::SELARAS_ERR_LOCKED
+ *         (another writer held the lock past the timeout), ::SELARAS_ERR_IO (the target is
+ *         read-only or, with ::SELARAS_WRITER_NO_REPLACE, there; the lock file cannot be
+ *         made), an error of selaras_writer_add_tmx() (the merged memory) or
+ *         ::SELARAS_ERR_NOMEM. After a failure only selaras_writer_free() remains.
+ */
+SELARAS_API selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err);
 
 /**
  * Add a unit as it is (no filter applies; duplicates collapse with ::SELARAS_WRITER_DEDUPE).
@@ -1173,7 +1214,97 @@ SELARAS_API selaras_status selaras_parallel_score(const selaras_segments *src,
 /** @return ::SELARAS_PARALLEL_THRESHOLD (for bindings that cannot read macros). */
 SELARAS_API double selaras_parallel_threshold(void);
 
-/* ---- 7.2 Alignment weighed by parallelness ---- */
+/* ---- 7.2 Pairing the documents of two collections ---- */
+
+/**
+ * A pairer finds which documents of a source collection translate which of a target
+ * collection: add every document of both sides, then selaras_pairer_run(). The result is
+ * one-to-one, and a document without a good partner stays unpaired (precision first: a
+ * pair is only made when its parallelness score reaches the pairer's minimum, by default
+ * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ *
+ * Candidates come from an inverted index of the rare anchors of the target documents
+ * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
+ * so that each source document is scored in full against a few candidates only, never
+ * against every target: time grows about linearly with the collections. Documents on one
+ * topic are told apart by what differs between them (numbers, dates, names).
+ *
+ * A pairer keeps a profile of each document, not the segments. It is used by one thread
+ * at a time; its lexicon is only read.
+ */
+typedef struct selaras_pairer selaras_pairer;
+
+/** The two sides of a pairing. */
+typedef enum selaras_side {
+    SELARAS_SIDE_SOURCE = 0, /**< the source collection */
+    SELARAS_SIDE_TARGET = 1  /**< the target collection */
+} selaras_side;
+
+/** What selaras_pairer_partner() returns for a document left unpaired. */
+#define SELARAS_UNPAIRED ((size_t)-1)
+
+/**
+ * Create a pairer.
+ * @param[out] out       the new pairer; free with selaras_pairer_free().
+ * @param[in]  src_lang  language tag of the source documents ("id").
+ * @param[in]  tgt_lang  language tag of the target documents ("en").
+ * @param[in]  lex       a lexicon for the two languages (either direction), or NULL
+ *                       (names and anchors only). Borrowed: it must outlive the pairer.
+ * @param[in]  mem       allocator, or NULL.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *src_lang,
+                                              const char *tgt_lang, const selaras_lexicon *lex,
+                                              const selaras_allocator *mem, selaras_error *err);
+
+/** Free a pairer; NULL is accepted. */
+SELARAS_API void selaras_pairer_free(selaras_pairer *p);
+
+/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+ *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
+SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
+                                                        selaras_error *err);
+
+/**
+ * Add a document to one side. Documents are numbered from 0 on each side in the order
+ * they are added. The segments are only read (not retained).
+ * @param[in]  side   ::SELARAS_SIDE_SOURCE or ::SELARAS_SIDE_TARGET.
+ * @param[in]  segs   the document's segments; their primary language subtag must be the
+ *                    side's.
+ * @param[out] index  optional; receives the document's number on its side.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or
+ *         ::SELARAS_ERR_NOMEM (nothing added).
+ */
+SELARAS_API selaras_status selaras_pairer_add(selaras_pairer *p, selaras_side side,
+                                              const selaras_segments *segs, size_t *index,
+                                              selaras_error *err);
+
+/**
+ * Pair the documents added so far (again, after more were added). An empty side pairs
+ * nothing and succeeds.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (the previous
+ *         result is then kept).
+ */
+SELARAS_API selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err);
+
+/** @return the number of documents added to @p side. */
+SELARAS_API size_t selaras_pairer_count(const selaras_pairer *p, selaras_side side);
+
+/**
+ * The partner of document @p index of @p side after selaras_pairer_run().
+ * @param[out] score  optional; receives the pair's parallelness score, or for an unpaired
+ *                    document the best score any candidate reached (0 without candidates).
+ * @return the partner's number on the other side, or ::SELARAS_UNPAIRED (also for an
+ *         index out of range, and before selaras_pairer_run()).
+ */
+SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side side,
+                                          size_t index, double *score);
+
+/** @return how many document pairs the last selaras_pairer_run() scored in full (a
+ *  measure of the work the candidate index saved: at most a few per source document). */
+SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
+
+/* ---- 7.3 Alignment weighed by parallelness ---- */
 
 /**
  * selaras_align(), then selaras_parallel_score() of the pair with its beads and the

@@ -29,6 +29,7 @@ Suite *regress_suite(void);
 Suite *model_suite(void);
 Suite *scored_suite(void);
 Suite *parallel_suite(void);
+Suite *pair_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

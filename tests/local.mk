@@ -45,7 +45,7 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 
 # Collections: the parallelness score and pairing (issue 10).
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_parallel.c
+tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
 endif
 
 # Collections: the model shared by aligners, align refusing non-translations, batch

@@ -25,6 +25,7 @@ int main(void)
     srunner_add_suite(runner, regress_suite());
     srunner_add_suite(runner, model_suite());
     srunner_add_suite(runner, scored_suite());
+    srunner_add_suite(runner, batch_suite());
     srunner_add_suite(runner, parallel_suite());
     srunner_add_suite(runner, pair_suite());
     srunner_run_all(runner, CK_NORMAL);

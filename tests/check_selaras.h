@@ -28,6 +28,7 @@ Suite *limits_suite(void);
 Suite *regress_suite(void);
 Suite *model_suite(void);
 Suite *scored_suite(void);
+Suite *batch_suite(void);
 Suite *parallel_suite(void);
 Suite *pair_suite(void);
 

@@ -51,7 +51,7 @@ endif
 # Collections: the model shared by aligners, align refusing non-translations, batch
 # (issue 10).
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_model.c
+tests_check_selaras_SOURCES += tests/check_model.c tests/check_batch.c
 endif
 TESTS += tests/collections.test
 EXTRA_DIST += tests/collections.test

@@ -5,3 +5,4 @@ libselaras_la_SOURCES += lib/collection/collection.h lib/collection/profile.c \
 
 # Collections: alignment weighed by the parallelness score; batch alignment of many pairs.
 libselaras_la_SOURCES += lib/collection/scored.c
+libselaras_la_SOURCES += lib/collection/batch.h lib/collection/batch.c lib/collection/batch_run.c

@@ -31,6 +31,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
  * unknown. */

@@ -10,6 +10,7 @@ static const cli_command commands[] = {
     {"align", "align a document with its translation into sentence beads", cmd_align},
     {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
     {"pair", "find which files of two folders translate each other", cmd_pair},
+    {"batch", "pair, align and write the files of two folders as one memory", cmd_batch},
 };
 
 static void usage(FILE *out)

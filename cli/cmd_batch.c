@@ -202,6 +202,29 @@ static int open_writer(const batch_opts *o, const char *path, selaras_writer **o
     return CLI_OK;
 }
 
+/* "; left out: 3 one-sided, 2 below the minimum score" (empty when nothing was) in buf. */
+static void left_out(const selaras_writer *w, char *buf, size_t size)
+{
+    static const struct {
+        selaras_writer_counter c;
+        const char *what;
+    } kinds[] = {{SELARAS_COUNT_SKIP_UNPAIRED, "one-sided"},
+                 {SELARAS_COUNT_SKIP_BOILERPLATE, "boilerplate"},
+                 {SELARAS_COUNT_SKIP_SCORE, "below the minimum score"},
+                 {SELARAS_COUNT_SKIP_RATIO, "over the maximum ratio"},
+                 {SELARAS_COUNT_SKIP_IDENTICAL, "identical"},
+                 {SELARAS_COUNT_SKIP_SHORT, "too short"},
+                 {SELARAS_COUNT_DUPLICATES, "duplicates collapsed"}};
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds && n < size; i++) {
+        size_t k = selaras_writer_count(w, kinds[i].c);
+        if (k > 0)
+            n += (size_t)snprintf(buf + n, size - n, "%s%zu %s", n ? ", " : "; left out: ", k,
+                                  kinds[i].what);
+    }
+}
+
 typedef struct progress_state {
     const selaras_writer *w;
     char stage[64];
@@ -323,12 +346,12 @@ int cmd_batch(int argc, char **argv)
         if (o.report != NULL)
             rc = batch_report_write(o.report, &bp, b, w, pairing);
         char left[400];
-        cli_memout_skipped(w, left, sizeof left);
+        left_out(w, left, sizeof left);
         cli_info("%zu of %zu %s aligned, %zu refused, %zu %s skipped; %zu units written to "
-                 "%s%s%s", aligned, bp.src.n, cli_noun(bp.src.n, "pair", "pairs"), refused,
+                 "%s%s", aligned, bp.src.n, cli_noun(bp.src.n, "pair", "pairs"), refused,
                  skipped, cli_noun(skipped, "file", "files"),
                  selaras_writer_count(w, SELARAS_COUNT_WRITTEN), cli_output_name(o.output),
-                 left[0] ? "; left out: " : "", left);
+                 left);
         if (rc == CLI_OK && (skipped > 0 || refused > 0))
             rc = CLI_SKIPPED;
     }

@@ -108,6 +108,18 @@ bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
 
+# make eval-pair: document pairing (precision, recall, against a translated bag-of-words
+# baseline), the parallelness score's decisions on true and mismatched pairs, and its
+# calibration table. Linked with the static archive: the baseline reads profiles (sl_).
+noinst_PROGRAMS += eval/eval_pair
+eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c
+eval_eval_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_eval_pair_LDFLAGS = $(AM_LDFLAGS) -static
+EVAL_TARGETS += eval-pair
+eval-pair: eval/eval_pair$(EXEEXT)
+	$(builddir)/eval/eval_pair $(DATA_DIR)
+.PHONY: eval-pair
+
 # make eval-refuse: true and mismatched pairs, their parallelness scores, how many align
 # refuses, and bead confidences before and after weighing by the score (issue 10).
 noinst_PROGRAMS += eval/eval_refuse

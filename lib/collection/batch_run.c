@@ -127,6 +127,16 @@ static selaras_status load(worker *w, sl_batch_pair *p, const char *path, const 
     return SELARAS_OK;
 }
 
+/* Free what pair p holds for the writer. */
+static void drop_results(sl_batch_pair *p)
+{
+    selaras_segments_free(p->s);
+    selaras_segments_free(p->t);
+    selaras_alignment_free(p->a);
+    p->s = p->t = NULL;
+    p->a = NULL;
+}
+
 /* Process pair p: its outcome and, when aligned, its segments and beads. SELARAS_OK, or
  * a fatal status (no memory) with err set. */
 static selaras_status process(worker *w, sl_batch_pair *p, selaras_error *err)
@@ -148,13 +158,8 @@ static selaras_status process(worker *w, sl_batch_pair *p, selaras_error *err)
         p->outcome = p->score >= SELARAS_PARALLEL_THRESHOLD || w->b->force
                          ? SELARAS_BATCH_ALIGNED : SELARAS_BATCH_REFUSED;
     }
-    if (st != SELARAS_OK || p->outcome == SELARAS_BATCH_REFUSED) {
-        selaras_segments_free(p->s);
-        selaras_segments_free(p->t);
-        selaras_alignment_free(p->a);
-        p->s = p->t = NULL;
-        p->a = NULL;
-    }
+    if (st != SELARAS_OK || p->outcome == SELARAS_BATCH_REFUSED)
+        drop_results(p);
     return st;
 }
 
@@ -176,11 +181,7 @@ static selaras_status write_pair(selaras_batch *b, sl_batch_pair *p, selaras_wri
         }
         b->seconds[SELARAS_STAGE_WRITE] += now() - t0;
     }
-    selaras_segments_free(p->s);
-    selaras_segments_free(p->t);
-    selaras_alignment_free(p->a);
-    p->s = p->t = NULL;
-    p->a = NULL;
+    drop_results(p);
     return st;
 }
 

@@ -6,8 +6,9 @@
 #include "../align/aligner.h"
 
 /* Pairs scoring this or more were all translations in make eval-refuse (PUD, LibreOffice
- * help, press releases; mismatches there scored at most 0.46): their beads keep their
- * confidence. Below it a bead's confidence falls in proportion to the score. */
+ * help, press releases; mismatched pairs there scored at most 0.58, PUD's documents of two
+ * or three sentences): their beads keep their confidence. Below it a bead's confidence
+ * falls in proportion to the score, so that a mismatch scoring up to 0.72 stays below 0.9. */
 #define SL_SURELY_PARALLEL 0.8
 
 selaras_status selaras_align_scored(selaras_aligner *al, const selaras_segments *src,

@@ -306,7 +306,7 @@ int cmd_batch(int argc, char **argv)
     selaras_batch *b = NULL;
     selaras_writer *w = NULL;
     selaras_error err;
-    rc = cli_collect_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
+    rc = cli_load_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
     if (rc == CLI_OK)
         rc = o.pairs != NULL ? batch_pairs_read(&bp, o.pairs)
                              : batch_pairs_find(&bp, o.dirs, o.lists, o.from, o.to, lex);

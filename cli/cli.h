@@ -33,8 +33,8 @@ int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 
-/* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
- * unknown. */
+/* Parse an output format name (tmx, tsv, jsonl, plain); returns CLI_USAGE (nothing
+ * printed: the caller words the usage error) when unknown. */
 int cli_parse_format(const char *name, selaras_format *format);
 
 /* "selaras: message" on stderr. */

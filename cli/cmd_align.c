@@ -210,8 +210,8 @@ int cmd_align(int argc, char **argv)
         case 't': to = optarg; break;
         case 'd':
             if (ndicts == sizeof dicts / sizeof dicts[0]) {
-                cli_error("--dict: at most %zu dictionaries", ndicts);
-                return CLI_USAGE;
+                return cli_usage_error(usage, "align", "--dict: at most %zu dictionaries",
+                                       ndicts);
             }
             dicts[ndicts++] = optarg;
             break;
@@ -226,18 +226,16 @@ int cmd_align(int argc, char **argv)
                 fmt = FMT_TSV;
             else if (strcmp(optarg, "tmx") == 0)
                 fmt = FMT_TMX;
-            else {
-                cli_error("unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
-                return CLI_USAGE;
-            }
+            else
+                return cli_usage_error(usage, "align",
+                                       "unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
             break;
         case 'm': {
             char *end;
             min_score = strtod(optarg, &end);
-            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1)) {
-                cli_error("--min-score: '%s' is not a number from 0 to 1", optarg);
-                return CLI_USAGE;
-            }
+            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1))
+                return cli_usage_error(usage, "align",
+                                       "--min-score: '%s' is not a number from 0 to 1", optarg);
             break;
         }
         case 'o': output = optarg; break;
@@ -248,18 +246,14 @@ int cmd_align(int argc, char **argv)
     if (argc - optind != 2)
         return cli_operand_count(usage, "align", argv + optind, argc - optind, 2, 2,
                                  "SOURCE and TARGET");
-    if ((mo.merge || flags) && fmt != FMT_TMX) {
-        cli_error("--merge and --keep-identical go with --format tmx");
-        return CLI_USAGE;
-    }
-    if (mo.merge && mo.force) {
-        cli_error("--merge adds to the memory, --force replaces it: give one of them");
-        return CLI_USAGE;
-    }
-    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
-        cli_error("--merge adds to the memory in a file: give it with -o FILE");
-        return CLI_USAGE;
-    }
+    if ((mo.merge || flags) && fmt != FMT_TMX)
+        return cli_usage_error(usage, "align", "--merge and --keep-identical go with --format tmx");
+    if (mo.merge && mo.force)
+        return cli_usage_error(usage, "align", "--merge adds to the memory, --force replaces "
+                               "it: give one of them");
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0))
+        return cli_usage_error(usage, "align", "--merge adds to the memory in a file: give it "
+                               "with -o FILE");
     const char *inputs[2 + sizeof dicts / sizeof dicts[0]] = {argv[optind], argv[optind + 1]};
     memcpy(inputs + 2, dicts, ndicts * sizeof *dicts);
     if (cli_stdin_twice(inputs, 2 + ndicts))

@@ -684,7 +684,9 @@ typedef struct selaras_aligner selaras_aligner;
 
 /**
  * The result of an alignment: a list of beads that covers every source and target segment
- * once, in order. A bead is a run of source segments and a run of target segments that
+ * once, in source order. The target runs follow the target order too, except for a block
+ * that a rewrite moved (a paragraph put elsewhere): when the evidence for it is strong, its
+ * beads link it where the source has it. A bead is a run of source segments and a run of target segments that
  * translate each other; either run may be empty (a 1-0 or 0-1 bead). Segments of kind
  * ::SELARAS_SEGMENT_BOILERPLATE always form a 1-0 or 0-1 bead of their own.
  */
@@ -1007,9 +1009,13 @@ enum selaras_writer_flag {
     SELARAS_WRITER_KEEP_BOILERPLATE = 1u << 0,
     /** Keep beads whose source and target texts are identical (excluded by default). */
     SELARAS_WRITER_KEEP_IDENTICAL = 1u << 1,
-    /** Collapse exact duplicates (the same variants: languages and texts): the unit with
-     *  the higher "x-score" stays, at the place of the first one. The writer then keeps
-     *  the units in memory and writes them all at selaras_writer_close(). */
+    /** Collapse exact duplicates (the same variants: languages and texts, told apart by
+     *  a 128-bit hash of them): the unit with the higher "x-score" stays (a missing or
+     *  malformed score, NaN included, counts as lowest; on a tie the first), at the
+     *  place of the first one. The writer then keeps about 64 bytes per distinct unit in
+     *  memory, and the units' serialised bytes in a file without a name in the target's
+     *  folder (which needs room for them as for the output), and writes them all at
+     *  selaras_writer_close(). */
     SELARAS_WRITER_DEDUPE = 1u << 2,
     /** Add to the memory at the target: before the first unit (and under the lock, see
      *  ::selaras_writer) the units and header of the file already there, if any, are

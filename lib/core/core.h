@@ -132,6 +132,21 @@ static inline int sl_is_ascii_space(int c)
 static inline int sl_ascii_lower(int c) { return sl_is_ascii_upper(c) ? c + ('a' - 'A') : c; }
 static inline int sl_ascii_upper(int c) { return sl_is_ascii_lower(c) ? c - ('a' - 'A') : c; }
 
+/* ---- character classes shared by every stage (chars.c) ---- */
+
+int sl_char_is_letter(int32_t cp); /* L* */
+int sl_char_is_word(int32_t cp);   /* L* or M*: what a word is made of */
+int sl_char_is_upper(int32_t cp);  /* Lu or Lt */
+int sl_char_is_lower(int32_t cp);  /* Ll */
+int sl_char_is_digit(int32_t cp);  /* Nd */
+
+/* ---- month, weekday, scale and unit words shared by every stage (words.c) ---- */
+
+int sl_month_word(const char *w, size_t len);   /* 1..12, or 0 */
+int sl_weekday_word(const char *w, size_t len); /* 1 = Monday .. 7, or 0 */
+int sl_scale_word(const char *w, size_t len);   /* power of ten ("juta": 6), or 0 */
+const char *sl_unit_word(const char *w, size_t len); /* unit key ("%", "cur:idr"), or NULL */
+
 /* FNV-1a hash of len bytes, for the hash tables of every stage. */
 static inline uint64_t sl_hash_bytes(const char *s, size_t len)
 {

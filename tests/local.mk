@@ -37,6 +37,11 @@ TESTS += tests/html-cli.test
 endif
 EXTRA_DIST += tests/html-cli.test
 
+# The whole-file reader and documents made from files (issue 14).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_file.c tests/check_spans.c
+endif
+
 # The CLI as a user meets it (issue 16).
 if HAVE_CHECK
 TESTS += tests/cli-user.test
@@ -66,7 +71,9 @@ EXTRA_DIST += tests/check-tree.test scripts/check-tree
 # Collections: the parallelness score and pairing (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+TESTS += tests/pair-cli.test
 endif
+EXTRA_DIST += tests/pair-cli.test
 
 # Collections: the model shared by aligners, batch (issue 10).
 if HAVE_CHECK

@@ -1385,12 +1385,12 @@ SELARAS_API double selaras_parallel_threshold(void);
  * one-to-one, and a document without a good partner stays unpaired (precision first: a
  * pair is only made when its score reaches the pairer's minimum, by default
  * ::SELARAS_PAIR_MIN_SCORE, no better pair claims either document, and, below 0.7, it
- * leads the next best candidate of each of its documents by 0.05).
+ * leads the next best candidate of each of its documents by 0.08).
  *
  * The pairer's score is the parallelness score of selaras_parallel_score() without
- * beads, with each anchor, name and word weighted by how rare it is in the two
- * collections (a word every document has proves nothing), so it runs lower than the
- * plain score on documents of one template.
+ * beads, with each anchor and name weighted by how rare it is in the two collections,
+ * and each word by the square root of that (a word every document has proves nothing),
+ * so it runs lower than the plain score on documents of one template.
  *
  * Candidates come from an inverted index of the rare anchors of the target documents
  * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),

@@ -1508,8 +1508,9 @@ SELARAS_API double selaras_alignment_document_score(const selaras_alignment *a);
 /**
  * A list of document pairs (file paths) to read, segment, align and write into one
  * memory, on one or more threads that share one read-only model (and its lexicon). Each
- * file is read as UTF-8 text and split into sentences by a ::selaras_segmenter of the
- * model's language. A file that cannot be read or decoded skips its pair (the reason is
+ * file is read as UTF-8 text, or as an HTML page (its main text, in the page's encoding)
+ * when selaras_looks_like_html() says so, and split into sentences by a
+ * ::selaras_segmenter of the model's language. A file that cannot be read or decoded skips its pair (the reason is
  * kept, the rest goes on); a pair whose parallelness score is below
  * ::SELARAS_PARALLEL_THRESHOLD is refused (nothing written) unless forced. Bead
  * confidences are weighed by the pair's score (selaras_align_scored()).

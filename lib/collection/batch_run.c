@@ -103,7 +103,9 @@ static selaras_status load(worker *w, sl_batch_pair *p, const char *path, const 
     selaras_doc *doc = NULL;
     selaras_status st = sl_read_file(mem, path, &text, &e);
     if (st == SELARAS_OK) {
-        st = selaras_doc_new(&doc, text.data, text.len, lang, 0, mem, &e);
+        /* UTF-8 text, or an HTML page in its own encoding (its main text) */
+        st = selaras_doc_new_encoded(&doc, text.data, text.len, lang, NULL,
+                                     SELARAS_DOC_DETECT_HTML, mem, &e);
         sl_buf_release(&text);
     }
     if (st == SELARAS_OK && (st = selaras_doc_set_name(doc, path)) != SELARAS_OK)

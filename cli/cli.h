@@ -32,9 +32,10 @@ int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
-/* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
- * unknown. */
+/* Parse an output format name (tmx, tsv, jsonl, plain); returns CLI_USAGE (nothing
+ * printed: the caller words the usage error) when unknown. */
 int cli_parse_format(const char *name, selaras_format *format);
 
 /* "selaras: message" on stderr. */
@@ -66,10 +67,6 @@ void cli_short_usage(FILE *out, void (*usage)(FILE *out), const char *command);
 
 /* "selaras: FILE:LINE:COL: message" (or "selaras: FILE: message" without a position). */
 void cli_report(const char *file, const selaras_error *err);
-
-/* Read a whole stream into a malloc'ed buffer without printing: 0, ENOMEM, or the errno
- * of a read error (*data is then untouched). */
-int cli_read_stream(FILE *in, char **data, size_t *len);
 
 /* Read a whole file ("-" is standard input) into a malloc'ed buffer. Prints the error and
  * returns CLI_INPUT on failure. */

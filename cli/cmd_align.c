@@ -9,6 +9,7 @@
 #include "input.h"
 #include "memout.h"
 #include "progress.h"
+#include "refuse.h"
 
 static void usage(FILE *out)
 {
@@ -31,7 +32,10 @@ static void usage(FILE *out)
           "take turns (a lock beside it, waited for up to --lock-timeout seconds, default\n"
           "30). Beads whose two sides are identical are left out and counted unless\n"
           "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
-          "--src and --tgt are old spellings of --from and --to.\n", out);
+          "--src and --tgt are old spellings of --from and --to. Documents that do not\n"
+          "look like translations of each other (parallelness score below 0.5) are\n"
+          "refused with exit status 4 and nothing is written; --force aligns them anyway.\n",
+          out);
     cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
@@ -210,8 +214,8 @@ int cmd_align(int argc, char **argv)
         case 't': to = optarg; break;
         case 'd':
             if (ndicts == sizeof dicts / sizeof dicts[0]) {
-                cli_error("--dict: at most %zu dictionaries", ndicts);
-                return CLI_USAGE;
+                return cli_usage_error(usage, "align", "--dict: at most %zu dictionaries",
+                                       ndicts);
             }
             dicts[ndicts++] = optarg;
             break;
@@ -226,18 +230,16 @@ int cmd_align(int argc, char **argv)
                 fmt = FMT_TSV;
             else if (strcmp(optarg, "tmx") == 0)
                 fmt = FMT_TMX;
-            else {
-                cli_error("unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
-                return CLI_USAGE;
-            }
+            else
+                return cli_usage_error(usage, "align",
+                                       "unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
             break;
         case 'm': {
             char *end;
             min_score = strtod(optarg, &end);
-            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1)) {
-                cli_error("--min-score: '%s' is not a number from 0 to 1", optarg);
-                return CLI_USAGE;
-            }
+            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1))
+                return cli_usage_error(usage, "align",
+                                       "--min-score: '%s' is not a number from 0 to 1", optarg);
             break;
         }
         case 'o': output = optarg; break;
@@ -248,18 +250,14 @@ int cmd_align(int argc, char **argv)
     if (argc - optind != 2)
         return cli_operand_count(usage, "align", argv + optind, argc - optind, 2, 2,
                                  "SOURCE and TARGET");
-    if ((mo.merge || flags) && fmt != FMT_TMX) {
-        cli_error("--merge and --keep-identical go with --format tmx");
-        return CLI_USAGE;
-    }
-    if (mo.merge && mo.force) {
-        cli_error("--merge adds to the memory, --force replaces it: give one of them");
-        return CLI_USAGE;
-    }
-    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
-        cli_error("--merge adds to the memory in a file: give it with -o FILE");
-        return CLI_USAGE;
-    }
+    if ((mo.merge || flags) && fmt != FMT_TMX)
+        return cli_usage_error(usage, "align", "--merge and --keep-identical go with --format tmx");
+    if (mo.merge && mo.force)
+        return cli_usage_error(usage, "align", "--merge adds to the memory, --force replaces "
+                               "it: give one of them");
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0))
+        return cli_usage_error(usage, "align", "--merge adds to the memory in a file: give it "
+                               "with -o FILE");
     const char *inputs[2 + sizeof dicts / sizeof dicts[0]] = {argv[optind], argv[optind + 1]};
     memcpy(inputs + 2, dicts, ndicts * sizeof *dicts);
     if (cli_stdin_twice(inputs, 2 + ndicts))
@@ -286,10 +284,12 @@ int cmd_align(int argc, char **argv)
         rc = cli_load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
-                         selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
+                         selaras_align_scored(al, src, tgt, &a, NULL, &err) != SELARAS_OK)) {
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
     }
+    if (rc == CLI_OK && !mo.force)
+        rc = cli_refuse_nonparallel(a, src, tgt, argv[optind], argv[optind + 1]);
     cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
         rc = write_tmx(src, tgt, a, from, to, min_score, output, &mo, flags);

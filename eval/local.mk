@@ -150,3 +150,42 @@ BASELINE =
 bench-memory: eval/bench_memory$(EXEEXT) selaras$(EXEEXT)
 	$(builddir)/eval/bench_memory $(abs_builddir)/selaras $(BASELINE)
 .PHONY: bench-memory
+
+noinst_PROGRAMS += eval/bench_html
+eval_bench_html_SOURCES = eval/bench_html.c
+eval_bench_html_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_bench_html_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/bench-html.sh
+BENCH_TARGETS += bench-html
+bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: bench-html
+
+# align --presegmented: kinds kept from selaras segment's JSON Lines (press/ precision
+# against raw texts and plain lines) and the cost of reading them (issue 16).
+EVAL_TARGETS += eval-presegmented
+EXTRA_DIST += eval/eval_presegmented.py
+eval-presegmented: selaras
+	python3 $(srcdir)/eval/eval_presegmented.py $(abs_builddir)/selaras $(DATA_DIR)
+
+# make eval-refuse: true and mismatched pairs, their parallelness scores, how many align
+# refuses, and bead confidences before and after weighing by the score (issue 10).
+noinst_PROGRAMS += eval/eval_refuse
+eval_eval_refuse_SOURCES = eval/eval_refuse.c
+eval_eval_refuse_LDADD = eval/libevaljson.la libselaras.la
+EVAL_TARGETS += eval-refuse
+eval-refuse: eval/eval_refuse$(EXEEXT)
+	$(builddir)/eval/eval_refuse $(DATA_DIR)
+.PHONY: eval-refuse
+
+# make bench-batch (part of bench-pair): selaras_batch and `selaras batch` on 1 and 2 jobs
+# against one `selaras align` process a pair, and peak memory at 100 and 2,000 pairs.
+noinst_PROGRAMS += eval/bench_batch
+eval_bench_batch_SOURCES = eval/bench_batch.c
+eval_bench_batch_LDADD = eval/libevaljson.la libselaras.la
+BENCH_TARGETS += bench-batch
+bench-batch: eval/bench_batch$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_batch $(DATA_DIR) $(abs_top_builddir)/selaras
+.PHONY: bench-batch
+# bench-pair runs it too (the pairing part is bench-pair's own recipe).
+bench-pair: bench-batch

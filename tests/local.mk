@@ -37,6 +37,11 @@ TESTS += tests/html-cli.test
 endif
 EXTRA_DIST += tests/html-cli.test
 
+# The whole-file reader and documents made from files (issue 14).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_file.c tests/check_spans.c
+endif
+
 # The CLI as a user meets it (issue 16).
 if HAVE_CHECK
 TESTS += tests/cli-user.test
@@ -69,11 +74,14 @@ TESTS += tests/pair-cli.test
 endif
 EXTRA_DIST += tests/pair-cli.test
 
-# Collections: the model shared by aligners, batch (issue 10).
+# Collections: the model shared by aligners, align refusing non-translations, batch
+# (issue 10).
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_model.c
+tests_check_selaras_SOURCES += tests/check_model.c tests/check_batch.c
 endif
 
 # Memories under concurrent writers, crashes and hostile files, through the CLI (issue 15).
 TESTS += tests/memory-concurrency.test tests/memory-cli.test
 EXTRA_DIST += tests/memory-concurrency.test tests/memory-cli.test
+TESTS += tests/collections.test
+EXTRA_DIST += tests/collections.test

@@ -10,6 +10,7 @@
  *   4. Lexicons ....... selaras_lexicon: bilingual dictionaries, shared read-only
  *   5. Alignment ...... selaras_aligner turns two segment lists into a selaras_alignment
  *   6. Memory formats . TMX, TSV and JSONL writers and the TMX reader
+ *   8. Evaluation ..... alignment scores against gold beads, segmentation boundary F1
  *
  * Conventions that hold for every function:
  *
@@ -43,12 +44,16 @@
 extern "C" {
 #endif
 
+/* SELARAS_API marks exported functions. A program or binding that parses this header
+ * (cffi, a foreign-function generator) may define it first, empty. */
+#ifndef SELARAS_API
 #if defined(_WIN32) && defined(SELARAS_BUILDING_LIBRARY)
 #define SELARAS_API __declspec(dllexport)
 #elif defined(__GNUC__)
 #define SELARAS_API __attribute__((visibility("default")))
 #else
 #define SELARAS_API
+#endif
 #endif
 
 /* ===================================================================== */
@@ -508,6 +513,21 @@ SELARAS_API selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char 
                                                size_t src_len, const char *tgt,
                                                size_t tgt_len, selaras_error *err);
 
+/**
+ * Add the pairs of a dictionary held in memory (the text of a TSV or hunalign file).
+ * @param[in] bytes   the dictionary text; need not be NUL-terminated; may be NULL when
+ *                    @p len is 0. Not retained.
+ * @param[in] format  ::SELARAS_DICT_AUTO (TSV or hunalign, guessed from the first entry
+ *                    line), ::SELARAS_DICT_TSV or ::SELARAS_DICT_HUNALIGN. FreeDict
+ *                    dictionaries are two files: load them with selaras_lexicon_load().
+ * @param[out] err    as for selaras_lexicon_load(); offsets are into @p bytes.
+ * @return as selaras_lexicon_load() without ::SELARAS_ERR_IO (::SELARAS_ERR_ARGUMENT for
+ *         ::SELARAS_DICT_FREEDICT); on failure the lexicon keeps the pairs it had.
+ */
+SELARAS_API selaras_status selaras_lexicon_load_memory(selaras_lexicon *lex, const char *bytes,
+                                                       size_t len, selaras_dict_format format,
+                                                       selaras_error *err);
+
 /** @return the number of distinct (source, target) pairs after stemming. */
 SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
 
@@ -789,7 +809,8 @@ typedef enum selaras_format {
      *  separated by tabs; tab, LF, CR and backslash in a field are written \\t \\n \\r \\\\. */
     SELARAS_FORMAT_TSV = 1,
     /** One JSON object per line: "source", "target", "source_lang", "target_lang", and
-     *  "score", "bead", "source_doc", "target_doc", "date" when known. */
+     *  "score", "bead", "src" and "tgt" (the bead's segment indices as arrays, for units
+     *  made from beads by this writer), "source_doc", "target_doc", "date" when known. */
     SELARAS_FORMAT_JSONL = 2,
     /** Two line-aligned plain files (the writer's path: source; path2: target) for MT
      *  training; LF, CR and tab in a text become spaces. */
@@ -805,7 +826,11 @@ enum selaras_writer_flag {
     /** Collapse exact duplicates (the same variants: languages and texts): the unit with
      *  the higher "x-score" stays, at the place of the first one. The writer then keeps
      *  the units in memory and writes them all at selaras_writer_close(). */
-    SELARAS_WRITER_DEDUPE = 1u << 2
+    SELARAS_WRITER_DEDUPE = 1u << 2,
+    /** Keep beads with an empty side (1-0, 0-1, or a side of empty segments): the empty
+     *  side is written as an empty text. With KEEP_BOILERPLATE and KEEP_IDENTICAL every
+     *  bead of an alignment is written (the CLI's `align --format jsonl`). */
+    SELARAS_WRITER_KEEP_UNPAIRED = 1u << 3
 };
 
 /** What selaras_writer_count() counts. */
@@ -863,6 +888,33 @@ SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_form
                                               const char *src_lang, const char *tgt_lang,
                                               const selaras_allocator *mem,
                                               selaras_error *err);
+
+/**
+ * Where a callback writer sends its output: @p len bytes at @p bytes (never 0 bytes), in
+ * order; @p user is the pointer given to selaras_writer_new_callback(). Return 0 when all
+ * bytes were taken, anything else to fail the writer (the add or close that flushed then
+ * returns ::SELARAS_ERR_IO).
+ */
+typedef int (*selaras_write_fn)(const char *bytes, size_t len, void *user);
+
+/**
+ * Create a writer that hands its output to @p write instead of a file: for a stream, a
+ * socket, a language binding's file object. It is selaras_writer_new() in every other
+ * respect (setters, adds, counts), except that there is no temporary file to rename:
+ * bytes go out in pieces of about 64 KiB as units are added (with ::SELARAS_WRITER_DEDUPE:
+ * at close), and the rest at selaras_writer_close().
+ * @param[in] format  ::SELARAS_FORMAT_TMX, ::SELARAS_FORMAT_TSV or ::SELARAS_FORMAT_JSONL
+ *                    (plain output is two files: ::SELARAS_ERR_ARGUMENT).
+ * @param[in] write   the callback; @p user is passed back to it (may be NULL).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_writer_new_callback(selaras_writer **out,
+                                                       selaras_format format,
+                                                       selaras_write_fn write, void *user,
+                                                       const char *src_lang,
+                                                       const char *tgt_lang,
+                                                       const selaras_allocator *mem,
+                                                       selaras_error *err);
 
 /** Free a writer; NULL is accepted. Without a successful close, removes the temporary file. */
 SELARAS_API void selaras_writer_free(selaras_writer *w);
@@ -954,6 +1006,18 @@ SELARAS_API selaras_status selaras_writer_add_bead(selaras_writer *w,
                                                    const selaras_segments *tgt,
                                                    size_t tgt_first, size_t tgt_count,
                                                    double score, selaras_error *err);
+
+/**
+ * Add every bead of @p a, an alignment of @p src with @p tgt, in order, as
+ * selaras_writer_add_bead() would (the same filters apply).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL, or a bead out of the lists' range:
+ *         nothing is added then), or an error of selaras_writer_add_bead().
+ */
+SELARAS_API selaras_status selaras_writer_add_alignment(selaras_writer *w,
+                                                        const selaras_segments *src,
+                                                        const selaras_segments *tgt,
+                                                        const selaras_alignment *a,
+                                                        selaras_error *err);
 
 /**
  * Add every unit of an existing TMX file, and its header's properties and notes, as

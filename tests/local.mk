@@ -42,3 +42,8 @@ TESTS += tests/thread_test
 VALGRIND_CHECKS += tests/thread_test
 tests_thread_test_SOURCES = tests/thread_test.c
 tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
+
+# The C API of the bindings (issue 12): callback writer, whole alignments, lexicon from memory.
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_writer_api.c
+endif

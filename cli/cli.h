@@ -28,6 +28,7 @@ int cmd_normalize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
  * unknown. */

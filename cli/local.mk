@@ -3,3 +3,5 @@ selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/cmd_segment.c cli/cmd_align.c cli/cmd_tmx.c cli/progress.h cli/progress.c
 dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
+# selaras eval (issue 12): alignment scores from the library's evaluation stage.
+selaras_SOURCES += cli/cmd_eval.c

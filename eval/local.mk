@@ -90,3 +90,10 @@ BENCH_TARGETS += bench-pathological
 bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
+
+# make eval-cli-align: `selaras eval` reproduces the Text+Berg figures of eval-align.
+EXTRA_DIST += eval/eval-cli-align.sh
+EVAL_TARGETS += eval-cli-align
+eval-cli-align: selaras$(EXEEXT) eval/eval_align$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/eval-cli-align.sh $(abs_builddir) $(DATA_DIR)
+.PHONY: eval-cli-align

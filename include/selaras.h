@@ -1120,6 +1120,134 @@ SELARAS_API const char *selaras_tmx_reader_version(const selaras_tmx_reader *r);
 SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
 
 
+/* ===================================================================== */
+/* 8. Evaluation                                                          */
+/* ===================================================================== */
+
+/**
+ * A list of beads to score: gold beads from a file, or the beads of an alignment. Each bead
+ * is a list of source and a list of target segment indices (0-based, at most
+ * ::SELARAS_BEADS_MAX_SIDE a side, either list may be empty). A list is used by one
+ * thread at a time; scoring only reads it.
+ */
+typedef struct selaras_beads selaras_beads;
+
+/** Most segments one side of a bead may list in a ::selaras_beads (64). */
+#define SELARAS_BEADS_MAX_SIDE 64
+
+/** Create an empty bead list. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM. */
+SELARAS_API selaras_status selaras_beads_new(selaras_beads **out, const selaras_allocator *mem,
+                                             selaras_error *err);
+
+/** Free a bead list; NULL is accepted. */
+SELARAS_API void selaras_beads_free(selaras_beads *beads);
+
+/**
+ * Append a bead: @p nsrc source indices at @p src and @p ntgt target indices at @p tgt
+ * (copied; NULL only with a count of 0).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL list or array, more than
+ *         ::SELARAS_BEADS_MAX_SIDE a side) or ::SELARAS_ERR_NOMEM (the list is unchanged).
+ */
+SELARAS_API selaras_status selaras_beads_add(selaras_beads *beads, const size_t *src,
+                                             size_t nsrc, const size_t *tgt, size_t ntgt,
+                                             selaras_error *err);
+
+/** Append every bead of an alignment. @return as selaras_beads_add() (on failure the list
+ *  is as it was). */
+SELARAS_API selaras_status selaras_beads_add_alignment(selaras_beads *beads,
+                                                       const selaras_alignment *a,
+                                                       selaras_error *err);
+
+/**
+ * Append the beads of a text in either of the CLI's bead formats, one bead a line: the
+ * `beads` format of `selaras align` and of the Text+Berg gold files (`[8, 9]:[10]`,
+ * `[]:[22]`), or its JSONL (one object a line with the arrays "src" and "tgt"; other
+ * members are skipped). Empty lines are skipped.
+ * @param[out] err  on ::SELARAS_ERR_SYNTAX: offset, line and column of the fault in @p text.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_SYNTAX, ::SELARAS_ERR_LIMIT
+ *         (a side longer than ::SELARAS_BEADS_MAX_SIDE) or ::SELARAS_ERR_NOMEM; on failure
+ *         the list is as it was.
+ */
+SELARAS_API selaras_status selaras_beads_parse(selaras_beads *beads, const char *text,
+                                               size_t len, selaras_error *err);
+
+/** @return the number of beads. */
+SELARAS_API size_t selaras_beads_count(const selaras_beads *beads);
+/** @return the source indices of bead @p i (i < count), borrowed; @p n receives their number. */
+SELARAS_API const size_t *selaras_beads_src(const selaras_beads *beads, size_t i, size_t *n);
+/** @return the target indices of bead @p i, borrowed; @p n receives their number. */
+SELARAS_API const size_t *selaras_beads_tgt(const selaras_beads *beads, size_t i, size_t *n);
+/** @return 1 when @p beads holds bead @p i of @p other exactly (same indices, in order),
+ *  else 0. */
+SELARAS_API int selaras_beads_contains(const selaras_beads *beads, const selaras_beads *other,
+                                       size_t i);
+
+/**
+ * Counts of an alignment evaluation, as vecalign's score.py and Sennrich & Volk (2011)
+ * count them for Text+Berg. Precision looks at every system bead with at least one
+ * segment (1-0 and 0-1 included); recall at every gold bead with both sides, against the
+ * system beads with both sides. Strict: the bead is in the other list exactly. Lax: some
+ * bead of the other list shares a source and a target segment with it. Counts add up over
+ * documents (the convention: sum, then divide).
+ */
+typedef struct selaras_align_counts {
+    size_t strict_right, strict_wrong; /**< system beads in gold / not */
+    size_t lax_right, lax_wrong;       /**< system beads overlapping gold / not */
+    size_t strict_found, strict_missed; /**< two-sided gold beads in the system's / not */
+    size_t lax_found, lax_missed;       /**< two-sided gold beads overlapped / not */
+} selaras_align_counts;
+
+/** Precision, recall and their harmonic mean (each 0 when undefined). */
+typedef struct selaras_prf {
+    double precision, recall, f1;
+} selaras_prf;
+
+/**
+ * Score the system beads @p test of one document against its @p gold beads, adding to
+ * @p counts (zero it before the first document). Time is linear in the beads and in the
+ * largest segment index.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (counts unchanged).
+ */
+SELARAS_API selaras_status selaras_eval_align(const selaras_beads *gold,
+                                              const selaras_beads *test,
+                                              selaras_align_counts *counts,
+                                              selaras_error *err);
+
+/** Strict and lax precision, recall and F1 of @p counts (either output may be NULL). */
+SELARAS_API void selaras_eval_align_scores(const selaras_align_counts *counts,
+                                           selaras_prf *strict, selaras_prf *lax);
+
+/** Counts of a segmentation evaluation: boundaries found by both, by the system, in gold. */
+typedef struct selaras_boundary_counts {
+    size_t right, system, gold;
+} selaras_boundary_counts;
+
+/**
+ * Score a segmentation by its boundaries, adding to @p counts. A boundary is the end
+ * offset of a segment whose text is not empty; the largest end of each list (the end of
+ * the text's content) is not one. Both lists must point into the same input (for
+ * example a gold segmentation made with selaras_segments_append() and the system's with
+ * selaras_segments_from_lines() of the same lines, or two segmentations of one document).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (counts unchanged).
+ */
+SELARAS_API selaras_status selaras_eval_segments(const selaras_segments *gold,
+                                                 const selaras_segments *system,
+                                                 selaras_boundary_counts *counts,
+                                                 selaras_error *err);
+
+/** Like selaras_eval_segments() on arrays of segment end offsets (any order, repeats
+ *  counted once; the largest of each array is not a boundary). @p mem: allocator for the
+ *  sorted copies, or NULL. */
+SELARAS_API selaras_status selaras_eval_boundaries(const size_t *gold, size_t ngold,
+                                                   const size_t *system, size_t nsystem,
+                                                   selaras_boundary_counts *counts,
+                                                   const selaras_allocator *mem,
+                                                   selaras_error *err);
+
+/** Boundary precision, recall and F1 of @p counts. */
+SELARAS_API selaras_prf selaras_eval_boundary_scores(const selaras_boundary_counts *counts);
+
+
 #ifdef __cplusplus
 }
 #endif

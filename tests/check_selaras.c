@@ -24,6 +24,7 @@ int main(void)
     srunner_add_suite(runner, limits_suite());
     srunner_add_suite(runner, regress_suite());
     srunner_add_suite(runner, writer_api_suite());
+    srunner_add_suite(runner, evaluate_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

@@ -45,5 +45,9 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 
 # The C API of the bindings (issue 12): callback writer, whole alignments, lexicon from memory.
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_writer_api.c
+tests_check_selaras_SOURCES += tests/check_writer_api.c tests/check_evaluate.c
 endif
+if HAVE_CHECK
+TESTS += tests/eval-cli.test
+endif
+EXTRA_DIST += tests/eval-cli.test

@@ -12,7 +12,9 @@ enum cli_exit {
     CLI_OK = 0,
     CLI_USAGE = 1,
     CLI_INPUT = 2,
-    CLI_OUTPUT = 3
+    CLI_OUTPUT = 3,
+    CLI_NOT_PARALLEL = 4, /* the documents do not look like translations */
+    CLI_SKIPPED = 5       /* finished, but something was skipped (batch, pair) */
 };
 
 /* One subcommand: its name, a one-line summary and its entry point, which receives
@@ -29,6 +31,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_pair(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
  * unknown. */

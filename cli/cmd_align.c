@@ -6,13 +6,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "memout.h"
 #include "progress.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: selaras align [--from L] [--to L] [--dict FILE]... [--presegmented]\n"
           "                     [--format beads|jsonl|tsv|tmx] [--min-score X] [-o OUT]\n"
-          "                     [--merge] SOURCE TARGET\n"
+          "                     [--merge|--force] [--lock-timeout S] [--keep-identical]\n"
+          "                     SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"
           "input line is one segment. Segment numbers count every segment from 0.\n"
@@ -21,8 +23,11 @@ static void usage(FILE *out)
           "--format tmx writes a TMX 1.4 memory (boilerplate and one-sided beads left\n"
           "out) to -o OUT, or to standard output once it is complete; with --merge the\n"
           "new units are added to the memory already in the file OUT, exact duplicates\n"
-          "collapsing into the higher-scored one. SOURCE, TARGET or one --dict may be -\n"
-          "(standard input).\n", out);
+          "collapsing into the higher-scored one; an existing OUT is otherwise replaced\n"
+          "only with --force (also when read-only). Writers of one OUT take turns (a lock\n"
+          "beside it, waited for up to --lock-timeout seconds, default 30). Beads whose\n"
+          "two sides are identical are left out and counted unless --keep-identical.\n"
+          "SOURCE, TARGET or one --dict may be - (standard input).\n", out);
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -97,14 +102,15 @@ static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
 
 static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
                         const selaras_alignment *a, const char *from, const char *to,
-                        double min_score, const char *output, const char *shown, int merge,
-                        selaras_writer **done);
+                        double min_score, const char *output, const char *shown,
+                        const cli_memout *mo, unsigned flags, selaras_writer **done);
 
 /* Write the beads as a TMX memory at output (NULL or "-": standard output, written only
  * when the whole memory is), merged into the memory there with merge. */
 static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
                      const selaras_alignment *a, const char *from, const char *to,
-                     double min_score, const char *output, int merge)
+                     double min_score, const char *output, const cli_memout *mo,
+                     unsigned flags)
 {
     cli_spool spool;
     const char *path;
@@ -112,16 +118,16 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
     int rc = cli_memory_output_begin(output, &spool, &path);
     const char *shown = cli_output_name(output);
     if (rc == CLI_OK)
-        rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, merge, &w);
+        rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, mo, flags, &w);
     rc = cli_memory_output_end(&spool, rc);
-    if (rc == CLI_OK)
-        fprintf(stderr, "selaras: %zu units written to %s (%zu one-sided, %zu boilerplate, "
-                "%zu below the minimum score left out; %zu duplicates collapsed)\n",
-                selaras_writer_count(w, SELARAS_COUNT_WRITTEN), shown,
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_BOILERPLATE),
-                selaras_writer_count(w, SELARAS_COUNT_SKIP_SCORE),
+    if (rc == CLI_OK) {
+        char skipped[400];
+        cli_memout_skipped(w, skipped, sizeof skipped);
+        fprintf(stderr, "selaras: %zu units written to %s (%s%s%zu duplicates collapsed)\n",
+                selaras_writer_count(w, SELARAS_COUNT_WRITTEN), shown, skipped,
+                skipped[0] ? " left out; " : "",
                 selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
+    }
     selaras_writer_free(w);
     return rc;
 }
@@ -130,15 +136,15 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
  * closed writer (for its counts). */
 static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
                         const selaras_alignment *a, const char *from, const char *to,
-                        double min_score, const char *output, const char *shown, int merge,
-                        selaras_writer **done)
+                        double min_score, const char *output, const char *shown,
+                        const cli_memout *mo, unsigned flags, selaras_writer **done)
 {
     selaras_writer *w = NULL;
     selaras_error err;
     selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, output, NULL, from, to,
                                            NULL, &err);
-    if (st == SELARAS_OK && merge)
-        st = selaras_writer_set_flags(w, SELARAS_WRITER_DEDUPE, &err);
+    if (st == SELARAS_OK && mo->merge)
+        flags |= SELARAS_WRITER_DEDUPE;
     if (st == SELARAS_OK && min_score > 0)
         st = selaras_writer_set_min_score(w, min_score, &err);
     if (st != SELARAS_OK) {
@@ -146,11 +152,10 @@ static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt
         selaras_writer_free(w);
         return cli_setup_failure(st);
     }
-    if (merge && access(output, F_OK) == 0 &&
-        (st = selaras_writer_add_tmx(w, output, &err)) != SELARAS_OK) {
-        cli_report(output, &err);
+    int rc = cli_memout_start(w, mo, flags, shown);
+    if (rc != CLI_OK) {
         selaras_writer_free(w);
-        return st == SELARAS_ERR_IO ? CLI_OUTPUT : CLI_INPUT;
+        return rc;
     }
     if (st == SELARAS_OK)
         st = selaras_writer_add_alignment(w, src, tgt, a, &err);
@@ -176,11 +181,16 @@ int cmd_align(int argc, char **argv)
         {"min-score", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
         {"merge", no_argument, NULL, 'M'},
+        {"force", no_argument, NULL, CLI_OPT_FORCE},
+        {"lock-timeout", required_argument, NULL, CLI_OPT_LOCK_TIMEOUT},
+        {"keep-identical", no_argument, NULL, CLI_OPT_KEEP_IDENTICAL},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *from = "id", *to = "en", *output = NULL;
-    int presegmented = 0, merge = 0;
+    int presegmented = 0;
+    cli_memout mo = CLI_MEMOUT_INIT;
+    unsigned flags = 0;
     const char *dicts[16];
     size_t ndicts = 0;
     enum out_format fmt = FMT_BEADS;
@@ -188,7 +198,14 @@ int cmd_align(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        int orc;
+        if (cli_memout_option(&mo, c, optarg, &orc)) {
+            if (orc != CLI_OK)
+                return orc;
+            continue;
+        }
         switch (c) {
+        case CLI_OPT_KEEP_IDENTICAL: flags |= SELARAS_WRITER_KEEP_IDENTICAL; break;
         case 'f': from = optarg; break;
         case 't': to = optarg; break;
         case 'd':
@@ -199,7 +216,7 @@ int cmd_align(int argc, char **argv)
             dicts[ndicts++] = optarg;
             break;
         case 'p': presegmented = 1; break;
-        case 'M': merge = 1; break;
+        case 'M': mo.merge = 1; break;
         case 'F':
             if (strcmp(optarg, "beads") == 0)
                 fmt = FMT_BEADS;
@@ -232,11 +249,15 @@ int cmd_align(int argc, char **argv)
         usage(stderr);
         return CLI_USAGE;
     }
-    if (merge && fmt != FMT_TMX) {
-        cli_error("--merge goes with --format tmx");
+    if ((mo.merge || flags) && fmt != FMT_TMX) {
+        cli_error("--merge and --keep-identical go with --format tmx");
         return CLI_USAGE;
     }
-    if (merge && (output == NULL || strcmp(output, "-") == 0)) {
+    if (mo.merge && mo.force) {
+        cli_error("--merge adds to the memory, --force replaces it: give one of them");
+        return CLI_USAGE;
+    }
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
         cli_error("--merge adds to the memory in a file: give it with -o FILE");
         return CLI_USAGE;
     }
@@ -246,6 +267,8 @@ int cmd_align(int argc, char **argv)
         return CLI_USAGE;
     if (cli_check_lang(from) != CLI_OK || cli_check_lang(to) != CLI_OK)
         return CLI_USAGE;
+    if (fmt == FMT_TMX && cli_memout_check(&mo, output, 1, NULL, 0) != CLI_OK)
+        return CLI_OUTPUT;
     selaras_segments *src = NULL, *tgt = NULL;
     selaras_aligner *al = NULL;
     selaras_alignment *a = NULL;
@@ -270,7 +293,7 @@ int cmd_align(int argc, char **argv)
     }
     cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
-        rc = write_tmx(src, tgt, a, from, to, min_score, output, merge);
+        rc = write_tmx(src, tgt, a, from, to, min_score, output, &mo, flags);
     else if (rc == CLI_OK)
         rc = print_beads(src, tgt, a, fmt, min_score, output, from, to);
     cli_progress_done();

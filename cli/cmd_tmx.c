@@ -7,22 +7,27 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "memout.h"
 
 static void usage(FILE *out)
 {
-    fputs("usage: selaras tmx merge [--src L] [--tgt L] [--keep-duplicates] [-o OUT.tmx]\n"
+    fputs("usage: selaras tmx merge [--from L] [--to L] [--keep-duplicates]\n"
+          "                         [--merge|--force] [--lock-timeout S] [-o OUT.tmx]\n"
           "                         IN.tmx...\n"
-          "       selaras tmx convert [--src L] [--tgt L] --format tsv|jsonl [-o OUT]\n"
-          "                           IN.tmx\n"
-          "       selaras tmx convert [--src L] [--tgt L] --format plain -o OUT -O OUT2\n"
-          "                           IN.tmx\n"
+          "       selaras tmx convert [--from L] [--to L] --format tsv|jsonl [--force]\n"
+          "                           [-o OUT] IN.tmx\n"
+          "       selaras tmx convert [--from L] [--to L] --format plain [--force]\n"
+          "                           -o OUT -O OUT2 IN.tmx\n"
           "       selaras tmx stats FILE.tmx\n"
-          "merge: write every unit of the inputs (OUT may be one of them) into OUT; exact\n"
-          "  duplicates collapse, keeping the higher x-score. OUT is replaced only when the\n"
-          "  whole new memory is written.\n"
-          "convert: write the units as TSV, JSONL or two line-aligned files (OUT: source,\n"
-          "  OUT2: target).\n"
-          "stats: units, languages, properties, bead types and the score histogram.\n"
+          "merge: write every unit of the inputs into OUT; exact duplicates collapse,\n"
+          "  keeping the higher x-score. With --merge the memory already in OUT is read\n"
+          "  first (so is OUT when it is one of the inputs); an existing OUT is otherwise\n"
+          "  replaced only with --force (also when read-only). OUT is replaced only when\n"
+          "  the whole new memory is written; writers of one OUT take turns (a lock\n"
+          "  beside it, waited for up to --lock-timeout seconds, default 30).\n"
+          "convert: write the units one by one as TSV, JSONL or two line-aligned files\n"
+          "  (OUT: source, OUT2: target; two different files), duplicates included.\n"
+          "stats: units, languages, properties, bead types and the score histogram.\n"          "--from/--to (old spellings --src/--tgt): the languages (default id and en).\n"
           "Without -o (or with -o -) merge and convert write to standard output, once the\n"
           "whole output is complete. One input may be - (standard input).\n", out);
 }
@@ -63,14 +68,19 @@ static int writer_failure(selaras_status st, const char *in, const char *out,
 }
 
 static int write_all(char **inputs, int n, selaras_format format, unsigned flags,
-                     const char *src, const char *tgt, const char *output, const char *output2,
-                     selaras_writer **done);
+                     const cli_memout *mo, const char *src, const char *tgt,
+                     const char *output, const char *output2, selaras_writer **done);
 
 static int merge_or_convert(int argc, char **argv, int convert)
 {
     static const struct option options[] = {
+        {"from", required_argument, NULL, 's'},
+        {"to", required_argument, NULL, 't'},
         {"src", required_argument, NULL, 's'},
         {"tgt", required_argument, NULL, 't'},
+        {"merge", no_argument, NULL, 'M'},
+        {"force", no_argument, NULL, CLI_OPT_FORCE},
+        {"lock-timeout", required_argument, NULL, CLI_OPT_LOCK_TIMEOUT},
         {"output", required_argument, NULL, 'o'},
         {"output2", required_argument, NULL, 'O'},
         {"format", required_argument, NULL, 'f'},
@@ -80,11 +90,19 @@ static int merge_or_convert(int argc, char **argv, int convert)
     };
     const char *src = "id", *tgt = "en", *output = NULL, *output2 = NULL;
     selaras_format format = SELARAS_FORMAT_TMX;
-    unsigned flags = SELARAS_WRITER_DEDUPE;
+    unsigned flags = convert ? 0 : SELARAS_WRITER_DEDUPE;
+    cli_memout mo = CLI_MEMOUT_INIT;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "s:t:o:O:f:kh", options, NULL)) != -1) {
+        int orc;
+        if (cli_memout_option(&mo, c, optarg, &orc)) {
+            if (orc != CLI_OK)
+                return orc;
+            continue;
+        }
         switch (c) {
+        case 'M': mo.merge = 1; break;
         case 's': src = optarg; break;
         case 't': tgt = optarg; break;
         case 'o': output = optarg; break;
@@ -109,17 +127,35 @@ static int merge_or_convert(int argc, char **argv, int convert)
         cli_error("plain output needs two files (-o and -O), not standard output");
         return CLI_USAGE;
     }
+    if (format == SELARAS_FORMAT_PLAIN && strcmp(output, output2) == 0) {
+        cli_error("-o and -O name the same file '%s': the source side would be lost",
+                  output);
+        return CLI_USAGE;
+    }
+    if (mo.merge && (convert || mo.force)) {
+        cli_error(convert ? "--merge goes with tmx merge"
+                          : "--merge adds to the memory, --force replaces it: give one of them");
+        return CLI_USAGE;
+    }
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
+        cli_error("--merge adds to the memory in a file: give it with -o FILE");
+        return CLI_USAGE;
+    }
     if (cli_stdin_twice((const char *const *)argv + optind, (size_t)inputs))
         return CLI_USAGE;
     if (cli_check_lang(src) != CLI_OK || cli_check_lang(tgt) != CLI_OK)
         return CLI_USAGE;
+    if (cli_memout_check(&mo, output, !convert, (const char *const *)argv + optind,
+                         convert ? 0 : (size_t)inputs) != CLI_OK ||
+        (output2 != NULL && cli_memout_check(&mo, output2, 0, NULL, 0) != CLI_OK))
+        return CLI_OUTPUT;
     /* standard output: the memory is written to a temporary file, copied when complete */
     cli_spool spool;
     const char *path;
     int rc = cli_memory_output_begin(output, &spool, &path);
     selaras_writer *w = NULL;
     if (rc == CLI_OK)
-        rc = write_all(argv + optind, inputs, format, flags, src, tgt, path, output2, &w);
+        rc = write_all(argv + optind, inputs, format, flags, &mo, src, tgt, path, output2, &w);
     rc = cli_memory_output_end(&spool, rc);
     if (rc == CLI_OK) {
         fprintf(stderr, "selaras: %zu units written, %zu duplicates collapsed",
@@ -154,20 +190,18 @@ static int add_input(selaras_writer *w, const char *name, const char *output)
 /* Write the memories inputs[0..n) to output (and output2); on success *done is the closed
  * writer (for its counts). */
 static int write_all(char **inputs, int n, selaras_format format, unsigned flags,
-                     const char *src, const char *tgt, const char *output, const char *output2,
-                     selaras_writer **done)
+                     const cli_memout *mo, const char *src, const char *tgt,
+                     const char *output, const char *output2, selaras_writer **done)
 {
     selaras_writer *w;
     selaras_error err;
     selaras_status st = selaras_writer_new(&w, format, output, output2, src, tgt, NULL, &err);
-    if (st == SELARAS_OK)
-        st = selaras_writer_set_flags(w, flags, &err);
     if (st != SELARAS_OK) {
         cli_error("%s", err.message);
         selaras_writer_free(w);
-        return cli_setup_failure(st);
+        return st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : cli_setup_failure(st);
     }
-    int rc = CLI_OK;
+    int rc = cli_memout_start(w, mo, flags, cli_output_name(output));
     for (int i = 0; i < n && rc == CLI_OK; i++)
         rc = add_input(w, inputs[i], output);
     if (rc == CLI_OK && (st = selaras_writer_close(w, &err)) != SELARAS_OK)

@@ -9,6 +9,7 @@ static const cli_command commands[] = {
     {"segment", "split a text into sentences, titles and boilerplate", cmd_segment},
     {"align", "align a document with its translation into sentence beads", cmd_align},
     {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
+    {"pair", "find which files of two folders translate each other", cmd_pair},
     {"eval", "score beads against gold beads (precision, recall, F1)", cmd_eval},
 };
 

@@ -2,14 +2,23 @@
  * iterator (ubrk over UTF-8 through utext_openUTF8, same language) over the same input
  * of at least 30 MB, single thread, best of 5 runs taken in turns; and the segmenter's
  * peak memory.
- * Usage: bench_segment DATA_DIR
+ * With SELARAS and ICU_SEGMENT, also whole processes on the same input written to a file:
+ * `selaras segment` (text and JSONL output) against eval/icu_segment, wall time, CPU time
+ * and peak resident set.
+ * Usage: bench_segment [--process-only] DATA_DIR [SELARAS ICU_SEGMENT]
  *
  * The input for each language is the shared sets' document texts (PUD, ud-seg, and the
  * seed releases for Indonesian) joined by blank lines and repeated up to 32 MiB. */
+#define _DEFAULT_SOURCE /* wait4 */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -332,10 +341,157 @@ static void bench(const char *lang, const text *t)
            (double)peak / 1e6, (double)list_bytes / (double)(count ? count : 1));
 }
 
+/* ---- whole processes: the CLI against the ICU program, same file, same output ---- */
+
+typedef struct proc_result {
+    double wall, cpu; /* best wall-clock and CPU (user + system) seconds */
+    double sys;       /* system seconds of the best run */
+    long rss_kb;      /* largest peak resident set over the runs */
+} proc_result;
+
+static double wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Run argv with standard output into the file out; write "wall cpu sys rss_kb" to fd.
+ * This runs in a small process of its own (bench_segment --spawn): a child forked from
+ * the benchmark, which holds the inputs, would inherit its peak resident set. */
+static int spawn(char *const *argv, const char *out, int fd_result)
+{
+    unlink(out);
+    double t0 = wall_now();
+    pid_t pid = fork();
+    if (pid < 0)
+        return 2;
+    if (pid == 0) {
+        int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0 || dup2(fd, 1) < 0)
+            _exit(126);
+        close(fd);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return 2;
+    double wall = wall_now() - t0;
+    double sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + sys;
+    char line[128];
+    int n = snprintf(line, sizeof line, "%.6f %.6f %.6f %ld\n", wall, cpu, sys, ru.ru_maxrss);
+    return write(fd_result, line, (size_t)n) == n ? 0 : 2;
+}
+
+/* Run argv through `self --spawn`; keep the best times and the top RSS in r. */
+static void run_process(const char *self, char *const *argv, const char *out, proc_result *r)
+{
+    int p[2];
+    if (pipe(p) != 0)
+        die("pipe failed");
+    pid_t pid = fork();
+    if (pid < 0)
+        die("fork failed");
+    if (pid == 0) {
+        char fdnum[16];
+        snprintf(fdnum, sizeof fdnum, "%d", p[1]);
+        close(p[0]);
+        char *args[16] = {(char *)self, "--spawn", fdnum, (char *)out};
+        size_t k = 4;
+        for (size_t i = 0; argv[i] != NULL && k < 15; i++)
+            args[k++] = argv[i];
+        args[k] = NULL;
+        execv(self, args);
+        _exit(127);
+    }
+    close(p[1]);
+    char line[128] = {0};
+    ssize_t got = read(p[0], line, sizeof line - 1);
+    close(p[0]);
+    int status;
+    double wall, cpu, sys;
+    long rss;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+        got <= 0 || sscanf(line, "%lf %lf %lf %ld", &wall, &cpu, &sys, &rss) != 4) {
+        fprintf(stderr, "bench_segment: %s failed\n", argv[0]);
+        exit(2);
+    }
+    if (wall < r->wall) {
+        r->wall = wall;
+        r->sys = sys;
+    }
+    if (cpu < r->cpu)
+        r->cpu = cpu;
+    if (rss > r->rss_kb)
+        r->rss_kb = rss;
+}
+
+static void print_process(const char *what, const proc_result *r, double in_mb)
+{
+    printf("  %-22s %8.3f s %8.3f s %8.3f s %9.1f MB %6.2fx input\n", what, r->wall, r->cpu,
+           r->sys, (double)r->rss_kb / 1024.0, (double)r->rss_kb * 1024.0 / 1e6 / in_mb);
+}
+
+/* selaras segment (text and jsonl) and icu_segment on the same file, runs alternating. */
+static void bench_process(const char *self, const char *lang, const text *t, char *selaras,
+                          char *icu)
+{
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    char dir[4096], in[4200], out[4200];
+    snprintf(dir, sizeof dir, "%s/bench_segment.XXXXXX", tmp);
+    if (mkdtemp(dir) == NULL)
+        die("cannot make a temporary directory");
+    snprintf(in, sizeof in, "%s/input.%s.txt", dir, lang);
+    snprintf(out, sizeof out, "%s/output", dir);
+    FILE *f = fopen(in, "wb");
+    if (f == NULL || fwrite(t->data, 1, t->len, f) != t->len || fclose(f) != 0)
+        die("cannot write the input file");
+    char l[16];
+    snprintf(l, sizeof l, "%s", lang);
+    char *cmds[4][8] = {
+        {selaras, "segment", "--lang", l, "--format", "text", in, NULL},
+        {icu, l, "text", in, NULL},
+        {selaras, "segment", "--lang", l, "--format", "jsonl", in, NULL},
+        {icu, l, "jsonl", in, NULL},
+    };
+    proc_result r[4];
+    for (int k = 0; k < 4; k++)
+        r[k] = (proc_result){1e9, 1e9, 0, 0};
+    for (int run = 0; run < RUNS; run++)
+        for (int k = 0; k < 4; k++)
+            run_process(self, cmds[k], out, &r[k]);
+    unlink(out);
+    unlink(in);
+    rmdir(dir);
+    double mb = (double)t->len / 1e6;
+    printf("\n%s, whole process on a %.1f MB file (best of %d, runs alternating):\n", lang, mb,
+           RUNS);
+    printf("  %-22s %10s %10s %10s %12s\n", "", "wall", "user+sys", "sys", "peak RSS");
+    print_process("selaras segment text", &r[0], mb);
+    print_process("ICU program text", &r[1], mb);
+    print_process("selaras segment jsonl", &r[2], mb);
+    print_process("ICU program jsonl", &r[3], mb);
+    printf("  speed-up over ICU (wall): text %.2fx, jsonl %.2fx; selaras peak RSS %.2fx / "
+           "%.2fx the input\n", r[1].wall / r[0].wall, r[3].wall / r[2].wall,
+           (double)r[0].rss_kb * 1024.0 / (double)t->len,
+           (double)r[2].rss_kb * 1024.0 / (double)t->len);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: bench_segment DATA_DIR\n");
+    if (argc >= 5 && strcmp(argv[1], "--spawn") == 0)
+        return spawn(argv + 4, argv[3], atoi(argv[2]));
+    const char *self = argv[0];
+    int process_only = argc == 5 && strcmp(argv[1], "--process-only") == 0;
+    if (process_only) {
+        argv++;
+        argc--;
+    }
+    if (argc != 2 && argc != 4) {
+        fprintf(stderr, "usage: bench_segment [--process-only] DATA_DIR [SELARAS ICU_SEGMENT]\n");
         return 2;
     }
     const char *dir = argv[1];
@@ -354,10 +510,16 @@ int main(int argc, char **argv)
            U_ICU_VERSION);
     printf("%-4s %-9s %7s %6s | %-17s | %-17s | %-6s | %s\n", "lang", "mode", "MB", "docs",
            "selaras MB/s segs", "ICU MB/s    segs", "ratio", "peak MB  B/seg");
-    bench_docs("id", &id);
-    bench("id", &id);
-    bench_docs("en", &en);
-    bench("en", &en);
+    if (!process_only) {
+        bench_docs("id", &id);
+        bench("id", &id);
+        bench_docs("en", &en);
+        bench("en", &en);
+    }
+    if (argc == 4) {
+        bench_process(self, "id", &id, argv[2], argv[3]);
+        bench_process(self, "en", &en, argv[2], argv[3]);
+    }
     printf("\nper-doc: each document segmented on its own (documents made beforehand, lists\n"
            "freed after each call, default allocator), ICU reset to each document's text;\n"
            "one-doc: the whole input as one document. Runs of selaras and ICU alternate.\n"

@@ -1,10 +1,12 @@
 /* make eval-segment: boundary precision / recall / F1 of selaras_segment() against the
  * shared gold sets, with ICU's plain sentence iterator (same language) as the baseline
- * scored in the same run. Usage: eval_segment DATA_DIR
+ * scored in the same run. Usage: eval_segment [-v] DATA_DIR (-v: every boundary missed or
+ * added and every wrong kind on the press development set).
  *
  * Scoring (see DATA_DIR/README.md): segments are trimmed of white space and empty ones
  * dropped; a boundary is the byte offset where a segment ends, the end of the text's
  * content excluded. Gold sentences are located in the text in order. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,16 +466,190 @@ static void eval_golden(const char *dir)
     system_close(&sys);
 }
 
+/* ---- press/pairs: both sides of each release pair, with kinds ---- */
+
+typedef struct kind_score {
+    size_t gold, matched, right, content_right;
+} kind_score;
+
+static int is_content(const char *kind)
+{
+    return strcmp(kind, "boilerplate") != 0;
+}
+
+/* Score one side of one pair: boundaries into *ours / *icu, kinds into *ks. Prints each
+ * boundary missed or added and each wrong kind when verbose. */
+static void press_side(const char *dir, const char *name, const char *lang, const json *gold,
+                       score *ours, score *icu, kind_score *ks, int verbose)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/press/pairs/%s.%s.txt", dir, name, lang);
+    size_t n;
+    char *raw = json_read_file(path, &n);
+    if (raw == NULL)
+        die("cannot read a press release");
+    char key[16];
+    snprintf(key, sizeof key, "%s_segments", lang);
+    const json *segsj = json_get(gold, key);
+    if (segsj == NULL || segsj->type != JSON_ARRAY)
+        die("a press gold file has no segment list");
+    json sents = {JSON_ARRAY, 0, NULL, segsj->len, NULL, NULL};
+    json **items = calloc(segsj->len + 1, sizeof *items);
+    size_t *starts = calloc(segsj->len + 1, sizeof *starts);
+    size_t *ends = calloc(segsj->len + 1, sizeof *ends);
+    if (items == NULL || starts == NULL || ends == NULL)
+        die("out of memory");
+    for (size_t i = 0; i < segsj->len; i++)
+        items[i] = (json *)json_get(segsj->items[i], "text");
+    sents.items = items;
+    system_t sys;
+    system_open(&sys, lang);
+    bounds g = {0}, o = {0}, c = {0};
+    selaras_segments *segs;
+    size_t missing = run_gold(raw, n, &sents, &g, starts, ends);
+    if (missing)
+        printf("  %s.%s: %zu gold segments not found verbatim\n", name, lang, missing);
+    run_ours(&sys, raw, n, &o, &segs);
+    run_icu(&sys, raw, n, &c);
+    score one = {0, 0, 0};
+    add_score(&one, &o, &g);
+    add_score(ours, &o, &g);
+    add_score(icu, &c, &g);
+    if (verbose && one.tp < one.gold + one.sys) {
+        for (size_t i = 0, j = 0; i < o.n || j < g.n;) {
+            if (i < o.n && j < g.n && o.v[i] == g.v[j]) {
+                i++;
+                j++;
+            } else if (j >= g.n || (i < o.n && o.v[i] < g.v[j])) {
+                size_t a = o.v[i] > 30 ? o.v[i] - 30 : 0;
+                printf("  %s.%s extra cut after: …%.*s|\n", name, lang, (int)(o.v[i] - a), raw + a);
+                i++;
+            } else {
+                size_t a = g.v[j] > 30 ? g.v[j] - 30 : 0;
+                printf("  %s.%s missed cut after: …%.*s|\n", name, lang, (int)(g.v[j] - a), raw + a);
+                j++;
+            }
+        }
+    }
+    for (size_t i = 0; i < segsj->len; i++) {
+        const char *kind = json_get_string(segsj->items[i], "kind");
+        if (kind == NULL || json_get(segsj->items[i], "text")->len == 0)
+            continue;
+        ks->gold++;
+        for (size_t k = 0; k < selaras_segments_count(segs); k++) {
+            if (selaras_segments_start(segs, k) != starts[i] ||
+                selaras_segments_end(segs, k) != ends[i])
+                continue;
+            const char *got = selaras_segment_kind_name(selaras_segments_kind(segs, k));
+            ks->matched++;
+            ks->right += strcmp(kind, got) == 0;
+            ks->content_right += is_content(kind) == is_content(got);
+            if (verbose && strcmp(kind, got) != 0)
+                printf("  %s.%s kind %s, gold %s: %.60s\n", name, lang, got, kind,
+                       selaras_segments_text(segs, k, NULL));
+        }
+    }
+    selaras_segments_free(segs);
+    system_close(&sys);
+    free(items);
+    free(starts);
+    free(ends);
+    free(g.v);
+    free(o.v);
+    free(c.v);
+    free(raw);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void print_kinds(const char *what, const kind_score *k)
+{
+    printf("  %-20s kinds right %3zu/%-3zu = %.3f  content/boilerplate %.3f  (%zu gold segments)\n",
+           what, k->right, k->matched, k->matched ? (double)k->right / (double)k->matched : 0.0,
+           k->matched ? (double)k->content_right / (double)k->matched : 0.0, k->gold);
+}
+
+/* The development set press/pairs/: per file and micro over both sides. */
+static void eval_press(const char *dir, int verbose)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/press/pairs", dir);
+    DIR *d = opendir(path);
+    if (d == NULL) {
+        printf("press pairs: %s not found, skipped\n", path);
+        return;
+    }
+    char *names[256];
+    size_t nn = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && nn < 256;) {
+        size_t l = strlen(e->d_name);
+        if (l > 10 && strcmp(e->d_name + l - 10, ".gold.json") == 0) {
+            names[nn] = malloc(l - 9);
+            if (names[nn] == NULL)
+                die("out of memory");
+            memcpy(names[nn], e->d_name, l - 10);
+            names[nn++][l - 10] = '\0';
+        }
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, by_name);
+    score all_ours = {0, 0, 0}, all_icu = {0, 0, 0};
+    kind_score all_k = {0, 0, 0, 0};
+    static const char *const langs[2] = {"id", "en"};
+    for (int l = 0; l < 2; l++) {
+        score lang_ours = {0, 0, 0}, lang_icu = {0, 0, 0};
+        kind_score lang_k = {0, 0, 0, 0};
+        for (size_t f = 0; f < nn; f++) {
+            snprintf(path, sizeof path, "%s/press/pairs/%s.gold.json", dir, names[f]);
+            size_t len;
+            char *text = json_read_file(path, &len), *error = NULL;
+            if (text == NULL)
+                die("cannot read a press gold file");
+            json *gold = json_parse(text, len, &error);
+            free(text);
+            if (gold == NULL)
+                die("a press gold file is not JSON");
+            score o = {0, 0, 0}, c = {0, 0, 0};
+            kind_score k = {0, 0, 0, 0};
+            press_side(dir, names[f], langs[l], gold, &o, &c, &k, verbose);
+            json_free(gold);
+            char label[64];
+            snprintf(label, sizeof label, "  press %s", names[f]);
+            print_row(label, langs[l], 1, &o, &c);
+            print_kinds("", &k);
+            lang_ours.tp += o.tp, lang_ours.sys += o.sys, lang_ours.gold += o.gold;
+            lang_icu.tp += c.tp, lang_icu.sys += c.sys, lang_icu.gold += c.gold;
+            lang_k.gold += k.gold, lang_k.matched += k.matched, lang_k.right += k.right;
+            lang_k.content_right += k.content_right;
+        }
+        print_row("press pairs (micro)", langs[l], nn, &lang_ours, &lang_icu);
+        print_kinds(langs[l], &lang_k);
+        all_ours.tp += lang_ours.tp, all_ours.sys += lang_ours.sys, all_ours.gold += lang_ours.gold;
+        all_icu.tp += lang_icu.tp, all_icu.sys += lang_icu.sys, all_icu.gold += lang_icu.gold;
+        all_k.gold += lang_k.gold, all_k.matched += lang_k.matched, all_k.right += lang_k.right;
+        all_k.content_right += lang_k.content_right;
+    }
+    print_row("press pairs (micro)", "both", 2 * nn, &all_ours, &all_icu);
+    print_kinds("both sides", &all_k);
+    for (size_t f = 0; f < nn; f++)
+        free(names[f]);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: eval_segment DATA_DIR\n");
+    int verbose = argc == 3 && strcmp(argv[1], "-v") == 0;
+    if (argc != 2 && !verbose) {
+        fprintf(stderr, "usage: eval_segment [-v] DATA_DIR\n");
         return 2;
     }
-    const char *dir = argv[1];
+    const char *dir = argv[argc - 1];
     printf("Sentence segmentation: boundary precision / recall / F1 (ICU %s baseline)\n\n",
            U_ICU_VERSION);
     print_header();
+    eval_press(dir, verbose);
     eval_seeds(dir);
     eval_golden(dir);
     eval_jsonl(dir, "pud/id.docs.jsonl", "PUD documents", "id", NULL);

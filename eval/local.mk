@@ -25,9 +25,18 @@ noinst_PROGRAMS += eval/bench_segment
 eval_bench_segment_SOURCES = eval/bench_segment.c
 eval_bench_segment_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
 eval_bench_segment_LDADD = eval/libevaljson.la libselaras.la $(ICU_LIBS)
+# eval/icu_segment: the ICU program the whole-process runs compare `selaras segment` with.
+noinst_PROGRAMS += eval/icu_segment
+eval_icu_segment_SOURCES = eval/icu_segment.c
+eval_icu_segment_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS)
+eval_icu_segment_LDADD = $(ICU_LIBS)
 BENCH_TARGETS += bench-segment
-bench-segment: eval/bench_segment
-	$(builddir)/eval/bench_segment $(DATA_DIR)
+bench-segment: eval/bench_segment eval/icu_segment selaras
+	@sel=$(abs_builddir)/selaras; \
+	if test -x $(abs_builddir)/.libs/selaras; then sel=$(abs_builddir)/.libs/selaras; fi; \
+	echo "LD_LIBRARY_PATH=$(abs_builddir)/.libs $(builddir)/eval/bench_segment $(DATA_DIR) $$sel $(abs_builddir)/eval/icu_segment"; \
+	LD_LIBRARY_PATH=$(abs_builddir)/.libs$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
+	$(builddir)/eval/bench_segment $(DATA_DIR) $$sel $(abs_builddir)/eval/icu_segment
 .PHONY: bench-segment
 
 # make eval-align: accuracy on the shared data against a Gale-Church baseline.
@@ -35,9 +44,17 @@ noinst_PROGRAMS += eval/eval_align
 eval_eval_align_SOURCES = eval/eval_align.c
 eval_eval_align_LDADD = eval/libevaljson.la libselaras.la
 EVAL_TARGETS += eval-align
-eval-align: eval/eval_align$(EXEEXT)
+eval-align: eval/eval_align$(EXEEXT) eval/eval_align_press$(EXEEXT) eval/eval_align_long$(EXEEXT)
 	$(builddir)/eval/eval_align $(DATA_DIR)
+	$(builddir)/eval/eval_align_press $(DATA_DIR)
+	$(builddir)/eval/eval_align_long $(DATA_DIR)
 .PHONY: eval-align
+# The development set press/pairs/ end to end, and long pairs at 20k, 65k, 100k and 300k.
+noinst_PROGRAMS += eval/eval_align_press eval/eval_align_long
+eval_eval_align_press_SOURCES = eval/eval_align_press.c
+eval_eval_align_press_LDADD = eval/libevaljson.la libselaras.la
+eval_eval_align_long_SOURCES = eval/eval_align_long.c
+eval_eval_align_long_LDADD = eval/libevaljson.la libselaras.la
 
 # make bench-align: time and memory at 1k, 10k and 100k sentences a side.
 noinst_PROGRAMS += eval/bench_align

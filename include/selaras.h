@@ -10,6 +10,7 @@
  *   4. Lexicons ....... selaras_lexicon: bilingual dictionaries, shared read-only
  *   5. Alignment ...... selaras_aligner turns two segment lists into a selaras_alignment
  *   6. Memory formats . TMX, TSV and JSONL writers and the TMX reader
+ *   7. Collections .... parallelness of two documents; pairing the files of two folders
  *   8. Evaluation ..... alignment scores against gold beads, segmentation boundary F1
  *
  * Conventions that hold for every function:
@@ -546,7 +547,8 @@ SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
  * aligner can be trained over a whole corpus and then align each document pair with it.
  *
  * An aligner is not thread safe; use one per thread. The lexicon it was given is only
- * read, and may be shared by aligners on many threads at once.
+ * read, and may be shared by aligners on many threads at once; so may a trained
+ * ::selaras_model (selaras_aligner_new_shared()).
  */
 typedef struct selaras_aligner selaras_aligner;
 
@@ -632,6 +634,59 @@ SELARAS_API selaras_status selaras_aligner_learn(selaras_aligner *al,
 
 /** @return the number of word pairs in the learned table (0 before any learning). */
 SELARAS_API size_t selaras_aligner_learned_pairs(const selaras_aligner *al);
+
+/* ---- 5.1 A model shared by many aligners ---- */
+
+/**
+ * What an aligner learns (the word table, its vocabulary, the length statistics) with its
+ * languages and lexicon, apart from the working state of an alignment. Learn into a model
+ * on one thread with selaras_model_learn(); then any number of aligners made with
+ * selaras_aligner_new_shared(), on any number of threads, align with it at once, each
+ * reading it only. Whatever one alignment needs beyond the model (the keys of its two
+ * documents) is dropped when the call returns, so an aligner's memory does not grow with
+ * the number of pairs it aligns.
+ */
+typedef struct selaras_model selaras_model;
+
+/**
+ * Create an empty model: the languages and the lexicon of selaras_aligner_new().
+ * @param[out] out  receives the model; NULL on failure. Free with selaras_model_free().
+ * @param[in]  lexicon  borrowed, or NULL: it must outlive the model and its aligners.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_model_new(selaras_model **out, const char *src_lang,
+                                             const char *tgt_lang,
+                                             const selaras_lexicon *lexicon,
+                                             const selaras_allocator *mem, selaras_error *err);
+/** Free a model; NULL is accepted. No aligner may still be using it. */
+SELARAS_API void selaras_model_free(selaras_model *model);
+/**
+ * Learn from one document pair, as selaras_aligner_learn() does with default settings.
+ * No aligner may be aligning with the model during the call.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM
+ *         (the table is then as it was before the call).
+ */
+SELARAS_API selaras_status selaras_model_learn(selaras_model *model, const selaras_segments *src,
+                                               const selaras_segments *tgt, selaras_error *err);
+/** @return the number of word pairs in the model's learned table. */
+SELARAS_API size_t selaras_model_learned_pairs(const selaras_model *model);
+/** @return the number of keys (words, stems, anchors) the model's vocabulary holds. */
+SELARAS_API size_t selaras_model_vocabulary(const selaras_model *model);
+/**
+ * Create an aligner that reads @p model (borrowed: it must outlive the aligner) and
+ * keeps only its own working state. selaras_aligner_learn() refuses on it.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_aligner_new_shared(selaras_aligner **out,
+                                                      const selaras_model *model,
+                                                      const selaras_allocator *mem,
+                                                      selaras_error *err);
+/**
+ * @return the model @p al reads: its own (made by selaras_aligner_new(), trained by
+ * selaras_aligner_learn(), freed with the aligner) or the shared one. Another aligner may
+ * share it with selaras_aligner_new_shared() while @p al lives and learns no more.
+ */
+SELARAS_API const selaras_model *selaras_aligner_model(const selaras_aligner *al);
 
 /**
  * Align two segment lists.
@@ -827,10 +882,20 @@ enum selaras_writer_flag {
      *  the higher "x-score" stays, at the place of the first one. The writer then keeps
      *  the units in memory and writes them all at selaras_writer_close(). */
     SELARAS_WRITER_DEDUPE = 1u << 2,
+    /** Add to the memory at the target: before the first unit (and under the lock, see
+     *  ::selaras_writer) the units and header of the file already there, if any, are
+     *  added as selaras_writer_add_tmx() would. TMX output only. */
+    SELARAS_WRITER_MERGE = 1u << 3,
+    /** Refuse to replace a file that is already at the target (::SELARAS_ERR_IO before
+     *  the first unit), unless ::SELARAS_WRITER_MERGE is set too. */
+    SELARAS_WRITER_NO_REPLACE = 1u << 4,
+    /** Replace a target that is read-only (no write permission); by default such a target
+     *  is refused with ::SELARAS_ERR_IO before the first unit. */
+    SELARAS_WRITER_REPLACE_READONLY = 1u << 5,
     /** Keep beads with an empty side (1-0, 0-1, or a side of empty segments): the empty
      *  side is written as an empty text. With KEEP_BOILERPLATE and KEEP_IDENTICAL every
      *  bead of an alignment is written (the CLI's `align --format jsonl`). */
-    SELARAS_WRITER_KEEP_UNPAIRED = 1u << 3
+    SELARAS_WRITER_KEEP_UNPAIRED = 1u << 6
 };
 
 /** What selaras_writer_count() counts. */
@@ -852,7 +917,19 @@ typedef enum selaras_writer_counter {
  * over the target, so the target is either its old self or the complete new file, never a
  * partial one. Freeing a writer that was not closed removes the temporary file and leaves
  * the target untouched. A target that exists and is not a regular file (/dev/stdout, a
- * pipe) is written directly.
+ * pipe) is written directly. A symbolic link given as target stays a link (dangling or
+ * not): the file it points to is the one written.
+ *
+ * Concurrent writers: before its first unit (the first add, or the close) a writer takes
+ * an advisory write lock (fcntl) on the file TARGET.lock beside the target and holds it
+ * until the new file is renamed over the target; another writer of the same target waits
+ * for it (up to selaras_writer_set_lock_timeout(), 30 s by default, then
+ * ::SELARAS_ERR_LOCKED). A merge that reads the target after taking the lock
+ * (::SELARAS_WRITER_MERGE, or selaras_writer_add_tmx() of the target) therefore never
+ * loses what another writer added. The holder removes the lock file when done. Readers
+ * take no lock and always see a whole file. Under the lock the writer also checks the
+ * target (see ::SELARAS_WRITER_NO_REPLACE and ::SELARAS_WRITER_REPLACE_READONLY) and
+ * removes the temporary files (TARGET.tmp-PID-XXXXXX) of writers no longer running.
  *
  * Order of calls: selaras_writer_new(), the setters, then any number of
  * selaras_writer_add_unit(), selaras_writer_add_bead() and selaras_writer_add_tmx(), then
@@ -880,8 +957,9 @@ typedef struct selaras_writer selaras_writer;
  *                       the TMX header's srclang and the tag of the first `<tuv>`.
  * @param[in]  tgt_lang  the target language tag ("en", "en-US").
  * @param[in]  mem       allocator, or NULL.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO
- *         (the temporary file cannot be made; the message names the path) or ::SELARAS_ERR_NOMEM.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (also: @p path and @p path2 name the same
+ *         file), ::SELARAS_ERR_LANGUAGE, ::SELARAS_ERR_IO (the temporary file cannot be
+ *         made; the message names the path) or ::SELARAS_ERR_NOMEM.
  */
 SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_format format,
                                               const char *path, const char *path2,
@@ -958,6 +1036,11 @@ SELARAS_API selaras_status selaras_writer_set_max_ratio(selaras_writer *w, doubl
  *  @return as the setters above. */
 SELARAS_API selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars,
                                                          selaras_error *err);
+/** Wait up to @p seconds (0 or more, finite; default 30) for another writer's lock of the
+ *  same target before failing with ::SELARAS_ERR_LOCKED.
+ *  @return as the setters above. */
+SELARAS_API selaras_status selaras_writer_set_lock_timeout(selaras_writer *w, double seconds,
+                                                           selaras_error *err);
 /**
  * Copy the header properties and notes of @p header (for example
  * selaras_tmx_reader_header() of a memory being merged) into the TMX header; entries
@@ -976,6 +1059,19 @@ SELARAS_API selaras_status selaras_writer_add_header(selaras_writer *w,
  *          (invalid UTF-8) or ::SELARAS_ERR_NOMEM. */
 SELARAS_API selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
                                                        selaras_error *err);
+
+/**
+ * Take the target's lock and check the target now, rather than at the first add or the
+ * close (see ::selaras_writer): with ::SELARAS_WRITER_MERGE the memory already there is
+ * read here, so its errors come apart from those of the units added later. The setters
+ * fail with ::SELARAS_ERR_STATE afterwards. Calling it again does nothing.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE, ::SELARAS_ERR_LOCKED
+ *         (another writer held the lock past the timeout), ::SELARAS_ERR_IO (the target is
+ *         read-only or, with ::SELARAS_WRITER_NO_REPLACE, there; the lock file cannot be
+ *         made), an error of selaras_writer_add_tmx() (the merged memory) or
+ *         ::SELARAS_ERR_NOMEM. After a failure only selaras_writer_free() remains.
+ */
+SELARAS_API selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err);
 
 /**
  * Add a unit as it is (no filter applies; duplicates collapse with ::SELARAS_WRITER_DEDUPE).
@@ -1119,6 +1215,158 @@ SELARAS_API const char *selaras_tmx_reader_version(const selaras_tmx_reader *r);
 /** @return the header's srclang ("id", "*all*"…); borrowed. */
 SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
 
+
+/* ===================================================================== */
+/* 7. Collections                                                         */
+/* ===================================================================== */
+
+/* ---- 7.1 Parallelness of two documents ---- */
+
+/**
+ * Scores at or above this are taken for translations (selaras align refuses pairs below
+ * it; the pairer never pairs below it by default). Calibrated with `make eval-pair`.
+ */
+#define SELARAS_PARALLEL_THRESHOLD 0.5
+
+/**
+ * The evidence behind a parallelness score, for reports and calibration. Caller-owned.
+ * A feature is -1 when there was nothing to measure (no anchors on either side, no
+ * lexicon, no beads given).
+ */
+typedef struct selaras_parallel_evidence {
+    double score;        /**< the score in [0, 1], as selaras_parallel_score() returns it */
+    double anchors;      /**< Dice overlap of numbers, dates and URLs (formats normalised) */
+    double names;        /**< Dice overlap of names and acronyms */
+    double lexicon;      /**< share of words with a lexicon translation on the other side */
+    double length_ratio; /**< |ln(target length / source length)|, in code points */
+    double beads;        /**< share of segments in confident two-sided beads */
+    size_t src_anchors;  /**< distinct anchors of the source document */
+    size_t tgt_anchors;  /**< distinct anchors of the target document */
+    size_t shared_anchors; /**< anchors found in both */
+} selaras_parallel_evidence;
+
+/**
+ * How likely two segmented documents are translations of each other, in [0, 1].
+ *
+ * The evidence: numbers with their formats normalised ("1.500,5" in Indonesian is
+ * "1,500.5" in English, "Rp 2,5 miliar" is "IDR 2.5 billion"), dates with day and month
+ * read both ways ("Selasa (27/1)" and "Tuesday (1/27)"), URLs, names and acronyms
+ * spelled alike, word pairs of the lexicon, the ratio of the documents' lengths, and,
+ * when an alignment of the two is given, the share of segments in confident beads with
+ * both sides. Boilerplate segments are left out. Two empty documents score 0.
+ *
+ * @param[in]  src       source segments.
+ * @param[in]  tgt       target segments (another language, or the same).
+ * @param[in]  lex       a lexicon for the two languages (either direction), or NULL.
+ * @param[in]  beads     selaras_align() of @p src and @p tgt, or NULL.
+ * @param[out] score     receives the score.
+ * @param[out] evidence  optional; receives the features behind the score.
+ * @param[out] err       optional error details.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (a NULL list or @p score, beads that do
+ *         not cover the two lists) or ::SELARAS_ERR_NOMEM. Memory comes from the source
+ *         list's allocator. Only reads its arguments: calls on distinct lists may run on
+ *         many threads at once, sharing one lexicon.
+ */
+SELARAS_API selaras_status selaras_parallel_score(const selaras_segments *src,
+                                                  const selaras_segments *tgt,
+                                                  const selaras_lexicon *lex,
+                                                  const selaras_alignment *beads,
+                                                  double *score,
+                                                  selaras_parallel_evidence *evidence,
+                                                  selaras_error *err);
+
+/** @return ::SELARAS_PARALLEL_THRESHOLD (for bindings that cannot read macros). */
+SELARAS_API double selaras_parallel_threshold(void);
+
+/* ---- 7.2 Pairing the documents of two collections ---- */
+
+/**
+ * A pairer finds which documents of a source collection translate which of a target
+ * collection: add every document of both sides, then selaras_pairer_run(). The result is
+ * one-to-one, and a document without a good partner stays unpaired (precision first: a
+ * pair is only made when its parallelness score reaches the pairer's minimum, by default
+ * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ *
+ * Candidates come from an inverted index of the rare anchors of the target documents
+ * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
+ * so that each source document is scored in full against a few candidates only, never
+ * against every target: time grows about linearly with the collections. Documents on one
+ * topic are told apart by what differs between them (numbers, dates, names).
+ *
+ * A pairer keeps a profile of each document, not the segments. It is used by one thread
+ * at a time; its lexicon is only read.
+ */
+typedef struct selaras_pairer selaras_pairer;
+
+/** The two sides of a pairing. */
+typedef enum selaras_side {
+    SELARAS_SIDE_SOURCE = 0, /**< the source collection */
+    SELARAS_SIDE_TARGET = 1  /**< the target collection */
+} selaras_side;
+
+/** What selaras_pairer_partner() returns for a document left unpaired. */
+#define SELARAS_UNPAIRED ((size_t)-1)
+
+/**
+ * Create a pairer.
+ * @param[out] out       the new pairer; free with selaras_pairer_free().
+ * @param[in]  src_lang  language tag of the source documents ("id").
+ * @param[in]  tgt_lang  language tag of the target documents ("en").
+ * @param[in]  lex       a lexicon for the two languages (either direction), or NULL
+ *                       (names and anchors only). Borrowed: it must outlive the pairer.
+ * @param[in]  mem       allocator, or NULL.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *src_lang,
+                                              const char *tgt_lang, const selaras_lexicon *lex,
+                                              const selaras_allocator *mem, selaras_error *err);
+
+/** Free a pairer; NULL is accepted. */
+SELARAS_API void selaras_pairer_free(selaras_pairer *p);
+
+/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+ *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
+SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
+                                                        selaras_error *err);
+
+/**
+ * Add a document to one side. Documents are numbered from 0 on each side in the order
+ * they are added. The segments are only read (not retained).
+ * @param[in]  side   ::SELARAS_SIDE_SOURCE or ::SELARAS_SIDE_TARGET.
+ * @param[in]  segs   the document's segments; their primary language subtag must be the
+ *                    side's.
+ * @param[out] index  optional; receives the document's number on its side.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or
+ *         ::SELARAS_ERR_NOMEM (nothing added).
+ */
+SELARAS_API selaras_status selaras_pairer_add(selaras_pairer *p, selaras_side side,
+                                              const selaras_segments *segs, size_t *index,
+                                              selaras_error *err);
+
+/**
+ * Pair the documents added so far (again, after more were added). An empty side pairs
+ * nothing and succeeds.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (the previous
+ *         result is then kept).
+ */
+SELARAS_API selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err);
+
+/** @return the number of documents added to @p side. */
+SELARAS_API size_t selaras_pairer_count(const selaras_pairer *p, selaras_side side);
+
+/**
+ * The partner of document @p index of @p side after selaras_pairer_run().
+ * @param[out] score  optional; receives the pair's parallelness score, or for an unpaired
+ *                    document the best score any candidate reached (0 without candidates).
+ * @return the partner's number on the other side, or ::SELARAS_UNPAIRED (also for an
+ *         index out of range, and before selaras_pairer_run()).
+ */
+SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side side,
+                                          size_t index, double *score);
+
+/** @return how many document pairs the last selaras_pairer_run() scored in full (a
+ *  measure of the work the candidate index saved: at most a few per source document). */
+SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
 
 /* ===================================================================== */
 /* 8. Evaluation                                                          */

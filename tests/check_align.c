@@ -474,21 +474,37 @@ static void periodic_pair(size_t n, size_t gap, selaras_segments **s, selaras_se
     }
 }
 
+/* In a text that repeats every 25 sentences a gap of 40 can be taken as 25 at one place and
+ * 15 at another for the same cost: the path must be one of the cheapest, every 1-1 bead
+ * pairing the same sentence and exactly the 40 missing ones left over. */
 START_TEST(path_along_the_band_edge_is_realigned)
 {
     enum { N = 1500, GAP = 705 };
     selaras_segments *s, *t;
     periodic_pair(N, GAP, &s, &t);
-    static char expected[N * 24];
-    size_t n = 0;
-    for (int k = 0; k < N; k++) {
-        if (k >= GAP && k < GAP + 40)
-            n += (size_t)snprintf(expected + n, sizeof expected - n, "[%d]:[]\n", k);
-        else
-            n += (size_t)snprintf(expected + n, sizeof expected - n, "[%d]:[%d]\n", k,
-                                  k < GAP ? k : k - 40);
+    selaras_aligner *al;
+    selaras_alignment *a;
+    selaras_error err;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_align(al, s, t, &a, &err), SELARAS_OK);
+    check_cover(a, N, N - 40);
+    size_t skips = 0;
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        size_t sc = selaras_alignment_src_count(a, b), tc = selaras_alignment_tgt_count(a, b);
+        size_t i = selaras_alignment_src_first(a, b), j = selaras_alignment_tgt_first(a, b);
+        if (sc == 1 && tc == 0) {
+            skips++;
+            continue;
+        }
+        ck_assert_msg(sc == 1 && tc == 1, "bead %zu is %zu-%zu", b, sc, tc);
+        size_t k = j < GAP ? j : j + 40; /* the sentence target j was made from */
+        ck_assert_msg(i % 25 == k % 25, "source %zu linked to target %zu", i, j);
     }
-    expect_beads_and_free(s, t, expected);
+    ck_assert_uint_eq(skips, 40);
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
 }
 END_TEST
 

@@ -135,6 +135,8 @@ static selaras_status write_ops(test_alloc *ta, selaras_format format, unsigned 
     if (st == SELARAS_OK)
         st = selaras_writer_set_min_length(w, 1, &err);
     if (st == SELARAS_OK)
+        st = selaras_writer_set_lock_timeout(w, 5, &err);
+    if (st == SELARAS_OK)
         st = selaras_writer_set_doc_date(w, "2024-01-01", &err);
     selaras_unit *u = NULL;
     if (st == SELARAS_OK)
@@ -148,6 +150,8 @@ static selaras_status write_ops(test_alloc *ta, selaras_format format, unsigned 
     if (st == SELARAS_OK)
         st = selaras_unit_add_variant(u, "en", "Three.", 6, &err);
 
+    if (st == SELARAS_OK)
+        st = selaras_writer_lock(w, &err);
     if (st == SELARAS_OK)
         st = selaras_writer_add_tmx(w, src, &err);
     if (st == SELARAS_OK)

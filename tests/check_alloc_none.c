@@ -29,6 +29,7 @@ START_TEST(readers_and_free_do_not_allocate)
 
     ck_assert_str_eq(selaras_version(), SELARAS_VERSION_STRING);
     ck_assert_str_eq(selaras_strerror(SELARAS_ERR_NOMEM), "out of memory");
+    ck_assert(selaras_parallel_threshold() == SELARAS_PARALLEL_THRESHOLD);
     size_t len;
     ck_assert_str_eq(selaras_doc_text(doc, &len), "Satu \xEF\xBF\xBD.\nDua.\n");
     ck_assert_str_eq(selaras_doc_lang(doc), "id");

@@ -334,6 +334,103 @@ START_TEST(generic_language)
 }
 END_TEST
 
+/* ---- how Jakarta's English rewrites are laid out (issue 14) ---- */
+
+START_TEST(en_photo_captions)
+{
+    EXPECT("en",
+           "Students in front of a classroom under repair (Foto : Andi Pratama / Beritajakarta)\n\n"
+           "Officers clear the river (Photo: ANTARA/Budi Santoso)\n\n"
+           "Volunteers plant mangroves in North Jakarta (Dok. Pemprov DKI)\n\n"
+           "The mayor opened the park (Central Jakarta).\n\n"
+           "Budget rises (Rp2 billion)\n",
+           "B|Students in front of a classroom under repair (Foto : Andi Pratama / Beritajakarta)",
+           "B|Officers clear the river (Photo: ANTARA/Budi Santoso)",
+           "B|Volunteers plant mangroves in North Jakarta (Dok. Pemprov DKI)",
+           "S|The mayor opened the park (Central Jakarta).", "T|Budget rises (Rp2 billion)");
+    /* a sentence that ends before the credit is no caption line */
+    EXPECT("en", "The mayor came. (Foto: Ani)\n", "S|The mayor came.", "S|(Foto: Ani)");
+}
+END_TEST
+
+START_TEST(en_pull_quotes_and_bylines)
+{
+    /* a pull quote without final punctuation, repeated by the body: boilerplate; a quoted
+     * line that repeats nothing stays a title */
+    EXPECT("en",
+           "Reporter : Nur Aisyah | Editor : Toni Rahardjo | June 13th, 2024 | Dibaca 412 kali\n\n"
+           "\"No child in Jakarta may be left behind\"\n\n"
+           "\"No child in Jakarta may be left behind. Parents only need to come,\" she said.\n\n"
+           "\"Jakarta Clean Rivers\"\n\n"
+           "Related news: Jakarta tests a bus lane on Jl. Kenari\n\n"
+           "Jakarta | City news\n",
+           "B|Reporter : Nur Aisyah | Editor : Toni Rahardjo | June 13th, 2024 | Dibaca 412 kali",
+           "B|\"No child in Jakarta may be left behind\"",
+           "S|\"No child in Jakarta may be left behind.", "S|Parents only need to come,\" she said.",
+           "T|\"Jakarta Clean Rivers\"", "B|Related news: Jakarta tests a bus lane on Jl. Kenari",
+           "T|Jakarta | City news");
+    /* a byline whose label is not its first field */
+    EXPECT("en", "June 23rd, 2024 | Reporter: Farah Nabila\n",
+           "B|June 23rd, 2024 | Reporter: Farah Nabila");
+}
+END_TEST
+
+START_TEST(en_indonesian_abbreviations)
+{
+    EXPECT("en",
+           "The bank is on Gg. Melati No. 12, RT 05/RW 03, Kel. Rawa Teratai, Kec. Cakung. "
+           "It opens daily.",
+           "S|The bank is on Gg. Melati No. 12, RT 05/RW 03, Kel. Rawa Teratai, Kec. Cakung.",
+           "S|It opens daily.");
+    EXPECT("en", "Agency head Ir. Budi Santoso and dr. Rina Wulandari, M.Kes., came. Drs. "
+                 "Hasan spoke. H. Ahmad Fauzi closed.",
+           "S|Agency head Ir. Budi Santoso and dr. Rina Wulandari, M.Kes., came.",
+           "S|Drs. Hasan spoke.", "S|H. Ahmad Fauzi closed.");
+    EXPECT("en", "Jl. Kartini Raya Km. 2 to Km. 6 is closed. Jl. Pramuka is open.",
+           "S|Jl. Kartini Raya Km. 2 to Km. 6 is closed.", "S|Jl. Pramuka is open.");
+    EXPECT("id", "Jl. Kartini Raya Km. 2 hingga Km. 6 ditutup. Jl. Pramuka dibuka.",
+           "S|Jl. Kartini Raya Km. 2 hingga Km. 6 ditutup.", "S|Jl. Pramuka dibuka.");
+    /* outside a number the period of "Km." ends a sentence before a capital */
+    EXPECT("en", "The route is 42 km. Runners start at dawn.", "S|The route is 42 km.",
+           "S|Runners start at dawn.");
+}
+END_TEST
+
+START_TEST(en_clock_times)
+{
+    EXPECT("en", "The museum is open until 10 p.m. Head of the unit Lestari said so.",
+           "S|The museum is open until 10 p.m.", "S|Head of the unit Lestari said so.");
+    EXPECT("en", "Visit from 8 A.M. Information is online.", "S|Visit from 8 A.M.",
+           "S|Information is online.");
+    /* a weekday, a month, a time zone or an abbreviation goes on the time */
+    EXPECT("en", "Open from 8 a.m. Monday to Friday.", "S|Open from 8 a.m. Monday to Friday.");
+    EXPECT("en", "It starts at 9 p.m. WIB on Friday.", "S|It starts at 9 p.m. WIB on Friday.");
+    EXPECT("en", "At 5 a.m. Mr. Smith left.", "S|At 5 a.m. Mr. Smith left.");
+    /* without a number before it "a.m." is an initialism as before */
+    EXPECT("en", "It was a.m. Radio that day.", "S|It was a.m. Radio that day.");
+}
+END_TEST
+
+START_TEST(lists_after_colon)
+{
+    EXPECT("en", "The roads closed include: 1. Jl. Harmoni, 4 a.m.-9 a.m.; 2. Jl. Medan, "
+                 "5:30 a.m.-11 a.m.; and 3. Jl. Kartini.",
+           "S|The roads closed include:", "S|1. Jl. Harmoni, 4 a.m.-9 a.m.;",
+           "S|2. Jl. Medan, 5:30 a.m.-11 a.m.; and", "S|3. Jl. Kartini.");
+    /* a time "05.30" after item 4 is no fifth item */
+    EXPECT("id", "Jalur ditutup: 1. Jl. A; 2. Jl. B; 3. Jl. C; 4. Jl. D, pukul 05.30-11.00 WIB.",
+           "S|Jalur ditutup:", "S|1. Jl. A;", "S|2. Jl. B;", "S|3. Jl. C;",
+           "S|4. Jl. D, pukul 05.30-11.00 WIB.");
+    EXPECT("id", "Syaratnya: a) KTP; b) KK.", "S|Syaratnya:", "S|a) KTP;", "S|b) KK.");
+    EXPECT("en", "Bring: \xE2\x80\xA2 a hat \xE2\x80\xA2 water", "S|Bring:",
+           "S|\xE2\x80\xA2 a hat", "S|\xE2\x80\xA2 water");
+    /* a ratio or a time is not a marker; a "1." without a colon before it starts nothing */
+    EXPECT("en", "The score was 3:1. We won.", "S|The score was 3:1.", "S|We won.");
+    EXPECT("en", "Step 1. Then go.", "S|Step 1.", "S|Then go.");
+    EXPECT("en", "Room 1. is closed.", "S|Room 1. is closed.");
+}
+END_TEST
+
 /* ---- offsets, paragraphs, reuse ---- */
 
 START_TEST(offsets_point_into_original_input)
@@ -507,6 +604,11 @@ Suite *segmenter_suite(void)
     tcase_add_test(tc, en_release_layout);
     tcase_add_test(tc, wrapped_lines);
     tcase_add_test(tc, generic_language);
+    tcase_add_test(tc, en_photo_captions);
+    tcase_add_test(tc, en_pull_quotes_and_bylines);
+    tcase_add_test(tc, en_indonesian_abbreviations);
+    tcase_add_test(tc, en_clock_times);
+    tcase_add_test(tc, lists_after_colon);
     suite_add_tcase(s, tc);
     tc = tcase_create("api");
     tcase_add_test(tc, offsets_point_into_original_input);

@@ -42,6 +42,19 @@ static void remove_dir(size_t expected)
     ck_assert_uint_eq(n, expected);
 }
 
+/* Number of files in dir whose name starts with prefix. */
+static size_t count_prefixed(const char *prefix)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    size_t n = 0;
+    while ((e = readdir(d)) != NULL)
+        n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+    closedir(d);
+    return n;
+}
+
 static char *in_dir(const char *name)
 {
     static char path[2][320];
@@ -495,7 +508,8 @@ START_TEST(failed_and_interrupted_writes_keep_the_old_file)
     got = test_read_file(in_dir("m.tmx"), NULL);
     ck_assert_str_eq(got, old);
     free(got);
-    /* killed halfway: the target is intact (the temporary file is left behind) */
+    /* killed halfway: the target is intact (its temporary file, named with its PID, is
+     * left behind until the next writer) */
     pid = fork();
     ck_assert_int_ge(pid, 0);
     if (pid == 0) {
@@ -514,12 +528,13 @@ START_TEST(failed_and_interrupted_writes_keep_the_old_file)
     got = test_read_file(in_dir("m.tmx"), NULL);
     ck_assert_str_eq(got, old);
     free(got);
-    /* a successful write replaces it */
+    ck_assert_uint_eq(count_prefixed("m.tmx.tmp-"), 1);
+    /* a successful write replaces it and removes the dead writer's temporary file */
     ck_assert_int_eq(write_many(in_dir("m.tmx"), 3, 1, &err), SELARAS_OK);
     got = test_read_file(in_dir("m.tmx"), NULL);
     ck_assert_ptr_nonnull(strstr(got, "<tmx version=\"1.4\">"));
     free(got);
-    remove_dir(2); /* m.tmx and the killed writer's temporary file */
+    remove_dir(1); /* m.tmx alone: no temporary or lock file */
 }
 END_TEST
 
@@ -537,6 +552,187 @@ START_TEST(symbolic_link_target_stays_a_link)
     ck_assert_ptr_nonnull(strstr(got, "A rather long sentence to fill the file."));
     free(got);
     remove_dir(2);
+}
+END_TEST
+
+/* A writer of path with flags, one unit added (the lock taken), not closed. */
+static selaras_writer *writer_with_unit(const char *path, unsigned flags, double timeout,
+                                        selaras_status *st, selaras_error *err)
+{
+    selaras_writer *w;
+    ck_assert_int_eq(selaras_writer_new(&w, SELARAS_FORMAT_TMX, path, NULL, "id", "en", NULL,
+                                        err), SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_set_flags(w, flags, err), SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_set_lock_timeout(w, timeout, err), SELARAS_OK);
+    selaras_unit *u = pair("Satu.", "One.", "0.5", "x");
+    *st = selaras_writer_add_unit(w, u, err);
+    selaras_unit_free(u);
+    return w;
+}
+
+START_TEST(dangling_link_target_stays_a_link)
+{
+    make_dir();
+    ck_assert_int_eq(symlink("new.tmx", in_dir("link.tmx")), 0);
+    ck_assert_int_eq(symlink("link.tmx", in_dir("link2.tmx")), 0);
+    selaras_error err;
+    ck_assert_int_eq(write_many(in_dir("link2.tmx"), 2, 1, &err), SELARAS_OK);
+    struct stat sb;
+    ck_assert_int_eq(lstat(in_dir("link.tmx"), &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode));
+    ck_assert_int_eq(lstat(in_dir("link2.tmx"), &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode));
+    char *got = test_read_file(in_dir("new.tmx"), NULL);
+    ck_assert_ptr_nonnull(strstr(got, "A rather long sentence to fill the file."));
+    free(got);
+    remove_dir(3);
+}
+END_TEST
+
+START_TEST(same_file_twice_is_refused)
+{
+    make_dir();
+    selaras_writer *w;
+    selaras_error err;
+    selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_PLAIN, in_dir("a.txt"),
+                                           in_dir("a.txt"), "id", "en", NULL, &err);
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, st, SELARAS_NO_OFFSET,
+                    "the source and target files are the same file");
+    ck_assert_ptr_null(w);
+    /* through a link, and through another spelling of the folder */
+    write_file(in_dir("b.txt"), "old\n");
+    ck_assert_int_eq(symlink("b.txt", in_dir("l.txt")), 0);
+    st = selaras_writer_new(&w, SELARAS_FORMAT_PLAIN, in_dir("l.txt"), in_dir("b.txt"), "id",
+                            "en", NULL, &err);
+    ck_assert_int_eq(st, SELARAS_ERR_ARGUMENT);
+    char other[400];
+    snprintf(other, sizeof other, "%s/../%s/c.txt", dir, strrchr(dir, '/') + 1);
+    st = selaras_writer_new(&w, SELARAS_FORMAT_PLAIN, in_dir("c.txt"), other, "id", "en",
+                            NULL, &err);
+    ck_assert_int_eq(st, SELARAS_ERR_ARGUMENT);
+    /* two different files are fine */
+    ck_assert_int_eq(selaras_writer_new(&w, SELARAS_FORMAT_PLAIN, in_dir("c.txt"),
+                                        in_dir("d.txt"), "id", "en", NULL, &err), SELARAS_OK);
+    selaras_writer_free(w);
+    char *got = test_read_file(in_dir("b.txt"), NULL);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    remove_dir(2);
+}
+END_TEST
+
+START_TEST(read_only_and_existing_targets_are_refused)
+{
+    make_dir();
+    write_file(in_dir("m.tmx"), "old\n");
+    ck_assert_int_eq(chmod(in_dir("m.tmx"), 0444), 0);
+    selaras_error err;
+    selaras_status st;
+    selaras_writer *w = writer_with_unit(in_dir("m.tmx"), 0, 1, &st, &err);
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "the file is read-only; it is not replaced");
+    ck_assert_int_eq(selaras_writer_close(w, &err), SELARAS_ERR_STATE);
+    selaras_writer_free(w);
+    char *got = test_read_file(in_dir("m.tmx"), NULL);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    /* unless told to: the new file keeps the mode */
+    w = writer_with_unit(in_dir("m.tmx"), SELARAS_WRITER_REPLACE_READONLY, 1, &st, &err);
+    ck_assert_int_eq(st, SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_close(w, &err), SELARAS_OK);
+    selaras_writer_free(w);
+    struct stat sb;
+    ck_assert_int_eq(stat(in_dir("m.tmx"), &sb), 0);
+    ck_assert_uint_eq(sb.st_mode & 0777, 0444);
+    ck_assert_int_eq(chmod(in_dir("m.tmx"), 0644), 0);
+    /* NO_REPLACE refuses any file there, at the close too when nothing was added */
+    ck_assert_int_eq(selaras_writer_new(&w, SELARAS_FORMAT_TMX, in_dir("m.tmx"), NULL, "id",
+                                        "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_set_flags(w, SELARAS_WRITER_NO_REPLACE, &err), SELARAS_OK);
+    st = selaras_writer_close(w, &err);
+    ck_assert_error(&err, SELARAS_ERR_IO, st, SELARAS_NO_OFFSET,
+                    "a file is already there; it is not replaced");
+    selaras_writer_free(w);
+    /* ... but not a new one */
+    w = writer_with_unit(in_dir("n.tmx"), SELARAS_WRITER_NO_REPLACE, 1, &st, &err);
+    ck_assert_int_eq(st, SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_close(w, &err), SELARAS_OK);
+    selaras_writer_free(w);
+    remove_dir(2);
+}
+END_TEST
+
+START_TEST(merge_flag_reads_the_target_under_the_lock)
+{
+    make_dir();
+    selaras_error err;
+    ck_assert_int_eq(selaras_writer_set_flags(NULL, SELARAS_WRITER_MERGE, &err),
+                     SELARAS_ERR_ARGUMENT);
+    selaras_writer *w;
+    ck_assert_int_eq(selaras_writer_new(&w, SELARAS_FORMAT_TSV, in_dir("m.tsv"), NULL, "id",
+                                        "en", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_writer_set_flags(w, SELARAS_WRITER_MERGE, &err),
+                     SELARAS_ERR_ARGUMENT);
+    selaras_writer_free(w);
+    /* the first merge finds nothing there; the second adds to what the first wrote */
+    selaras_status st;
+    const unsigned flags = SELARAS_WRITER_MERGE | SELARAS_WRITER_NO_REPLACE |
+                           SELARAS_WRITER_DEDUPE;
+    for (int round = 0; round < 2; round++) {
+        w = writer_with_unit(in_dir("m.tmx"), flags, 1, &st, &err);
+        ck_assert_int_eq(st, SELARAS_OK);
+        selaras_unit *u = pair(round ? "Tiga." : "Dua.", "Two.", "0.5", "x");
+        ck_assert_int_eq(selaras_writer_add_unit(w, u, &err), SELARAS_OK);
+        selaras_unit_free(u);
+        ck_assert_int_eq(selaras_writer_close(w, &err), SELARAS_OK);
+        ck_assert_uint_eq(selaras_writer_count(w, SELARAS_COUNT_WRITTEN), 2 + (size_t)round);
+        ck_assert_uint_eq(selaras_writer_count(w, SELARAS_COUNT_DUPLICATES), (size_t)round);
+        selaras_writer_free(w);
+    }
+    char *got = test_read_file(in_dir("m.tmx"), NULL);
+    ck_assert_ptr_nonnull(strstr(got, "Satu."));
+    ck_assert_ptr_nonnull(strstr(got, "Dua."));
+    ck_assert_ptr_nonnull(strstr(got, "Tiga."));
+    free(got);
+    /* a target that is not a memory fails the merge; the file stays */
+    write_file(in_dir("bad.tmx"), "not xml\n");
+    w = writer_with_unit(in_dir("bad.tmx"), flags, 1, &st, &err);
+    ck_assert_int_eq(st, SELARAS_ERR_SYNTAX);
+    selaras_writer_free(w);
+    got = test_read_file(in_dir("bad.tmx"), NULL);
+    ck_assert_str_eq(got, "not xml\n");
+    free(got);
+    remove_dir(2);
+}
+END_TEST
+
+START_TEST(a_second_writer_waits_for_the_lock)
+{
+    make_dir();
+    selaras_error err;
+    selaras_status st;
+    ck_assert_int_eq(selaras_writer_set_lock_timeout(NULL, 1, &err), SELARAS_ERR_ARGUMENT);
+    selaras_writer *a = writer_with_unit(in_dir("m.tmx"), 0, 1, &st, &err);
+    ck_assert_int_eq(st, SELARAS_OK);
+    ck_assert_int_eq(access(in_dir("m.tmx.lock"), F_OK), 0);
+    ck_assert_int_eq(selaras_writer_set_lock_timeout(a, 1, &err), SELARAS_ERR_STATE);
+    /* a second writer of the same file (in this process too) times out */
+    selaras_writer *b = writer_with_unit(in_dir("m.tmx"), 0, 0.05, &st, &err);
+    ck_assert_error(&err, SELARAS_ERR_LOCKED, st, SELARAS_NO_OFFSET,
+                    "another writer has held its lock");
+    selaras_writer_free(b);
+    ck_assert_int_eq(selaras_writer_close(a, &err), SELARAS_OK);
+    selaras_writer_free(a);
+    /* the lock file went with the lock: the next writer takes it at once */
+    ck_assert_int_eq(access(in_dir("m.tmx.lock"), F_OK), -1);
+    b = writer_with_unit(in_dir("m.tmx"), 0, 0, &st, &err);
+    ck_assert_int_eq(st, SELARAS_OK);
+    selaras_writer *c = writer_with_unit(in_dir("m.tmx"), 0, 0, &st, &err);
+    ck_assert_int_eq(st, SELARAS_ERR_LOCKED);
+    selaras_writer_free(c);
+    selaras_writer_free(b); /* freed unclosed: the lock goes too */
+    ck_assert_int_eq(access(in_dir("m.tmx.lock"), F_OK), -1);
+    remove_dir(1);
 }
 END_TEST
 
@@ -564,6 +760,11 @@ Suite *tmx_write_suite(void)
     tcase_add_test(tc, failed_and_interrupted_writes_keep_the_old_file);
     tcase_add_test(tc, symbolic_link_target_stays_a_link);
     tcase_add_test(tc, full_device_reports_write_error);
+    tcase_add_test(tc, dangling_link_target_stays_a_link);
+    tcase_add_test(tc, same_file_twice_is_refused);
+    tcase_add_test(tc, read_only_and_existing_targets_are_refused);
+    tcase_add_test(tc, merge_flag_reads_the_target_under_the_lock);
+    tcase_add_test(tc, a_second_writer_waits_for_the_lock);
     suite_add_tcase(s, tc);
     return s;
 }

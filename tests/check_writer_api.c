@@ -166,6 +166,12 @@ START_TEST(callback_writer_arguments)
     ck_assert_int_eq(selaras_writer_new_callback(NULL, SELARAS_FORMAT_TMX, sink_write, NULL,
                                                  "id", "en", NULL, &err),
                      SELARAS_ERR_ARGUMENT);
+    /* there is no file to merge into */
+    ck_assert_int_eq(selaras_writer_new_callback(&w, SELARAS_FORMAT_TMX, sink_write, NULL,
+                                                 "id", "en", NULL, &err), SELARAS_OK);
+    st = selaras_writer_set_flags(w, SELARAS_WRITER_MERGE, &err);
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, st, SELARAS_NO_OFFSET, "no memory file");
+    selaras_writer_free(w);
     /* an alignment of other lists is refused before anything is added */
     sink out = {NULL, 0, 0, 0, -1};
     ck_assert_int_eq(selaras_writer_new_callback(&w, SELARAS_FORMAT_JSONL, sink_write, &out,

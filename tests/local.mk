@@ -51,3 +51,12 @@ if HAVE_CHECK
 TESTS += tests/eval-cli.test
 endif
 EXTRA_DIST += tests/eval-cli.test
+# Collections: the parallelness score and pairing (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+endif
+
+# Collections: the model shared by aligners, batch (issue 10).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_model.c
+endif

@@ -1,7 +1,7 @@
 /* Threads: 8 threads each run the pipeline on documents of their own at the same time:
  * intake, lines, the sentence segmenter (one per thread) and the aligner (one per thread)
- * with ONE lexicon shared by all of them, and every result must equal the one computed on
- * the main thread first. Built in every configuration and run by make check; CI also runs
+ * with ONE lexicon and ONE trained model shared by all of them, and every result must
+ * equal the one computed on the main thread first. Built in every configuration and run by make check; CI also runs
  * it built with ThreadSanitizer (configure --enable-thread-sanitizer), which must report
  * no race. */
 #include <pthread.h>
@@ -50,6 +50,7 @@ typedef struct result {
 } result;
 
 static selaras_lexicon *lexicon; /* shared, read-only once the threads start */
+static selaras_model *model;     /* trained on the main thread, then only read */
 
 static const char *const english[] = {
     "PRESS RELEASE\n\nJakarta, Tuesday (1/27) - The Ministry of Finance held a training. "
@@ -109,7 +110,7 @@ static int run_once(int t, result *r)
         selaras_doc_new(&en, e, strlen(e), "en", 0, NULL, &err) == SELARAS_OK &&
         selaras_segment(sid, doc, &src, &err) == SELARAS_OK &&
         selaras_segment(sen, en, &tgt, &err) == SELARAS_OK &&
-        selaras_aligner_new(&al, "id", "en", lexicon, NULL, &err) == SELARAS_OK &&
+        selaras_aligner_new_shared(&al, model, NULL, &err) == SELARAS_OK &&
         selaras_align(al, src, tgt, &a, &err) == SELARAS_OK) {
         r->segments = selaras_segments_count(src);
         size_t n = 0;
@@ -178,6 +179,28 @@ int main(void)
         if (selaras_lexicon_add(lexicon, pairs[i][0], strlen(pairs[i][0]), pairs[i][1],
                                 strlen(pairs[i][1]), NULL) != SELARAS_OK)
             return EXIT_FAILURE;
+    /* the model learns "sekolah"/"school" and "pasar"/"market" from numbered pairs */
+    selaras_segments *ls, *lt;
+    if (selaras_model_new(&model, "id", "en", lexicon, NULL, NULL) != SELARAS_OK ||
+        selaras_segments_new(&ls, "id", NULL, NULL) != SELARAS_OK ||
+        selaras_segments_new(&lt, "en", NULL, NULL) != SELARAS_OK)
+        return EXIT_FAILURE;
+    for (int k = 0; k < 24; k++) {
+        char a[96], b[96];
+        int na = snprintf(a, sizeof a, k % 2 ? "Pasar %d ramai." : "Sekolah %d dibuka.", k);
+        int nb = snprintf(b, sizeof b, k % 2 ? "Market %d was busy." : "School %d opened.", k);
+        if (selaras_segments_append(ls, a, (size_t)na, SELARAS_SEGMENT_SENTENCE, NULL) !=
+                SELARAS_OK ||
+            selaras_segments_append(lt, b, (size_t)nb, SELARAS_SEGMENT_SENTENCE, NULL) !=
+                SELARAS_OK)
+            return EXIT_FAILURE;
+    }
+    if (selaras_model_learn(model, ls, lt, NULL) != SELARAS_OK ||
+        selaras_model_learned_pairs(model) == 0)
+        return EXIT_FAILURE;
+    selaras_segments_free(ls);
+    selaras_segments_free(lt);
+    size_t keys = selaras_model_vocabulary(model);
     for (int t = 0; t < THREADS; t++) {
         if (run_once(t, &expected[t]) != 0)
             return EXIT_FAILURE;
@@ -198,8 +221,12 @@ int main(void)
         failures += jobs[t].failures;
         free(expected[t].text);
     }
+    /* aligning left the model as it was */
+    if (selaras_model_vocabulary(model) != keys)
+        failures++;
+    selaras_model_free(model);
     selaras_lexicon_free(lexicon);
     printf("thread_test: %d threads x %d rounds of intake, lines, segmentation and alignment "
-           "with one shared lexicon, %d mismatches\n", THREADS, ROUNDS, failures);
+           "with one shared lexicon and model, %d mismatches\n", THREADS, ROUNDS, failures);
     return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -10,25 +10,35 @@
 
 /* ---- vocabulary: strings interned to dense ids (vocab.c) ---- */
 
+/* A vocabulary may sit on a base (a model's, only read): the base's keys keep their ids,
+ * keys it lacks get ids from base count on, and sl_vocab_clear() drops them again. */
 typedef struct sl_vocab {
     const selaras_allocator *mem;
+    const struct sl_vocab *base; /* or NULL */
     sl_buf strings;     /* NUL-terminated keys, back to back */
-    size_t *offs;       /* id -> offset in strings */
-    size_t count;
+    size_t *offs;       /* id - base count -> offset in strings */
+    size_t count;       /* keys of this table, not counting the base's */
     size_t cap;
     uint32_t *table;    /* open addressing: id + 1, 0 = empty */
     size_t tcap;        /* a power of two */
 } sl_vocab;
 
 void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem);
+/* Set the base of an empty vocabulary (NULL: none). The base must not change while v
+ * holds keys of its own. */
+void sl_vocab_set_base(sl_vocab *v, const sl_vocab *base);
 void sl_vocab_release(sl_vocab *v);
+/* Drop the keys of v (not the base's), keeping its memory for the next use. */
+void sl_vocab_clear(sl_vocab *v);
+/* Keys of v with its base: every id is below it. */
+size_t sl_vocab_size(const sl_vocab *v);
 /* Intern s[0..len); 0 and *id on success, -1 on allocation failure. */
 int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id);
 /* Id of s[0..len), or UINT32_MAX when absent. */
 uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len);
 const char *sl_vocab_str(const sl_vocab *v, uint32_t id);
 
-/* ---- a hash map from 64-bit keys to counts (pairs.c) ---- */
+/* ---- a hash map from 64-bit keys to counts (vocab.c) ---- */
 
 typedef struct sl_counts {
     const selaras_allocator *mem;
@@ -78,6 +88,8 @@ typedef struct sl_side {
     double *len;          /* n + 1 prefix sums of lengths in code points */
     double *ntok;         /* n + 1 prefix sums of token weights */
     unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
+    double unit;          /* sentences a unit stands for: 1, or the block size of a
+                           * coarse level; a 1-0 / 0-1 bead's prior counts that often */
     size_t toks_cap;
     float weight[SL_TCLASS_N]; /* evidence a match of a token of each class gives */
     const uint32_t *stem_of;   /* surface id -> stem id + 1 (0: the surface form itself) */
@@ -212,7 +224,7 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err);
 
-/* Confidence of a bead from its features (calibrated on development data). */
+/* Confidence of a bead from its features (calibrated on development data; confidence.c). */
 double sl_bead_confidence(const sl_bead *b);
 
 #endif

@@ -2,16 +2,11 @@
  * first pass, learning, second pass) and the alignment result. */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
-#include "align.h"
-#include "learn.h"
+#include "aligner.h"
 
-/* Default band half-width in sentences for long documents. */
-#define SL_BAND 24
-
-static const sl_params default_params = {
+const sl_params sl_default_params = {
     .ratio = 1.0,
     .var = 6.8,
     /* -log of bead priors (Gale & Church 1993 report .89 for 1-1, .0099 for 1-0/0-1,
@@ -29,6 +24,34 @@ static const sl_params default_params = {
     .max_tgt = 3,
 };
 
+/* An aligner on model; own: the aligner frees the model with itself. */
+static selaras_status aligner_make(selaras_aligner **out, const selaras_model *model,
+                                   selaras_model *own, const selaras_allocator *mem,
+                                   selaras_error *err)
+{
+    selaras_allocator m;
+    selaras_status st = sl_mem_init(&m, mem, err);
+    if (st != SELARAS_OK)
+        return st;
+    selaras_aligner *al = sl_calloc(&m, 1, sizeof *al);
+    if (al == NULL)
+        return sl_nomem(err);
+    al->mem = m;
+    if ((st = sl_worker_init(&al->work, &al->mem, model->src_lang, model->tgt_lang, err)) !=
+        SELARAS_OK) {
+        sl_free(&m, al);
+        return st;
+    }
+    sl_vocab_set_base(&al->work.scratch, &model->vocab);
+    al->own = own;
+    al->model = model;
+    al->params = sl_default_params;
+    al->realign = 1;
+    al->band = SL_BAND;
+    *out = al;
+    return SELARAS_OK;
+}
+
 selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
                                    const char *tgt_lang, const selaras_lexicon *lexicon,
                                    const selaras_allocator *mem, selaras_error *err)
@@ -36,67 +59,37 @@ selaras_status selaras_aligner_new(selaras_aligner **out, const char *src_lang,
     if (out == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
     *out = NULL;
-    if (src_lang == NULL || tgt_lang == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "language tag is NULL");
-    selaras_allocator m;
-    selaras_status st = sl_mem_init(&m, mem, err);
+    selaras_model *md;
+    selaras_status st = sl_model_create(&md, src_lang, tgt_lang, lexicon, mem, err);
     if (st != SELARAS_OK)
         return st;
-    char tag[SL_LANG_TAG_MAX], src_primary[4], tgt_primary[4];
-    if ((st = sl_lang_parse(src_lang, tag, src_primary, err)) != SELARAS_OK ||
-        (st = sl_lang_parse(tgt_lang, tag, tgt_primary, err)) != SELARAS_OK)
-        return st;
-    selaras_aligner *al = sl_calloc(&m, 1, sizeof *al);
-    if (al == NULL)
-        return sl_nomem(err);
-    al->mem = m;
-    memcpy(al->src_lang, src_primary, sizeof al->src_lang);
-    memcpy(al->tgt_lang, tgt_primary, sizeof al->tgt_lang);
-    al->lexicon = lexicon;
-    if (lexicon != NULL) {
-        if (strcmp(sl_lexicon_src_lang(lexicon), src_primary) == 0 &&
-            strcmp(sl_lexicon_tgt_lang(lexicon), tgt_primary) == 0) {
-            al->lex_reversed = 0;
-        } else if (strcmp(sl_lexicon_src_lang(lexicon), tgt_primary) == 0 &&
-                   strcmp(sl_lexicon_tgt_lang(lexicon), src_primary) == 0) {
-            al->lex_reversed = 1;
-        } else {
-            sl_free(&m, al);
-            return sl_error(err, SELARAS_ERR_LANGUAGE,
-                            "the lexicon is for %s-%s, the aligner for %s-%s",
-                            sl_lexicon_src_lang(lexicon), sl_lexicon_tgt_lang(lexicon),
-                            src_primary, tgt_primary);
-        }
-    }
-    if ((st = sl_stemmer_new(&al->src_stem, &m, src_primary, err)) != SELARAS_OK ||
-        (st = sl_stemmer_new(&al->tgt_stem, &m, tgt_primary, err)) != SELARAS_OK) {
-        sl_stemmer_free(al->src_stem);
-        sl_free(&m, al);
-        return st;
-    }
-    /* the aligner keeps every word's stem id (src_cache, tgt_cache) */
-    sl_stemmer_no_cache(al->src_stem);
-    sl_stemmer_no_cache(al->tgt_stem);
-    al->params = default_params;
-    al->realign = 1;
-    al->band = SL_BAND;
-    sl_erfc_table_init(&al->erfc);
-    sl_vocab_init(&al->vocab, &al->mem);
-    sl_learned_init(&al->learned, &al->mem);
-    *out = al;
-    return SELARAS_OK;
+    if ((st = aligner_make(out, md, md, mem, err)) != SELARAS_OK)
+        selaras_model_free(md);
+    return st;
+}
+
+selaras_status selaras_aligner_new_shared(selaras_aligner **out, const selaras_model *model,
+                                          const selaras_allocator *mem, selaras_error *err)
+{
+    if (out == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
+    *out = NULL;
+    if (model == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "model is NULL");
+    return aligner_make(out, model, NULL, mem, err);
+}
+
+const selaras_model *selaras_aligner_model(const selaras_aligner *al)
+{
+    return al == NULL ? NULL : al->model;
 }
 
 void selaras_aligner_free(selaras_aligner *al)
 {
     if (al == NULL)
         return;
-    sl_vocab_release(&al->vocab);
-    sl_learned_release(&al->learned);
-    sl_stemmer_free(al->src_stem);
-    sl_stemmer_free(al->tgt_stem);
-    sl_free(&al->mem, al->src_cache.stem);
-    sl_free(&al->mem, al->tgt_cache.stem);
+    sl_worker_release(&al->work);
+    selaras_model_free(al->own);
     sl_free(&al->mem, al);
 }
 
@@ -133,26 +126,10 @@ void selaras_aligner_set_realign(selaras_aligner *al, int on)
 
 size_t selaras_aligner_learned_pairs(const selaras_aligner *al)
 {
-    return al == NULL ? 0 : al->learned.npairs;
+    return al == NULL ? 0 : al->model->learned.npairs;
 }
 
 /* ---- one alignment problem ---- */
-
-static selaras_status check_inputs(const selaras_aligner *al, const selaras_segments *src,
-                                   const selaras_segments *tgt, selaras_error *err)
-{
-    if (al == NULL || src == NULL || tgt == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "aligner or segments are NULL");
-    if (strcmp(src->primary, al->src_lang) != 0)
-        return sl_error(err, SELARAS_ERR_LANGUAGE,
-                        "source segments are in '%s', the aligner expects '%s'", src->primary,
-                        al->src_lang);
-    if (strcmp(tgt->primary, al->tgt_lang) != 0)
-        return sl_error(err, SELARAS_ERR_LANGUAGE,
-                        "target segments are in '%s', the aligner expects '%s'", tgt->primary,
-                        al->tgt_lang);
-    return SELARAS_OK;
-}
 
 /* sl_stem_fn over a Snowball stemmer. */
 static size_t stem_word(void *ctx, const char *word, size_t len, char *out, size_t cap)
@@ -175,33 +152,36 @@ void sl_problem_release(sl_problem *pb, const selaras_allocator *mem)
     memset(pb, 0, sizeof *pb);
 }
 
-selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
-                               const selaras_segments *src, const selaras_segments *tgt,
-                               selaras_error *err)
+selaras_status sl_problem_init(sl_run *run, sl_problem *pb, const selaras_segments *src,
+                               const selaras_segments *tgt, selaras_error *err)
 {
     memset(pb, 0, sizeof *pb);
+    const selaras_model *md = run->model;
+    sl_worker *w = run->work;
+    const sl_params *p = &run->params;
     selaras_status st;
-    if ((st = sl_side_build(&pb->src, src, al->src_lang, &al->vocab, stem_word, al->src_stem,
-                            &al->src_cache, al->params.w_anchor, al->params.w_capital,
-                            &al->mem)) != SELARAS_OK ||
-        (st = sl_side_build(&pb->tgt, tgt, al->tgt_lang, &al->vocab, stem_word, al->tgt_stem,
-                            &al->tgt_cache, al->params.w_anchor, al->params.w_capital,
-                            &al->mem)) != SELARAS_OK) {
-        sl_problem_release(pb, &al->mem);
+    if ((st = sl_side_build(&pb->src, src, md->src_lang, run->vocab, stem_word, w->src_stem,
+                            &w->src_cache, p->w_anchor, p->w_capital, run->mem)) !=
+            SELARAS_OK ||
+        (st = sl_side_build(&pb->tgt, tgt, md->tgt_lang, run->vocab, stem_word, w->tgt_stem,
+                            &w->tgt_cache, p->w_anchor, p->w_capital, run->mem)) !=
+            SELARAS_OK) {
+        sl_problem_release(pb, run->mem);
         return sl_nomem(err);
     }
-    pb->params = al->params;
+    pb->params = *p;
+    const sl_learned *ln = &md->learned;
     double ls = pb->src.len[pb->src.n], lt = pb->tgt.len[pb->tgt.n];
-    if (al->learned.len_src > 0 && al->learned.len_tgt > 0)
-        pb->params.ratio = al->learned.len_tgt / al->learned.len_src;
+    if (ln->len_src > 0 && ln->len_tgt > 0)
+        pb->params.ratio = ln->len_tgt / ln->len_src;
     else if (ls > 0 && lt > 0)
         pb->params.ratio = lt / ls;
     if (pb->params.ratio < 0.5)
         pb->params.ratio = 0.5;
     if (pb->params.ratio > 2.0)
         pb->params.ratio = 2.0;
-    if (al->learned.var_n >= 20)
-        pb->params.var = al->learned.var_sum / (double)al->learned.var_n;
+    if (ln->var_n >= 20)
+        pb->params.var = ln->var_sum / (double)ln->var_n;
     return SELARAS_OK;
 }
 
@@ -229,43 +209,88 @@ static void reestimate_variance(sl_problem *pb, const sl_bead *beads, size_t nb)
     }
 }
 
-selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
+selaras_status sl_problem_pass(const sl_run *run, sl_problem *pb, const sl_learned *extra,
                                const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err)
 {
-    selaras_status st = sl_trans_build(&pb->trans, al, pb, extra);
+    selaras_status st = sl_trans_build(&pb->trans, run, pb, extra);
     if (st != SELARAS_OK)
         return sl_nomem(err);
-    return sl_problem_dp(al, pb, guide, nguide, confidence, beads, nb, err);
+    return sl_problem_dp(run, pb, guide, nguide, confidence, beads, nb, err);
 }
 
-selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
+selaras_status sl_problem_dp(const sl_run *run, sl_problem *pb, const unsigned char *guide,
                              size_t nguide, int confidence, sl_bead **beads, size_t *nb,
                              selaras_error *err)
 {
     /* a pass guided by an earlier one needs less room around its path */
-    size_t band = guide != NULL ? al->band / 2 : al->band;
-    return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &al->erfc, band, guide,
-                       nguide, confidence, &al->mem, beads, nb, err);
+    size_t band = guide != NULL ? run->band / 2 : run->band;
+    return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &run->model->erfc, band,
+                       guide, nguide, confidence, run->mem, beads, nb, err);
 }
 
 selaras_status selaras_aligner_learn(selaras_aligner *al, const selaras_segments *src,
                                      const selaras_segments *tgt, selaras_error *err)
 {
-    selaras_status st = check_inputs(al, src, tgt, err);
-    if (st != SELARAS_OK)
-        return st;
+    if (al == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "aligner is NULL");
+    if (al->own == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "the aligner's model is shared and only read: learn with "
+                        "selaras_model_learn()");
+    selaras_status st = sl_model_learn(al->own, &al->work, &al->params, al->band, src, tgt, err);
+    sl_worker_clear(&al->work, sl_vocab_size(&al->own->vocab));
+    return st;
+}
+
+/* The beads of one pair: a first pass, and with realignment a second one guided by it
+ * over the relation the first pass's confident beads add to. */
+static selaras_status align_beads(sl_run *run, int realign, const selaras_segments *src,
+                                  const selaras_segments *tgt, sl_bead **out, size_t *count,
+                                  selaras_error *err)
+{
+    const selaras_allocator *mem = run->mem;
     sl_problem pb;
-    if ((st = sl_problem_init(al, &pb, src, tgt, err)) != SELARAS_OK)
+    selaras_status st = sl_problem_init(run, &pb, src, tgt, err);
+    if (st != SELARAS_OK)
         return st;
     sl_bead *beads = NULL;
     size_t nb = 0;
-    if ((st = sl_problem_pass(al, &pb, NULL, NULL, 0, 0, &beads, &nb, err)) == SELARAS_OK &&
-        sl_learned_add(&al->learned, &pb, beads, nb) != 0)
-        st = sl_nomem(err);
-    sl_free(&al->mem, beads);
-    sl_problem_release(&pb, &al->mem);
-    return st;
+    sl_learned local;
+    sl_learned_init(&local, mem);
+    st = sl_problem_pass(run, &pb, NULL, NULL, 0, !realign, &beads, &nb, err);
+    if (st == SELARAS_OK && realign) {
+        reestimate_variance(&pb, beads, nb);
+        if (sl_learned_add(&local, &pb, beads, nb) != 0 ||
+            sl_trans_build(&pb.trans, run, &pb, &local) != SELARAS_OK) {
+            st = sl_nomem(err);
+        } else {
+            /* the relation holds what the second pass needs of the table, and one byte a
+             * bead what it needs of the first path: free both first */
+            sl_learned_release(&local);
+            unsigned char *steps = sl_malloc(mem, nb ? nb : 1);
+            if (steps == NULL) {
+                st = sl_nomem(err);
+            } else {
+                for (size_t b = 0; b < nb; b++)
+                    steps[b] = sl_step_of(&beads[b]);
+                sl_free(mem, beads);
+                beads = NULL;
+                size_t nfirst = nb;
+                st = sl_problem_dp(run, &pb, steps, nfirst, 1, &beads, &nb, err);
+                sl_free(mem, steps);
+            }
+        }
+    }
+    sl_learned_release(&local);
+    sl_problem_release(&pb, mem);
+    if (st != SELARAS_OK) {
+        sl_free(mem, beads);
+        return st;
+    }
+    *out = beads;
+    *count = nb;
+    return SELARAS_OK;
 }
 
 selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
@@ -275,75 +300,25 @@ selaras_status selaras_align(selaras_aligner *al, const selaras_segments *src,
     if (out == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
     *out = NULL;
-    selaras_status st = check_inputs(al, src, tgt, err);
+    if (al == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "aligner is NULL");
+    selaras_status st = sl_model_check(al->model, src, tgt, err);
     if (st != SELARAS_OK)
         return st;
     selaras_alignment *a = sl_calloc(&al->mem, 1, sizeof *a);
     if (a == NULL)
         return sl_nomem(err);
     a->mem = al->mem;
-    sl_problem pb;
-    if ((st = sl_problem_init(al, &pb, src, tgt, err)) != SELARAS_OK) {
-        sl_free(&al->mem, a);
-        return st;
-    }
-    sl_bead *beads = NULL;
-    size_t nb = 0;
-    sl_learned local;
-    sl_learned_init(&local, &al->mem);
+    sl_run run = {al->model, &al->work, &al->work.scratch, al->params, al->band, &al->mem};
     int realign = al->realign && (al->params.evidence & SELARAS_EVIDENCE_LEARNED);
-    st = sl_problem_pass(al, &pb, NULL, NULL, 0, !realign, &beads, &nb, err);
-    if (st == SELARAS_OK && realign) {
-        reestimate_variance(&pb, beads, nb);
-        if (sl_learned_add(&local, &pb, beads, nb) != 0 ||
-            sl_trans_build(&pb.trans, al, &pb, &local) != SELARAS_OK) {
-            st = sl_nomem(err);
-        } else {
-            /* the relation holds what the second pass needs of the table, and one byte a
-             * bead what it needs of the first path: free both first */
-            sl_learned_release(&local);
-            unsigned char *steps = sl_malloc(&al->mem, nb ? nb : 1);
-            if (steps == NULL) {
-                st = sl_nomem(err);
-            } else {
-                for (size_t b = 0; b < nb; b++)
-                    steps[b] = sl_step_of(&beads[b]);
-                sl_free(&al->mem, beads);
-                beads = NULL;
-                size_t nfirst = nb;
-                st = sl_problem_dp(al, &pb, steps, nfirst, 1, &beads, &nb, err);
-                sl_free(&al->mem, steps);
-            }
-        }
-    }
-    sl_learned_release(&local);
-    sl_problem_release(&pb, &al->mem);
+    st = align_beads(&run, realign, src, tgt, &a->beads, &a->count, err);
+    sl_worker_clear(&al->work, sl_vocab_size(&al->model->vocab));
     if (st != SELARAS_OK) {
-        sl_free(&al->mem, beads);
         sl_free(&al->mem, a);
         return st;
     }
-    a->beads = beads;
-    a->count = nb;
     *out = a;
     return SELARAS_OK;
-}
-
-/* ---- confidence ---- */
-
-double sl_bead_confidence(const sl_bead *b)
-{
-    /* A logistic model of the margin (how much worse the best path gets without the
-     * bead), one line per bead class, fitted on Text+Berg dev and PUD dev beads. */
-    double lm = log1p(b->margin);
-    double z;
-    if (b->src_count == 0 || b->tgt_count == 0)
-        z = -0.443 - 0.961 + (1.460 - 0.151) * lm;
-    else if (b->src_count == 1 && b->tgt_count == 1)
-        z = -0.443 + 1.460 * lm;
-    else
-        z = -0.443 - 0.893 + (1.460 - 0.203) * lm;
-    return 1.0 / (1.0 + exp(-z));
 }
 
 /* ---- the result ---- */

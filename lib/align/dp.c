@@ -119,10 +119,14 @@ static inline double bead_cost(const sl_dp_state *d, size_t i, size_t j, int typ
     if (a == 0 || b == 0) {
         if ((a == 1 && d->src->skip[pi]) || (b == 1 && d->tgt->skip[pj]))
             return p->skip_free;
+        /* a skipped block of a coarse level costs what skipping its sentences costs:
+         * else a run of skipped blocks is cheaper than one block bead whose lengths
+         * differ by a tenth, and the coarse path leaves the diagonal */
+        double pen = p->pen[type] * (a ? d->src->unit : d->tgt->unit);
         if (p->skip_len == 0)
-            return p->pen[type];
+            return pen;
         double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
-        return p->pen[type] + p->skip_len * sl_length_cost(d->et, p, ls, lt);
+        return pen + p->skip_len * sl_length_cost(d->et, p, ls, lt);
     }
     if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
         return SL_INF;

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "learn.h"
+#include "aligner.h"
 
 /* 1-1 beads at or above this similarity and at most this length cost teach the table. */
 #define SL_LEARN_MIN_SIM 0.3
@@ -324,42 +324,44 @@ static int link_add(const selaras_allocator *mem, link_list *l, uint32_t s, uint
 
 /* Dictionary translations of one source key that are keys of this problem. */
 #define SL_MAX_DICT_LINKS 32
-static int dict_links(const selaras_aligner *al, uint32_t key, link_list *l)
+static int dict_links(const sl_run *run, uint32_t key, link_list *l)
 {
-    const selaras_lexicon *lex = al->lexicon;
-    const char *k = sl_vocab_str(&al->vocab, key);
+    const selaras_model *md = run->model;
+    const selaras_lexicon *lex = md->lexicon;
+    const char *k = sl_vocab_str(run->vocab, key);
     size_t klen = strlen(k);
-    uint32_t id = al->lex_reversed ? sl_lexicon_tgt_id(lex, k, klen) : sl_lexicon_src_id(lex, k, klen);
+    uint32_t id = md->lex_reversed ? sl_lexicon_tgt_id(lex, k, klen) : sl_lexicon_src_id(lex, k, klen);
     if (id == SL_LEXICON_NONE)
         return 0;
     const uint32_t *to;
     size_t n;
-    if (al->lex_reversed)
+    if (md->lex_reversed)
         sl_lexicon_sources(lex, id, &to, &n);
     else
         sl_lexicon_translations(lex, id, &to, &n);
     size_t added = 0;
     for (size_t q = 0; q < n && added < SL_MAX_DICT_LINKS; q++) {
         size_t len;
-        const char *tk = al->lex_reversed ? sl_lexicon_src_key(lex, to[q], &len)
+        const char *tk = md->lex_reversed ? sl_lexicon_src_key(lex, to[q], &len)
                                           : sl_lexicon_tgt_key(lex, to[q], &len);
         if (tk == NULL)
             continue;
-        uint32_t v = sl_vocab_find(&al->vocab, tk, len);
+        uint32_t v = sl_vocab_find(run->vocab, tk, len);
         if (v == UINT32_MAX || v == key)
             continue;
-        if (link_add(&al->mem, l, key, v) != 0)
+        if (link_add(run->mem, l, key, v) != 0)
             return -1;
         added++;
     }
     return 0;
 }
 
-selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
-                              const sl_problem *pb, const sl_learned *extra)
+selaras_status sl_trans_build(sl_trans *trans, const sl_run *run, const sl_problem *pb,
+                              const sl_learned *extra)
 {
-    size_t nv = al->vocab.count;
-    const selaras_allocator *mem = &al->mem;
+    size_t nv = sl_vocab_size(run->vocab);
+    const selaras_allocator *mem = run->mem;
+    const selaras_model *md = run->model;
     sl_free(mem, trans->first);
     sl_free(mem, trans->to);
     trans->first = NULL;
@@ -367,8 +369,8 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
     trans->nvocab = nv;
     int learned = (pb->params.evidence & SELARAS_EVIDENCE_LEARNED) != 0;
     const selaras_lexicon *lexicon =
-        pb->params.evidence & SELARAS_EVIDENCE_LEXICON ? al->lexicon : NULL;
-    const sl_learned *a = learned && al->learned.beads > 0 ? &al->learned : NULL;
+        pb->params.evidence & SELARAS_EVIDENCE_LEXICON ? md->lexicon : NULL;
+    const sl_learned *a = learned && md->learned.beads > 0 ? &md->learned : NULL;
     const sl_learned *b = learned && extra != NULL && extra->beads > 0 ? extra : NULL;
     if (a == NULL) {
         a = b;
@@ -404,7 +406,7 @@ selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
                 if (done[ids[q]])
                     continue;
                 done[ids[q]] = 1;
-                if (dict_links(al, ids[q], &links) != 0)
+                if (dict_links(run, ids[q], &links) != 0)
                     goto fail;
             }
         }

@@ -1,4 +1,4 @@
-/* Private: the aligner handle, one alignment problem, and the learned word table. */
+/* Private: one alignment problem and the learned word table. */
 #ifndef SELARAS_ALIGN_LEARN_H
 #define SELARAS_ALIGN_LEARN_H
 
@@ -22,24 +22,6 @@ typedef struct sl_learned {
 void sl_learned_init(sl_learned *l, const selaras_allocator *mem);
 void sl_learned_release(sl_learned *l);
 
-struct selaras_aligner {
-    selaras_allocator mem;
-    char src_lang[4];
-    char tgt_lang[4];
-    const selaras_lexicon *lexicon;
-    int lex_reversed;   /* the lexicon runs target -> source */
-    sl_stemmer *src_stem;
-    sl_stemmer *tgt_stem;
-    sl_stem_cache src_cache; /* the stemmers' results, kept across calls */
-    sl_stem_cache tgt_cache;
-    sl_params params;
-    int realign;
-    size_t band;
-    sl_erfc_table erfc;
-    sl_vocab vocab;     /* keys of both languages, shared so identical tokens match */
-    sl_learned learned; /* grows with selaras_aligner_learn() */
-};
-
 /* One pair of documents being aligned. */
 typedef struct sl_problem {
     sl_side src, tgt;
@@ -47,18 +29,20 @@ typedef struct sl_problem {
     sl_params params;
 } sl_problem;
 
-selaras_status sl_problem_init(selaras_aligner *al, sl_problem *pb,
+typedef struct sl_run sl_run;
+
+selaras_status sl_problem_init(sl_run *run, sl_problem *pb,
                                const selaras_segments *src, const selaras_segments *tgt,
                                selaras_error *err);
 void sl_problem_release(sl_problem *pb, const selaras_allocator *mem);
 /* Build the translation relation (lexicon + learned table + extra) and run the DP, its
  * band centred on guide (an earlier pass) when given. */
-selaras_status sl_problem_pass(selaras_aligner *al, sl_problem *pb, const sl_learned *extra,
+selaras_status sl_problem_pass(const sl_run *run, sl_problem *pb, const sl_learned *extra,
                                const unsigned char *guide, size_t nguide, int confidence,
                                sl_bead **beads, size_t *nb, selaras_error *err);
 
 /* The DP of sl_problem_pass() alone, over the relation already in pb->trans. */
-selaras_status sl_problem_dp(selaras_aligner *al, sl_problem *pb, const unsigned char *guide,
+selaras_status sl_problem_dp(const sl_run *run, sl_problem *pb, const unsigned char *guide,
                              size_t nguide, int confidence, sl_bead **beads, size_t *nb,
                              selaras_error *err);
 
@@ -69,9 +53,9 @@ int sl_bead_trusted(const sl_bead *b);
  * table is unchanged then). */
 int sl_learned_add(sl_learned *l, const sl_problem *pb, const sl_bead *beads, size_t nb);
 
-/* Fill pb->trans for the aligner's vocabulary from the lexicon, the aligner's learned
- * table and extra (may be NULL). */
-selaras_status sl_trans_build(sl_trans *trans, const selaras_aligner *al,
-                              const sl_problem *pb, const sl_learned *extra);
+/* Fill pb->trans for the run's vocabulary from the lexicon, the model's learned table and
+ * extra (may be NULL). */
+selaras_status sl_trans_build(sl_trans *trans, const sl_run *run, const sl_problem *pb,
+                              const sl_learned *extra);
 
 #endif

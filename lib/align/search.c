@@ -44,35 +44,43 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
                                const selaras_allocator *mem, int scores, sl_bead **beads,
                                size_t *count, selaras_error *err);
 
-/* centre[i] for i = 0..n: the target position of a path of beads (as steps) over blocks
- * of scale sentences, interpolated inside each bead. */
-static void centre_from_path(const unsigned char *steps, size_t nb, size_t scale, size_t n,
-                             size_t m, double *centre)
+/* The first sentence of block k when n sentences form nk blocks of (nearly) equal size. */
+static size_t block_start(size_t k, size_t n, size_t nk)
+{
+    return nk ? (size_t)((unsigned long long)k * n / nk) : 0;
+}
+
+/* centre[i] for i = 0..n: the target position of a path of beads (as steps) over sk blocks
+ * of the n source sentences and tk blocks of the m target sentences, interpolated inside
+ * each bead (sk = n, tk = m: a path over sentences). */
+static void centre_from_path(const unsigned char *steps, size_t nb, size_t sk, size_t tk,
+                             size_t n, size_t m, double *centre)
 {
     size_t bi = 0, bj = 0;
     for (size_t i = 0; i <= n; i++)
         centre[i] = (double)m;
     for (size_t b = 0; b < nb; b++) {
         size_t ei = bi + sl_step_src(steps[b]), ej = bj + sl_step_tgt(steps[b]);
-        double i0 = (double)(bi * scale), i1 = (double)(ei * scale);
-        double j0 = (double)(bj * scale), j1 = (double)(ej * scale);
-        if (i1 > (double)n)
-            i1 = (double)n;
-        if (j0 > (double)m)
-            j0 = (double)m;
-        if (j1 > (double)m)
-            j1 = (double)m;
-        for (size_t i = bi * scale; i <= n && (double)i <= i1; i++)
+        if (ei > sk)
+            ei = sk;
+        if (ej > tk)
+            ej = tk;
+        size_t s0 = block_start(bi, n, sk), s1 = block_start(ei, n, sk);
+        double i0 = (double)s0, i1 = (double)s1;
+        double j0 = (double)block_start(bj, m, tk), j1 = (double)block_start(ej, m, tk);
+        for (size_t i = s0; i <= s1; i++)
             centre[i] = i1 > i0 ? j0 + ((double)i - i0) * (j1 - j0) / (i1 - i0) : j0;
         bi = ei;
         bj = ej;
     }
 }
 
-/* Coarse-to-fine: align blocks of SL_COARSE sentences (their lengths pooled, their tokens
- * pooled with each token once) and draw the centre line of the fine band through the
- * block path. The block problem recurses when it is itself too large for the whole
- * grid. */
+/* Coarse-to-fine: cut both sides into the same number of blocks, SL_COARSE sentences or
+ * more each (their lengths pooled, their tokens pooled with each token once), align the
+ * blocks and draw the centre line of the fine band through the block path. Blocks in
+ * proportion to each side's size put the diagonal on 1-1 block beads of matching length,
+ * so even a path on lengths alone keeps to it. The block problem recurses when it is
+ * itself too large for the whole grid. */
 #define SL_COARSE 10
 static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
                                     const sl_trans *trans, const sl_params *p,
@@ -81,6 +89,9 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
                                     selaras_error *err)
 {
     size_t n = src->n, m = tgt->n;
+    size_t cn = ((n < m ? n : m) + SL_COARSE - 1) / SL_COARSE;
+    if (cn == 0)
+        cn = 1;
     const sl_side *sides[2] = {src, tgt};
     sl_side cs[2];
     memset(cs, 0, sizeof cs);
@@ -92,8 +103,8 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     for (int q = 0; q < 2; q++) {
         const sl_side *f = sides[q];
         sl_free(mem, seen);
-        size_t cn = (f->n + SL_COARSE - 1) / SL_COARSE;
         cs[q].n = cn;
+        cs[q].unit = (f->unit > 0 ? f->unit : 1.0) * (double)f->n / (double)cn;
         memcpy(cs[q].weight, f->weight, sizeof cs[q].weight);
         cs[q].stem_of = f->stem_of;
         cs[q].stem_cap = f->stem_cap;
@@ -113,20 +124,18 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
         if (seen == NULL || cs[q].toks == NULL || cs[q].first == NULL || cs[q].len == NULL ||
             cs[q].ntok == NULL || cs[q].skip == NULL)
             goto out;
-        size_t kept = 0, k = 0;
-        uint32_t block = 0;
+        size_t kept = 0;
         double weight = 0;
-        for (size_t sent = 0;; sent++) {
-            if (sent % SL_COARSE == 0 || sent == f->n) { /* block k starts here */
-                cs[q].first[k] = kept;
-                block = (uint32_t)k + 1;
-                cs[q].len[k] = f->len[sent];
-                cs[q].ntok[k] = weight;
-                k++;
-            }
-            if (sent == f->n)
+        for (size_t k = 0; k <= cn; k++) {
+            size_t a = block_start(k, f->n, cn);
+            cs[q].first[k] = kept;
+            cs[q].len[k] = f->len[a];
+            cs[q].ntok[k] = weight;
+            if (k == cn)
                 break;
-            for (size_t i = f->first[sent]; i < f->first[sent + 1]; i++) {
+            uint32_t block = (uint32_t)k + 1;
+            size_t b = block_start(k + 1, f->n, cn);
+            for (size_t i = f->first[a]; i < f->first[b]; i++) {
                 sl_atok tk = f->toks[i];
                 if (seen[tk] == block)
                     continue;
@@ -146,7 +155,7 @@ static selaras_status coarse_centre(const sl_side *src, const sl_side *tgt,
     }
     for (size_t b = 0; b < nb; b++)
         steps[b] = sl_step_of(&beads[b]);
-    centre_from_path(steps, nb, SL_COARSE, n, m, centre);
+    centre_from_path(steps, nb, cn, cn, n, m, centre);
     st = SELARAS_OK;
 out:
     sl_free(mem, steps);
@@ -330,7 +339,7 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
         if (centre == NULL)
             goto out;
         if (guide != NULL)
-            centre_from_path(guide, nguide, 1, n, m, centre);
+            centre_from_path(guide, nguide, n, m, n, m, centre);
         else if ((st = coarse_centre(src, tgt, trans, p, et, w, mem, centre, err)) != SELARAS_OK)
             goto out;
         st = SELARAS_ERR_NOMEM;

@@ -90,6 +90,7 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         return SELARAS_ERR_NOMEM;
     }
     side_ctx c = {side, vocab, stem, stem_ctx, cache, mem, w_anchor, w_capital, 0, {0}};
+    side->unit = 1.0;
     side->weight[SL_TCLASS_WORD] = 1.0f;
     side->weight[SL_TCLASS_CAPITAL] = (float)w_capital;
     side->weight[SL_TCLASS_ANCHOR] = (float)w_anchor;

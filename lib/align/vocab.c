@@ -1,5 +1,5 @@
-/* String interning and 64-bit count maps: the vocabulary of one aligner and the
- * co-occurrence counts of its learned word table. */
+/* String interning and 64-bit count maps: the vocabulary of a model and the keys of one
+ * alignment beyond it, and the co-occurrence counts of the learned word table. */
 #include "config.h"
 
 #include <string.h>
@@ -11,6 +11,29 @@ void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem)
     memset(v, 0, sizeof *v);
     v->mem = mem;
     sl_buf_init(&v->strings, mem);
+}
+
+void sl_vocab_set_base(sl_vocab *v, const sl_vocab *base)
+{
+    v->base = base;
+}
+
+static size_t base_count(const sl_vocab *v)
+{
+    return v->base != NULL ? sl_vocab_size(v->base) : 0;
+}
+
+size_t sl_vocab_size(const sl_vocab *v)
+{
+    return v->count + base_count(v);
+}
+
+void sl_vocab_clear(sl_vocab *v)
+{
+    if (v->tcap > 0)
+        memset(v->table, 0, v->tcap * sizeof *v->table);
+    v->strings.len = 0;
+    v->count = 0;
 }
 
 void sl_vocab_release(sl_vocab *v)
@@ -25,7 +48,10 @@ void sl_vocab_release(sl_vocab *v)
 
 const char *sl_vocab_str(const sl_vocab *v, uint32_t id)
 {
-    return v->strings.data + v->offs[id];
+    size_t nb = base_count(v);
+    if (id < nb)
+        return sl_vocab_str(v->base, id);
+    return v->strings.data + v->offs[id - nb];
 }
 
 static size_t slot_of(const sl_vocab *v, const char *s, size_t len, uint64_t h)
@@ -42,12 +68,24 @@ static size_t slot_of(const sl_vocab *v, const char *s, size_t len, uint64_t h)
     }
 }
 
-uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len)
+/* Id of s[0..len) in v's own table (from 0), or UINT32_MAX. */
+static uint32_t own_find(const sl_vocab *v, const char *s, size_t len, uint64_t h)
 {
     if (v->tcap == 0)
         return UINT32_MAX;
-    uint32_t e = v->table[slot_of(v, s, len, sl_hash_bytes(s, len))];
+    uint32_t e = v->table[slot_of(v, s, len, h)];
     return e == 0 ? UINT32_MAX : e - 1;
+}
+
+uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len)
+{
+    if (v->base != NULL) {
+        uint32_t id = sl_vocab_find(v->base, s, len);
+        if (id != UINT32_MAX)
+            return id;
+    }
+    uint32_t id = own_find(v, s, len, sl_hash_bytes(s, len));
+    return id == UINT32_MAX ? id : (uint32_t)(id + base_count(v));
 }
 
 static int rehash(sl_vocab *v, size_t tcap)
@@ -69,16 +107,25 @@ static int rehash(sl_vocab *v, size_t tcap)
 
 int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
 {
+    size_t nb = 0;
+    if (v->base != NULL) {
+        uint32_t b = sl_vocab_find(v->base, s, len);
+        if (b != UINT32_MAX) {
+            *id = b;
+            return 0;
+        }
+        nb = sl_vocab_size(v->base);
+    }
     if (v->tcap == 0 || (v->count + 1) * 2 > v->tcap)
         if (rehash(v, v->tcap == 0 ? 1024 : v->tcap * 2) != 0)
             return -1;
     uint64_t h = sl_hash_bytes(s, len);
     size_t slot = slot_of(v, s, len, h);
     if (v->table[slot] != 0) {
-        *id = v->table[slot] - 1;
+        *id = (uint32_t)(v->table[slot] - 1 + nb);
         return 0;
     }
-    if (v->count >= SL_VOCAB_MAX)
+    if (v->count + nb >= SL_VOCAB_MAX)
         return -1;
     if (sl_grow(v->mem, (void **)&v->offs, &v->cap, v->count + 1, sizeof *v->offs) != 0)
         return -1;
@@ -89,7 +136,7 @@ int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
     }
     v->offs[v->count] = off;
     v->table[slot] = (uint32_t)v->count + 1;
-    *id = (uint32_t)v->count++;
+    *id = (uint32_t)(v->count++ + nb);
     return 0;
 }
 

@@ -326,10 +326,12 @@ static selaras_status add_entry(sl_fd *fd, const char *body, size_t len, selaras
     while (hw < eol && !(body[hw] == ' ' && hw + 1 < eol &&
                          (body[hw + 1] == '/' || body[hw + 1] == '<')))
         hw++;
+    /* every comparison stays inside the first line: an entry may end right after "<" */
     for (size_t i = hw; i + 1 < eol; i++) {
-        if (body[i] == '<' && (memcmp(body + i, "<suffix", 7) == 0 ||
-                               memcmp(body + i, "<prefix", 7) == 0 ||
-                               memcmp(body + i, "<affix", 6) == 0))
+        size_t left = eol - i;
+        if (body[i] == '<' && ((left >= 7 && memcmp(body + i, "<suffix", 7) == 0) ||
+                               (left >= 7 && memcmp(body + i, "<prefix", 7) == 0) ||
+                               (left >= 6 && memcmp(body + i, "<affix", 6) == 0)))
             return SELARAS_OK;
     }
     if (clean(&fd->head, body, hw) != 0)

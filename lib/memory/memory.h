@@ -97,6 +97,8 @@ typedef struct sl_out {
     selaras_write_fn write;
     void *user;
     sl_buf buf;     /* bytes not yet written */
+    int lock_fd;    /* the lock file (lock.c), -1 when not held */
+    char *lock_path;
 } sl_out;
 
 struct selaras_writer {
@@ -119,6 +121,8 @@ struct selaras_writer {
     selaras_unit scratch;      /* the unit made from a bead */
     sl_buf join;               /* scratch for joined bead texts */
     int started, begun, closed, failed;
+    int prepared;              /* the targets are locked and checked (lock.c) */
+    double lock_timeout;       /* seconds to wait for another writer's lock */
     size_t counts[SL_COUNTERS];
     /* SELARAS_WRITER_DEDUPE: the units kept, and a hash table of indices + 1 */
     struct sl_kept {
@@ -139,6 +143,16 @@ selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selar
 void sl_out_open_callback(selaras_writer *w, sl_out *o, selaras_write_fn write, void *user);
 selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
 void sl_out_discard(selaras_writer *w, sl_out *o);
+/* Lock the targets, check them and remove stale temporary files; with
+ * SELARAS_WRITER_MERGE, add the memory already at the target (lock.c). Done once, before
+ * the first unit; fails the writer on error. */
+selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err);
+/* Release o's lock (removing its lock file); nothing when not held. */
+void sl_out_unlock(selaras_writer *w, sl_out *o);
+/* 1 when a and b name the same file (existing or not). */
+int sl_out_same_file(selaras_writer *w, const sl_out *a, const sl_out *b);
+/* Add every unit of the TMX file at path and its header (selaras_writer_add_tmx()). */
+selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err);
 /* Keep u in the duplicate store, or merge it into its duplicate (store.c). */
 selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
 /* Write out[i].buf to its file when it holds at least min bytes. */

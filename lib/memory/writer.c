@@ -47,6 +47,8 @@ static selaras_status writer_make(selaras_writer **out, selaras_format format,
     w->mem = m;
     w->format = format;
     w->out[0].fd = w->out[1].fd = -1;
+    w->out[0].lock_fd = w->out[1].lock_fd = -1;
+    w->lock_timeout = 30;
     sl_unit_init(&w->header, &w->mem);
     sl_unit_init(&w->scratch, &w->mem);
     sl_buf_init(&w->join, &w->mem);
@@ -91,6 +93,9 @@ selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, c
     if (st == SELARAS_OK && path2 != NULL) {
         w->nout = 2;
         st = sl_out_open(w, &w->out[1], path2, err);
+        if (st == SELARAS_OK && sl_out_same_file(w, &w->out[0], &w->out[1]))
+            st = sl_error(err, SELARAS_ERR_ARGUMENT,
+                          "%s: the source and target files are the same file", path2);
     }
     if (st != SELARAS_OK) {
         selaras_writer_free(w);
@@ -215,8 +220,13 @@ selaras_status selaras_writer_set_flags(selaras_writer *w, unsigned flags, selar
     selaras_status st = check_setter(w, err);
     if (st != SELARAS_OK)
         return st;
-    if (flags & ~15u)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown writer flags 0x%x", flags & ~15u);
+    if (flags & ~127u)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown writer flags 0x%x", flags & ~127u);
+    if ((flags & SELARAS_WRITER_MERGE) && w->format != SELARAS_FORMAT_TMX)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "only a TMX memory can be merged into");
+    if ((flags & SELARAS_WRITER_MERGE) && w->out[0].path == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "a callback writer has no memory file to merge into");
     w->flags = flags;
     return SELARAS_OK;
 }
@@ -250,6 +260,18 @@ selaras_status selaras_writer_set_min_length(selaras_writer *w, size_t chars, se
     if (st == SELARAS_OK)
         w->min_length = chars;
     return st;
+}
+
+selaras_status selaras_writer_set_lock_timeout(selaras_writer *w, double seconds,
+                                               selaras_error *err)
+{
+    selaras_status st = check_setter(w, err);
+    if (st != SELARAS_OK)
+        return st;
+    if (!(seconds >= 0 && seconds <= 1e9))
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lock timeout must be 0 to 1e9 seconds");
+    w->lock_timeout = seconds;
+    return SELARAS_OK;
 }
 
 selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
@@ -337,7 +359,7 @@ static selaras_status check_add(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is closed or failed");
     w->started = 1;
-    return SELARAS_OK;
+    return sl_writer_prepare(w, err);
 }
 
 static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_error *err)
@@ -354,6 +376,11 @@ static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_erro
     if (st != SELARAS_OK)
         w->failed = 1;
     return st;
+}
+
+selaras_status selaras_writer_lock(selaras_writer *w, selaras_error *err)
+{
+    return check_add(w, err);
 }
 
 selaras_status selaras_writer_add_unit(selaras_writer *w, const selaras_unit *unit,
@@ -574,8 +601,13 @@ selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path, selar
         return st;
     if (path == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "path is NULL");
+    return sl_writer_add_file(w, path, err);
+}
+
+selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err)
+{
     selaras_tmx_reader *r;
-    st = selaras_tmx_reader_new(&r, path, 0, &w->mem, err);
+    selaras_status st = selaras_tmx_reader_new(&r, path, 0, &w->mem, err);
     if (st != SELARAS_OK)
         return st;
     st = selaras_writer_add_header(w, selaras_tmx_reader_header(r), err);
@@ -596,8 +628,8 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is already closed or failed");
     w->started = 1;
-    selaras_status st = SELARAS_OK;
-    if (!w->begun)
+    selaras_status st = sl_writer_prepare(w, err);
+    if (st == SELARAS_OK && !w->begun)
         st = sl_emit_begin(w, err);
     for (size_t i = 0; st == SELARAS_OK && i < w->nunits; i++)
         st = sl_emit_unit(w, w->kept[i].unit, err);

@@ -16,7 +16,16 @@ static const char *const labels[] = {
     "penerjemah", "copyright", "nomor", "no", "number", "ref", "telp", "tel", "telepon",
     "phone", "fax", "faks", "email", "e-mail", "surel", "website", "situs", "narahubung",
     "contact", "contacts", "kontak", "humas", "hp", "whatsapp", "lampiran", "perihal",
-    "sifat", "editing", "penyunting", "video", "grafis", NULL
+    "sifat", "editing", "penyunting", "video", "grafis", "related news", "related",
+    "related story", "related stories", "berita terkait", "artikel terkait", "lihat pula",
+    NULL
+};
+
+/* Words that open the credit in parentheses closing a photo caption ("(Foto : Ani /
+ * Beritajakarta)", "(Photo: ANTARA/Ani)", "(Dok. Pemprov)", "(Ist)"). */
+static const char *const caption_credits[] = {
+    "foto", "photo", "photos", "dok", "dokumentasi", "doc", "documentation", "ist",
+    "istimewa", "antara foto", "image", "gambar", "kredit", "credit", NULL
 };
 
 /* Whole lines that head a release. */
@@ -69,7 +78,7 @@ int sl_line_is_press_header_words(const char *text, size_t len)
     return len > 0 && in_folded(press_headers, text, len);
 }
 
-/* Longest label, in bytes ("keterangan foto"). */
+/* Longest label, in bytes ("keterangan foto", "related stories"). */
 #define SL_LABEL_MAX 15
 
 static int has_label(const char *t, size_t n)
@@ -179,6 +188,54 @@ size_t sl_signoff_suffix(const char *text, size_t len)
     return 0;
 }
 
+/* A photo caption: a line that ends with a credit in parentheses, "(Foto : … / …)",
+ * without a sentence end before it. */
+static int is_caption(const char *t, size_t n)
+{
+    if (n < 8 || t[n - 1] != ')')
+        return 0;
+    size_t a = n - 1;
+    while (a > 0 && n - a <= 96 && t[a] != '(')
+        a--;
+    if (t[a] != '(' || a == 0)
+        return 0;
+    size_t b = a;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    if (b == 0 || b == a || t[b - 1] == '.' || t[b - 1] == '?' || t[b - 1] == '!')
+        return 0;
+    size_t w = a + 1, e = w;
+    while (e < n - 1 && (sl_is_ascii_alpha((unsigned char)t[e]) || t[e] == ' '))
+        e++;
+    while (e > w && t[e - 1] == ' ')
+        e--;
+    if (e == w || !in_folded(caption_credits, t + w, e - w))
+        return 0;
+    size_t f = e;
+    while (f < n - 1 && t[f] == ' ')
+        f++;
+    return t[f] == ':' || t[f] == '.' || t[f] == '/' || t[f] == ')';
+}
+
+/* A byline of fields joined by '|' of which one is a label ("Reporter : Ani | Editor :
+ * Budi | June 13th, 2024 | Dibaca 412 kali"). */
+static int is_byline(const char *t, size_t n)
+{
+    const char *bar = memchr(t, '|', n);
+    if (bar == NULL)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '|'))
+            i++;
+        const char *next = memchr(t + i, '|', n - i);
+        size_t e = next ? (size_t)(next - t) : n;
+        if (e > i && has_label(t + i, e - i))
+            return 1;
+        i = e;
+    }
+    return 0;
+}
+
 int sl_line_is_boilerplate(const char *text, size_t len)
 {
     const char *t = text;
@@ -186,7 +243,8 @@ int sl_line_is_boilerplate(const char *text, size_t len)
     strip_markup(&t, &n);
     if (n == 0)
         return 0;
-    if (has_label(t, n) || sl_line_is_press_header(t, n))
+    if (has_label(t, n) || sl_line_is_press_header(t, n) || is_caption(t, n) ||
+        is_byline(t, n))
         return 1;
     switch (sl_ascii_lower((unsigned char)t[0])) {
     case '(':

@@ -417,6 +417,37 @@ static int next_is_abbrev(const span *sp, size_t k)
     return sl_abbrev_find(&sp->seg->abbrev, sp->t + k, n + 1) != SL_ABBR_NONE;
 }
 
+/* Whether text[a..end) is "a.m." or "p.m." (any case) after a number ("8 a.m."). */
+static int is_clock_time(const span *sp, size_t a, size_t end)
+{
+    const char *t = sp->t + a;
+    if (end - a != 4 || t[1] != '.' || t[3] != '.')
+        return 0;
+    char c0 = sl_ascii_lower((unsigned char)t[0]), c2 = sl_ascii_lower((unsigned char)t[2]);
+    return (c0 == 'a' || c0 == 'p') && c2 == 'm' && previous_word(sp, a) == PREV_NUMBER;
+}
+
+/* Capitalised words that go on a time of day ("10 a.m. Monday", "9 p.m. WIB"): weekdays,
+ * months, and words in capitals (time zones). */
+static const char *const clock_words[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+    NULL
+};
+
+static int is_clock_word(const span *sp, size_t w)
+{
+    size_t n = word_len(sp, w);
+    if (in_list(clock_words, sp->t + w, n))
+        return 1;
+    for (size_t i = w; i < w + n; i++)
+        if (!sl_is_ascii_upper((unsigned char)sp->t[i]))
+            return 0;
+    return n >= 2; /* WIB, GMT, UTC */
+}
+
 /* A period at i followed by white space, next sentence candidate at k (class nc, word at
  * w). Returns 1 when it ends the sentence. */
 static int period_ends(span *sp, size_t a, size_t i, next_class nc, size_t w)
@@ -431,6 +462,8 @@ static int period_ends(span *sp, size_t a, size_t i, next_class nc, size_t w)
     case SL_ABBR_GENERAL:
         if (nc != NC_UPPER || sp->t[w - 1] == '(' || next_is_abbrev(sp, w))
             return 0;
+        if (is_clock_time(sp, a, end))
+            return !is_clock_word(sp, w);
         return !is_initialism(sp->t, a, end) || is_starter(sp, w);
     case SL_ABBR_NONE:
         break;
@@ -504,11 +537,36 @@ static int after_run(span *sp, size_t j, int excl)
     return cut(sp, k);
 }
 
-/* The inline list marker text[a..b) continues the list: start a new item at a. */
-static int list_continues(const span *sp, size_t a, size_t b, char style)
+/* Whether white space follows the list marker punctuation that ends just before i (the
+ * ")" of "2.)" skipped). */
+static int marker_spaced(const span *sp, size_t i)
 {
-    return sp->list_next > 0 && sp->list_style == style && a > sp->marker &&
-           space_before(sp, a) && marker_value(sp->t, a, b) == sp->list_next;
+    size_t n;
+    if (i < sp->e && sp->t[i] == ')')
+        i++;
+    return i < sp->e && space_at(sp, i, &n);
+}
+
+/* Whether the nearest character before a, white space skipped, is a colon. */
+static int after_colon(const span *sp, size_t a)
+{
+    size_t i = a;
+    while (i > sp->s && space_before(sp, i))
+        i = sl_utf8_prev(sp->t, i);
+    return i > sp->s && i < a && sp->t[i - 1] == ':';
+}
+
+/* The inline list marker text[a..b), its punctuation ending before after, starts an item
+ * at a: the next marker in sequence ("2." after "1.", not the "05." of "05.30"), or a
+ * first marker ("1.", "a)") after a colon ("include: 1. …"). */
+static int list_continues(const span *sp, size_t a, size_t b, size_t after, char style)
+{
+    if (!space_before(sp, a) || !marker_spaced(sp, after) || a <= sp->marker)
+        return 0;
+    long v = marker_value(sp->t, a, b);
+    if (v == 1 && after_colon(sp, a))
+        return 1;
+    return sp->list_next > 0 && sp->list_style == style && v == sp->list_next;
 }
 
 static int on_period(span *sp, size_t *pi)
@@ -551,7 +609,7 @@ static int on_period(span *sp, size_t *pi)
     if (a < i && marker_value(t, a, i) >= 0) {
         if (a == sp->marker)
             return 0;
-        if (list_continues(sp, a, i, '.'))
+        if (list_continues(sp, a, i, i + 1, '.'))
             return cut(sp, a);
     }
     int quote;
@@ -651,7 +709,7 @@ int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t
             size_t a = token_start(&sp, i), b = i;
             if (b > a && text[b - 1] == '.')
                 b--;
-            if (a < b && list_continues(&sp, a, b, ')'))
+            if (a < b && list_continues(&sp, a, b, i + 1, ')'))
                 rc = cut(&sp, a);
             i++;
             break;
@@ -669,7 +727,8 @@ int sl_split_span(selaras_segmenter *seg, const char *text, size_t start, size_t
                     rc = after_run(&sp, j, 0);
                 i = j;
             } else {
-                if (cp == sp.bullet && i > sp.sent && space_before(&sp, i))
+                if ((cp == sp.bullet || (sl_cp_is_bullet(cp) && after_colon(&sp, i))) &&
+                    i > sp.sent && space_before(&sp, i))
                     rc = cut(&sp, i);
                 i += n;
             }

@@ -272,11 +272,11 @@ static selaras_status emit_text(walk *w, size_t a, size_t b, selaras_error *err)
         selaras_segment_kind kind = SELARAS_SEGMENT_SENTENCE;
         if (seg->ncuts == 0) {
             int32_t last = last_visible(t, start, body);
-            if (!ends_sentence(last) && last != ':' && last != ';' && last != ',' &&
-                !sl_starts_with_list_marker(t + start, body - start))
+            if (is_pull_quote(w, start, body))
+                kind = SELARAS_SEGMENT_BOILERPLATE; /* with or without a final period */
+            else if (!ends_sentence(last) && last != ':' && last != ';' && last != ',' &&
+                     !sl_starts_with_list_marker(t + start, body - start))
                 kind = SELARAS_SEGMENT_TITLE;
-            else if (is_pull_quote(w, start, body))
-                kind = SELARAS_SEGMENT_BOILERPLATE;
         }
         if ((st = emit(w, start, body, kind, err)) != SELARAS_OK)
             return st;

@@ -1,0 +1,4 @@
+# Collections: document profiles, the parallelness score and the pairer.
+libselaras_la_SOURCES += lib/collection/collection.h lib/collection/profile.c \
+	lib/collection/score.c lib/collection/pairer.h lib/collection/pairer.c \
+	lib/collection/index.c

@@ -301,6 +301,12 @@ SELARAS_API const char *selaras_segments_lang(const selaras_segments *segs);
 /** @return the name of the document the list came from, or NULL; borrowed. */
 SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
 
+/** Name the list's document (for the x-source-doc and x-target-doc properties of memory
+ *  files): NUL-terminated UTF-8, copied; NULL clears it. For lists made with
+ *  selaras_segments_new(), or to rename. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT
+ *  (@p segs is NULL) or ::SELARAS_ERR_NOMEM (the old name is kept). */
+SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name);
+
 /**
  * Text of segment @p i (i < count): trimmed of surrounding white space, NUL-terminated,
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.

@@ -270,6 +270,34 @@ static selaras_status lexicon_ops(test_alloc *ta)
     return st;
 }
 
+static selaras_status named_list(test_alloc *ta)
+{
+    selaras_segments *s;
+    selaras_status st = selaras_segments_new(&s, "id", &ta->suite, NULL);
+    if (st != SELARAS_OK)
+        return st;
+    st = selaras_segments_set_name(s, "rilis.txt");
+    if (st == SELARAS_OK) {
+        ck_assert_str_eq(selaras_segments_name(s), "rilis.txt");
+        st = selaras_segments_set_name(s, "other.txt");
+        /* a failed rename keeps the old name */
+        ck_assert_str_eq(selaras_segments_name(s), st == SELARAS_OK ? "other.txt" : "rilis.txt");
+    }
+    if (st == SELARAS_OK) {
+        ck_assert_int_eq(selaras_segments_set_name(s, NULL), SELARAS_OK);
+        ck_assert_ptr_null(selaras_segments_name(s));
+    }
+    selaras_segments_free(s);
+    return st;
+}
+
+START_TEST(segment_list_names)
+{
+    ALLOC_LOOP(named_list(&ta));
+    ck_assert_int_eq(selaras_segments_set_name(NULL, "x"), SELARAS_ERR_ARGUMENT);
+}
+END_TEST
+
 START_TEST(lexicon_from_memory_under_allocation_failure)
 {
     ALLOC_LOOP(lexicon_ops(&ta));
@@ -287,6 +315,7 @@ Suite *writer_api_suite(void)
     tcase_add_test(tc, lexicon_from_memory);
     tcase_add_test(tc, callback_writer_under_allocation_failure);
     tcase_add_test(tc, lexicon_from_memory_under_allocation_failure);
+    tcase_add_test(tc, segment_list_names);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -218,6 +218,18 @@ const char *selaras_segments_name(const selaras_segments *segs)
     return segs->name;
 }
 
+selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name)
+{
+    if (segs == NULL)
+        return SELARAS_ERR_ARGUMENT;
+    char *copy = NULL;
+    if (name != NULL && (copy = sl_strndup(&segs->mem, name, strlen(name))) == NULL)
+        return SELARAS_ERR_NOMEM;
+    sl_free(&segs->mem, segs->name);
+    segs->name = copy;
+    return SELARAS_OK;
+}
+
 const char *selaras_segments_text(const selaras_segments *segs, size_t i, size_t *len)
 {
     if (i >= segs->count) {

@@ -8,8 +8,8 @@ PYBINDING_SRC = bindings/python/selaras/__init__.py bindings/python/selaras/_err
 	bindings/python/selaras/evaluate.py bindings/python/selaras/py.typed
 EXTRA_DIST += $(PYBINDING_SRC) bindings/python/selaras/_build.py bindings/python/setup.py \
 	bindings/python/pyproject.toml bindings/python/README.md bindings/python/tests \
-	bindings/python/binding.pytest bindings/python/bench_threads.py \
-	bindings/python/bench_overhead.py
+	bindings/python/binding.pytest bindings/python/bench/bench_threads.py \
+	bindings/python/bench/bench_overhead.py bindings/python/bench/eval_identical.py
 
 if PYTHON_BINDING
 PYBUILD = $(abs_top_builddir)/bindings/python/build
@@ -39,14 +39,26 @@ PYTEST_LOG_COMPILER = env PYTHON='$(PYTHON)' PYBUILD='$(PYBUILD)' \
 TESTS += bindings/python/binding.pytest
 endif
 
-# make bench-python: two threads against one, and the binding against the CLI.
+# make bench-python: two threads against one, and the binding against C (bench_pairs: the
+# CLI's path through the library in one process) on the same 1,000 pairs.
+noinst_PROGRAMS += bindings/python/bench/bench_pairs
+bindings_python_bench_bench_pairs_SOURCES = bindings/python/bench/bench_pairs.c
+bindings_python_bench_bench_pairs_LDADD = libselaras.la
 BENCH_TARGETS += bench-python
-bench-python: all bindings/python/build/.stamp
+bench-python: all bindings/python/build/.stamp bindings/python/bench/bench_pairs$(EXEEXT)
 	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \
-	  $(srcdir)/bindings/python/bench_threads.py $(DATA_DIR)
+	  $(srcdir)/bindings/python/bench/bench_threads.py $(DATA_DIR)
 	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \
-	  $(srcdir)/bindings/python/bench_overhead.py $(abs_top_builddir)/selaras $(DATA_DIR)
+	  $(srcdir)/bindings/python/bench/bench_overhead.py $(abs_top_builddir)/selaras \
+	  $(abs_top_builddir)/bindings/python/bench/bench_pairs $(DATA_DIR)
+
+# make eval-python: the binding's segments and beads are the CLI's on the shared data.
+EVAL_TARGETS += eval-python
+eval-python: all bindings/python/build/.stamp
+	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \
+	  $(srcdir)/bindings/python/bench/eval_identical.py $(abs_top_builddir)/selaras $(DATA_DIR)
 endif
+.PHONY: eval-python
 .PHONY: bench-python
 TEST_EXTENSIONS = .test .pytest
 CLEANFILES += bindings/python/build/.stamp bindings/python/build/selaras/* \

@@ -1,8 +1,10 @@
 """make bench-python (2/2): the binding against C on the same 1,000 document pairs.
 
-The pairs are the PUD documents of DATA_DIR (id and en), cycled to 1,000 and written as
-files. Each side does the CLI's work per pair: read both files, make documents, segment,
-align, write the beads as JSONL with the library writer; the lexicon is loaded once.
+The pairs are made of the PUD documents of DATA_DIR (id and en): pair k joins documents
+k .. k+4 (cyclically) into one text of about a press release's length (10-15 sentences),
+written as files. Each side does the CLI's work per pair: read both files, make
+documents, segment, align, and add the beads to one JSONL memory with the library writer;
+the lexicon is loaded once.
 C: bench_pairs (the library in one process); Python: the same through selaras. The CLI
 itself (one process per pair, each loading the lexicon) is timed on the first 100 pairs
 for reference. usage: bench_overhead.py SELARAS_CLI BENCH_PAIRS DATA_DIR"""
@@ -25,31 +27,29 @@ def make_pairs(data: str, folder: str):
             docs[lang] = [json.loads(line)["text"] for line in f]
     pairs = []
     for k in range(N):
-        i = k % len(docs["id"])
         paths = []
         for lang in ("id", "en"):
             p = os.path.join(folder, "%04d.%s" % (k, lang))
             with open(p, "w", encoding="utf-8") as f:
-                f.write(docs[lang][i] + "\n")
+                for i in range(k, k + 5):
+                    f.write(docs[lang][i % len(docs[lang])] + "\n\n")
             paths.append(p)
         pairs.append(tuple(paths))
     return pairs
 
 
-def python_run(pairs, outdir: str) -> float:
+def python_run(pairs, out: str) -> float:
     t0 = time.perf_counter()
     sid, sen = selaras.Segmenter("id"), selaras.Segmenter("en")
     al = selaras.Aligner("id", "en")
-    for k, (s, t) in enumerate(pairs):
-        with open(s, "rb") as f:
-            src = sid.segment(f.read(), name=s)
-        with open(t, "rb") as f:
-            tgt = sen.segment(f.read(), name=t)
-        beads = al.align(src, tgt)
-        with selaras.JsonlWriter(os.path.join(outdir, "%d.jsonl" % k), "id", "en",
-                                 keep_boilerplate=True, keep_identical=True,
-                                 keep_unpaired=True) as w:
-            w.add(src, tgt, beads)
+    with selaras.JsonlWriter(out, "id", "en", keep_boilerplate=True, keep_identical=True,
+                             keep_unpaired=True) as w:
+        for s, t in pairs:
+            with open(s, "rb") as f:
+                src = sid.segment(f.read(), name=s)
+            with open(t, "rb") as f:
+                tgt = sen.segment(f.read(), name=t)
+            w.add(src, tgt, al.align(src, tgt))
     return time.perf_counter() - t0
 
 
@@ -60,17 +60,15 @@ def main() -> None:
         listing = os.path.join(tmp, "pairs.tsv")
         with open(listing, "w") as f:
             f.writelines("%s\t%s\n" % p for p in pairs)
-        out_c, out_py = os.path.join(tmp, "c"), os.path.join(tmp, "py")
-        os.mkdir(out_c)
-        os.mkdir(out_py)
+        out_c, out_py = os.path.join(tmp, "c.jsonl"), os.path.join(tmp, "py.jsonl")
         c_times, py_times = [], []
         for _ in range(3):  # alternate, keep the best of each
             r = subprocess.run([bench_c, listing, out_c], check=True, capture_output=True,
                                text=True)
             c_times.append(float(r.stdout))
             py_times.append(python_run(pairs, out_py))
-        same = all(open(os.path.join(out_c, "%d.jsonl" % k), "rb").read() ==
-                   open(os.path.join(out_py, "%d.jsonl" % k), "rb").read() for k in range(N))
+        with open(out_c, "rb") as a, open(out_py, "rb") as b:
+            same = a.read() == b.read()
         t0 = time.perf_counter()
         for s, t in pairs[:100]:
             subprocess.run([cli, "align", "-q", "--format", "jsonl", "-o", os.devnull, s, t],

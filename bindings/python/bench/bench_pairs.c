@@ -1,7 +1,7 @@
 /* The C side of make bench-python: the CLI's path through the library (read both files,
- * document, segment, align, write the beads as JSONL with the library writer) over the
- * document pairs listed in LIST (one "SOURCE<TAB>TARGET" a line), the lexicon loaded once,
- * in one process. Prints the seconds it took. usage: bench_pairs LIST OUTDIR */
+ * document, segment, align, add the beads to a JSONL memory with the library writer) over
+ * the document pairs listed in LIST (one "SOURCE<TAB>TARGET" a line), the lexicon loaded
+ * once, in one process. Prints the seconds it took. usage: bench_pairs LIST OUT.jsonl */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +55,7 @@ static selaras_segments *segment_file(selaras_segmenter *sg, const char *path, c
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: bench_pairs LIST OUTDIR\n");
+        fprintf(stderr, "usage: bench_pairs LIST OUT.jsonl\n");
         return 2;
     }
     struct timespec t0, t1;
@@ -74,8 +74,14 @@ int main(int argc, char **argv)
     FILE *list = fopen(argv[1], "r");
     if (list == NULL)
         die(argv[1], NULL);
-    char line[8192], out[4096];
-    size_t k = 0;
+    char line[8192];
+    selaras_writer *w;
+    if (selaras_writer_new(&w, SELARAS_FORMAT_JSONL, argv[2], NULL, "id", "en", NULL, &err) !=
+            SELARAS_OK ||
+        selaras_writer_set_flags(w, SELARAS_WRITER_KEEP_BOILERPLATE |
+                                        SELARAS_WRITER_KEEP_IDENTICAL |
+                                        SELARAS_WRITER_KEEP_UNPAIRED, &err) != SELARAS_OK)
+        die(argv[2], &err);
     while (fgets(line, sizeof line, list) != NULL) {
         line[strcspn(line, "\n")] = '\0';
         char *tab = strchr(line, '\t');
@@ -84,24 +90,17 @@ int main(int argc, char **argv)
         *tab = '\0';
         selaras_segments *s = segment_file(sid, line, "id"), *t = segment_file(sen, tab + 1, "en");
         selaras_alignment *a;
-        selaras_writer *w;
-        snprintf(out, sizeof out, "%s/%zu.jsonl", argv[2], k++);
         if (selaras_align(al, s, t, &a, &err) != SELARAS_OK ||
-            selaras_writer_new(&w, SELARAS_FORMAT_JSONL, out, NULL, "id", "en", NULL, &err) !=
-                SELARAS_OK)
+            selaras_writer_add_alignment(w, s, t, a, &err) != SELARAS_OK)
             die("align", &err);
-        if (selaras_writer_set_flags(w, SELARAS_WRITER_KEEP_BOILERPLATE |
-                                            SELARAS_WRITER_KEEP_IDENTICAL |
-                                            SELARAS_WRITER_KEEP_UNPAIRED, &err) != SELARAS_OK ||
-            selaras_writer_add_alignment(w, s, t, a, &err) != SELARAS_OK ||
-            selaras_writer_close(w, &err) != SELARAS_OK)
-            die(out, &err);
-        selaras_writer_free(w);
         selaras_alignment_free(a);
         selaras_segments_free(s);
         selaras_segments_free(t);
     }
     fclose(list);
+    if (selaras_writer_close(w, &err) != SELARAS_OK)
+        die(argv[2], &err);
+    selaras_writer_free(w);
     selaras_aligner_free(al);
     selaras_segmenter_free(sid);
     selaras_segmenter_free(sen);

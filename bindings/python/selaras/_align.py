@@ -153,7 +153,7 @@ class Aligner:
             st = lib.selaras_align(self._handle, s, t, out, err)
         check(st, err)
         a = ffi.gc(out[0], lib.selaras_alignment_free)
-        return beads_of(a)
+        return beads_of(a, (s, t))
 
     def learn(self, source: SegmentsLike, target: SegmentsLike) -> None:
         """Learn word pairs from one document pair (call it over a corpus, then align)."""
@@ -170,14 +170,28 @@ class Aligner:
         return int(lib.selaras_aligner_learned_pairs(self._handle))
 
 
-def beads_of(a: Any) -> List[Bead]:
+class BeadList(List[Bead]):
+    """The beads of an alignment (a list of :class:`Bead`) that also keeps the library's
+    alignment and the lists it aligned, so that writers add it in one call."""
+    _alignment: Any = None
+    _lists: Any = None
+    _beads: Tuple[Bead, ...] = ()
+
+    def _unchanged(self) -> bool:
+        """True while the list still holds exactly the beads of its alignment."""
+        return len(self) == len(self._beads) and all(a is b for a, b in zip(self, self._beads))
+
+
+def beads_of(a: Any, lists: Any = None) -> List[Bead]:
     """The beads of a library alignment."""
-    out = []
+    out = BeadList()
+    out._alignment, out._lists = a, lists
     for b in range(lib.selaras_alignment_count(a)):
         sf, sc = lib.selaras_alignment_src_first(a, b), lib.selaras_alignment_src_count(a, b)
         tf, tc = lib.selaras_alignment_tgt_first(a, b), lib.selaras_alignment_tgt_count(a, b)
         out.append(Bead(tuple(range(sf, sf + sc)), tuple(range(tf, tf + tc)),
                         float(lib.selaras_alignment_score(a, b))))
+    out._beads = tuple(out)
     return out
 
 

@@ -113,6 +113,14 @@ class MemoryWriter:
         err = new_error()
         if date is not None:
             check(lib.selaras_writer_set_doc_date(self._handle, date.encode("utf-8"), err), err)
+        whole = getattr(beads, "_alignment", None)
+        if whole is not None and beads._lists == (getattr(source, "_handle", None),
+                                                  getattr(target, "_handle", None)) and \
+                beads._unchanged() and source_doc is None and target_doc is None:
+            st = lib.selaras_writer_add_alignment(self._handle, s, t, whole, err)
+            if st != 0 or self._callback_error is not None:
+                self._call(st, err)
+            return
         for b in beads:
             sf, sc = _run(b.source)
             tf, tc = _run(b.target)

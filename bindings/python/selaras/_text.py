@@ -45,24 +45,29 @@ class SegmentList(Sequence[Segment]):
     read-only sequence of :class:`Segment` that keeps the library's own list, so that
     aligning it gives exactly what the CLI gives."""
 
-    def __init__(self, handle: Any, segments: List[Segment]) -> None:
+    def __init__(self, handle: Any, segments: Optional[List[Segment]] = None) -> None:
         self._handle = handle
         self._segments = segments
 
     @classmethod
     def _from_handle(cls, ptr: Any) -> "SegmentList":
-        handle = ffi.gc(ptr, lib.selaras_segments_free)
-        segs = []
-        n = lib.selaras_segments_count(handle)
-        length = ffi.new("size_t *")
-        for i in range(n):
-            t = lib.selaras_segments_text(handle, i, length)
-            segs.append(Segment(ffi.unpack(t, length[0]).decode("utf-8", "surrogatepass"),
-                                KINDS[lib.selaras_segments_kind(handle, i)],
-                                lib.selaras_segments_start(handle, i),
-                                lib.selaras_segments_end(handle, i),
-                                lib.selaras_segments_paragraph(handle, i)))
-        return cls(handle, segs)
+        return cls(ffi.gc(ptr, lib.selaras_segments_free))
+
+    def _items(self) -> List[Segment]:
+        """The segments, read from the library list when first asked for."""
+        if self._segments is None:
+            handle = self._handle
+            length = ffi.new("size_t *")
+            segs = []
+            for i in range(lib.selaras_segments_count(handle)):
+                t = lib.selaras_segments_text(handle, i, length)
+                segs.append(Segment(ffi.unpack(t, length[0]).decode("utf-8", "surrogatepass"),
+                                    KINDS[lib.selaras_segments_kind(handle, i)],
+                                    lib.selaras_segments_start(handle, i),
+                                    lib.selaras_segments_end(handle, i),
+                                    lib.selaras_segments_paragraph(handle, i)))
+            self._segments = segs
+        return self._segments
 
     @property
     def lang(self) -> str:
@@ -80,16 +85,23 @@ class SegmentList(Sequence[Segment]):
     def __getitem__(self, i: slice) -> List[Segment]: ...
 
     def __getitem__(self, i: Union[int, slice]) -> Union[Segment, List[Segment]]:
-        return self._segments[i]
+        return self._items()[i]
 
     def __len__(self) -> int:
-        return len(self._segments)
+        return int(lib.selaras_segments_count(self._handle))
 
     def __iter__(self) -> Iterator[Segment]:
-        return iter(self._segments)
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SegmentList):
+            return self._items() == other._items()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return "SegmentList(%r, lang=%r)" % (self._segments, self.lang)
+        return "SegmentList(%r, lang=%r)" % (self._items(), self.lang)
 
 
 SegmentsLike = Union[SegmentList, Iterable[Union[Segment, str]]]

@@ -129,3 +129,17 @@ def test_collections(sample):
     assert selaras.parallel_score(other, tgt).score < p.score
     pairs = selaras.pair([other, src], [tgt])
     assert pairs[1][1] == 0 and pairs[0][1] is None
+
+
+def test_writer_takes_changed_bead_lists_bead_by_bead(sample):
+    src, tgt = selaras.segment(sample[0], "id"), selaras.segment(sample[1], "en")
+    beads = selaras.Aligner("id", "en").align(src, tgt)
+    whole, kept = io.StringIO(), io.StringIO()
+    with selaras.JsonlWriter(whole) as w:
+        w.add(src, tgt, beads)
+    two_sided = [b for b in beads if b.source and b.target]
+    beads[:] = two_sided[:3]  # the list no longer is its alignment
+    with selaras.JsonlWriter(kept) as w:
+        w.add(src, tgt, beads)
+    assert len(kept.getvalue().splitlines()) == 3
+    assert whole.getvalue().startswith(kept.getvalue().splitlines()[0])

@@ -60,3 +60,6 @@ endif
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_model.c
 endif
+# The example programs end to end (examples/api_example.c and .py).
+TESTS += tests/examples.test
+EXTRA_DIST += tests/examples.test examples/api_example.py

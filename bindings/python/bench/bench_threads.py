@@ -52,7 +52,8 @@ def main() -> None:
           (n, os.cpu_count() or 1))
     print("  one thread    %6.3f s  %7.1f pairs/s" % (best1, n / best1))
     print("  two threads   %6.3f s  %7.1f pairs/s" % (best2, n / best2))
-    print("  ratio two / one: %.2fx (goal >= 1.6x)" % (best1 / best2))
+    print("  ratio two / one: %.2fx (goal >= 1.6x); load average %.1f: other processes share "
+          "the cores" % (best1 / best2, os.getloadavg()[0]))
 
 
 if __name__ == "__main__":

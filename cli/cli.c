@@ -128,7 +128,10 @@ int cli_is_help(const char *arg)
 
 int cli_no_command(int argc, char **argv, void (*usage)(FILE *out))
 {
+    if (argc < 2 && strncmp(argv[0], "selaras: ", 9) == 0) /* a command's own commands */
+        return cli_usage_error(usage, argv[0] + 9, "a command is needed");
     if (argc < 2) {
+        cli_error("a command is needed");
         usage(stderr);
         return CLI_USAGE;
     }
@@ -153,8 +156,7 @@ int cli_read_file(const char *path, char **data, size_t *len)
     int use_stdin = strcmp(path, "-") == 0;
     FILE *in = use_stdin ? stdin : fopen(path, "rb");
     if (in == NULL) {
-        cli_error("%s: cannot open: %s", path, strerror(errno));
-        return CLI_INPUT;
+        return cli_io_error(path, CLI_IO_READ, errno, NULL);
     }
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
@@ -187,9 +189,8 @@ int cli_read_file(const char *path, char **data, size_t *len)
     if (!use_stdin)
         fclose(in);
     if (failed) {
-        cli_error("%s: read error: %s", cli_display_name(path), strerror(saved));
         free(buf);
-        return CLI_INPUT;
+        return cli_io_error(path, CLI_IO_READ, saved ? saved : EIO, NULL);
     }
     *data = buf;
     *len = n;
@@ -245,14 +246,13 @@ int cli_open_output(cli_output *o, const char *path)
     if (o->target == NULL) /* not a link, or a dangling one: replaced itself */
         o->target = strdup(path);
     if (o->target == NULL) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno ? errno : ENOMEM));
-        return CLI_OUTPUT;
+        return cli_io_error(path, CLI_IO_WRITE, errno ? errno : ENOMEM, NULL);
     }
     int exists = stat(o->target, &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) { /* a device or a pipe: written directly */
         o->fp = fopen(o->target, "wb");
         if (o->fp == NULL) {
-            cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+            cli_io_error(path, CLI_IO_WRITE, errno, NULL);
             return cli_close_output(o, CLI_OUTPUT);
         }
         return CLI_OK;
@@ -267,7 +267,7 @@ int cli_open_output(cli_output *o, const char *path)
     memcpy(o->tmp + n, ".tmp-XXXXXX", 12);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        cli_io_error(path, CLI_IO_WRITE, errno, NULL);
         free(o->tmp);
         o->tmp = NULL;
         return cli_close_output(o, CLI_OUTPUT);
@@ -276,7 +276,7 @@ int cli_open_output(cli_output *o, const char *path)
     (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
     o->fp = fdopen(fd, "wb");
     if (o->fp == NULL) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        cli_io_error(path, CLI_IO_WRITE, errno, NULL);
         close(fd);
         return cli_close_output(o, CLI_OUTPUT);
     }
@@ -304,15 +304,13 @@ int cli_close_output(cli_output *o, int rc)
         }
         o->fp = NULL;
         if (failed && rc == CLI_OK) {
-            cli_error("%s: write error: %s", cli_output_name(o->path),
-                      strerror(saved ? saved : EIO));
-            rc = CLI_OUTPUT;
+            rc = cli_io_error(cli_output_name(o->path), CLI_IO_WRITE, saved ? saved : EIO,
+                              NULL);
         }
     }
     if (o->tmp != NULL) {
         if (rc == CLI_OK && rename(o->tmp, o->target) != 0) {
-            cli_error("%s: cannot replace: %s", o->path, strerror(errno));
-            rc = CLI_OUTPUT;
+            rc = cli_io_error(o->path, CLI_IO_WRITE, errno, NULL);
         }
         if (rc != CLI_OK)
             unlink(o->tmp);
@@ -329,8 +327,7 @@ int cli_finish_stdout(void)
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int saved = errno;
         clearerr(stdout);
-        cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
-        return CLI_OUTPUT;
+        return cli_io_error("standard output", CLI_IO_WRITE, saved ? saved : EIO, NULL);
     }
     return CLI_OK;
 }
@@ -347,7 +344,7 @@ int cli_spool_make(cli_spool *sp)
         return CLI_OUTPUT;
     }
     if (mkdtemp(sp->dir) == NULL) {
-        cli_error("cannot make a temporary folder in %s: %s", base, strerror(errno));
+        cli_io_error(sp->dir, CLI_IO_WRITE, errno, NULL);
         sp->dir[0] = sp->path[0] = '\0';
         return CLI_OUTPUT;
     }
@@ -393,7 +390,7 @@ int cli_memory_output_end(cli_spool *sp, int rc)
     if (rc == CLI_OK) {
         FILE *in = fopen(sp->path, "rb");
         if (in == NULL) {
-            cli_error("%s: cannot open: %s", sp->path, strerror(errno));
+            cli_io_error(sp->path, CLI_IO_READ, errno, NULL);
             rc = CLI_OUTPUT;
         } else {
             cli_spool_remove(sp); /* gone even if a closed pipe ends the process */
@@ -401,12 +398,11 @@ int cli_memory_output_end(cli_spool *sp, int rc)
             int saved = errno;
             fclose(in);
             if (r < 0) {
-                cli_error("%s: read error: %s", sp->path, strerror(saved));
+                cli_io_error(sp->path, CLI_IO_READ, saved ? saved : EIO, NULL);
                 rc = CLI_OUTPUT;
             } else if (r > 0) {
-                cli_error("standard output: write error: %s", strerror(saved ? saved : EIO));
+                rc = cli_io_error("standard output", CLI_IO_WRITE, saved ? saved : EIO, NULL);
                 clearerr(stdout);
-                rc = CLI_OUTPUT;
             } else {
                 rc = cli_finish_stdout();
             }
@@ -427,7 +423,7 @@ int cli_input_path(const char *name, cli_spool *sp, const char **path)
     *path = sp->path;
     FILE *out = fopen(sp->path, "wb");
     if (out == NULL) {
-        cli_error("%s: cannot open for writing: %s", sp->path, strerror(errno));
+        cli_io_error(sp->path, CLI_IO_WRITE, errno, NULL);
         cli_spool_remove(sp);
         return CLI_OUTPUT;
     }
@@ -438,8 +434,10 @@ int cli_input_path(const char *name, cli_spool *sp, const char **path)
         saved = errno;
     }
     if (r != 0) {
-        cli_error(r < 0 ? "<stdin>: read error: %s" : "<stdin>: cannot save a copy: %s",
-                  strerror(saved ? saved : EIO));
+        if (r < 0)
+            cli_io_error("-", CLI_IO_READ, saved ? saved : EIO, NULL);
+        else
+            cli_io_error(sp->path, CLI_IO_WRITE, saved ? saved : EIO, NULL);
         cli_spool_remove(sp);
         return r < 0 ? CLI_INPUT : CLI_OUTPUT;
     }
@@ -498,4 +496,97 @@ int cli_check_lang(const char *lang)
     }
     selaras_doc_free(probe);
     return CLI_OK;
+}
+
+/* ---- one wording per I/O error ---- */
+
+/* The folder that holds path ("." for a bare name), in buf. */
+static const char *folder_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return ".";
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* errno of what fails on path, found by looking at the file system, or 0. */
+static int probe(const char *path, enum cli_io what)
+{
+    char buf[4096];
+    const char *dir = folder_of(path, buf, sizeof buf);
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return errno == ENOENT ? ENOENT : errno;
+    if (!S_ISDIR(st.st_mode))
+        return ENOTDIR;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return EISDIR;
+    if (what == CLI_IO_READ) {
+        FILE *f = fopen(path, "rb");
+        if (f == NULL)
+            return errno;
+        fclose(f);
+        return 0;
+    }
+    if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+        return errno;
+    return access(dir, W_OK) != 0 ? errno : 0;
+}
+
+int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail)
+{
+    const char *verb = what == CLI_IO_READ ? "cannot read" : "cannot write";
+    int rc = what == CLI_IO_READ ? CLI_INPUT : CLI_OUTPUT;
+    int file = path != NULL && strcmp(path, "-") != 0 && strcmp(path, "standard output") != 0;
+    const char *shown = cli_display_name(path);
+    if (errnum == 0 && file)
+        errnum = probe(path, what);
+    if (errnum == ENOENT || errnum == ENOTDIR) {
+        char buf[4096];
+        const char *dir = file ? folder_of(path, buf, sizeof buf) : ".";
+        struct stat st;
+        if (file && stat(dir, &st) != 0)
+            cli_error("%s: %s: no such folder: %s", shown, verb, dir);
+        else if (file && !S_ISDIR(st.st_mode))
+            cli_error("%s: %s: %s is not a folder", shown, verb, dir);
+        else
+            cli_error("%s: %s: no such file", shown, verb);
+    } else if (errnum == EISDIR) {
+        cli_error("%s: %s: it is a folder", shown, verb);
+    } else if (errnum != 0) {
+        cli_error("%s: %s: %s", shown, verb, strerror(errnum));
+    } else {
+        size_t n = file ? strlen(path) : 0;
+        if (detail != NULL && n > 0 && strncmp(detail, path, n) == 0 && detail[n] == ':')
+            detail += n + 1 + (detail[n + 1] == ' ');
+        cli_error("%s: %s: %s", shown, verb, detail != NULL ? detail : "input/output error");
+    }
+    return rc;
+}
+
+int cli_report_file(const char *path, enum cli_io what, const selaras_error *err)
+{
+    if (err->status == SELARAS_ERR_IO)
+        return cli_io_error(path, what, 0, err->message);
+    cli_report(path, err);
+    return CLI_INPUT;
+}
+
+int cli_operand_count(void (*usage)(FILE *out), const char *command, char **operands,
+                      int given, int min, int max, const char *what)
+{
+    if (given == 0)
+        return cli_usage_error(usage, command, "no %s given", what);
+    if (given < min)
+        return cli_usage_error(usage, command, "only %d of %s given", given, what);
+    if (given - max > 1)
+        return cli_usage_error(usage, command, "'%s' and %d more are too many (expected %s)",
+                               operands[max], given - max - 1, what);
+    return cli_usage_error(usage, command, "'%s' is one too many (expected %s)",
+                           operands[max], what);
 }

@@ -154,4 +154,50 @@ const char *cli_display_name(const char *path);
 /* Parse a language tag option; prints and returns CLI_USAGE when malformed. */
 int cli_check_lang(const char *lang);
 
+/* ---- issue 16: one wording per I/O error, presegmented input, summaries ---- */
+
+/* What failed on a file. */
+enum cli_io { CLI_IO_READ, CLI_IO_WRITE };
+
+/* The one wording of each I/O error: "selaras: FILE: cannot read: REASON" or "selaras:
+ * FILE: cannot write: REASON". REASON is strerror(errnum), "no such file", or "no such
+ * folder: DIR" when the folder that would hold FILE is missing. With errnum 0 (a library
+ * call failed) the reason is found by looking at the file system, and detail (or
+ * "input/output error") is said when that finds nothing. Returns CLI_INPUT for reading,
+ * CLI_OUTPUT for writing. */
+int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail);
+/* A library error about a file: an ::SELARAS_ERR_IO one as cli_io_error() words it,
+ * anything else as cli_report(). Returns CLI_INPUT or CLI_OUTPUT as cli_io_error() for
+ * I/O, CLI_INPUT otherwise. */
+int cli_report_file(const char *path, enum cli_io what, const selaras_error *err);
+
+/* The error for a wrong number of operands (given, from operands; min..max expected,
+ * named by what: "SOURCE and TARGET"): one line saying what is missing or which is one
+ * too many, then the synopsis. Returns CLI_USAGE. */
+int cli_operand_count(void (*usage)(FILE *out), const char *command, char **operands,
+                      int given, int min, int max, const char *what);
+
+/* align --presegmented: the segments of a file of one segment a line, either plain lines
+ * or the JSON Lines of "selaras segment --format jsonl" (kinds kept); says which with
+ * --verbose and refuses JSON-looking lines of another schema. Prints errors; returns an
+ * exit code. */
+int cli_load_presegmented(const char *path, const char *lang, selaras_segments **out);
+
+/* A warning (cli_warn) when a document gave no segments. */
+void cli_warn_empty(const char *path, const selaras_segments *segs);
+
+/* "N units written to SHOWN (9 boilerplate lines, 2 one-sided beads left out; 1
+ * duplicate collapsed)": the summary of a memory written from an alignment (cli_info). */
+void cli_align_summary(const selaras_writer *w, const selaras_segments *src,
+                       const selaras_segments *tgt, const selaras_alignment *a,
+                       const char *shown);
+
+/* tmx stats [--format text|json] FILE.tmx (argv[0] is "stats"); usage is tmx's help. */
+int cli_tmx_stats(int argc, char **argv, void (*usage)(FILE *out));
+
+/* Find the release date in the segments of a document (the date line, or a dateline
+ * opening the first sentence) and write it as YYYY-MM-DD into buf (11 bytes). Returns 1
+ * when found, 0 otherwise (buf is then ""). */
+int cli_release_date(const selaras_segments *segs, char buf[11]);
+
 #endif

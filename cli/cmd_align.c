@@ -17,17 +17,20 @@ static void usage(FILE *out)
           "                     SOURCE TARGET\n"
           "Align SOURCE (default language id) with its translation TARGET (default en).\n"
           "The texts are split into sentences by the segmenter; with --presegmented each\n"
-          "input line is one segment. Segment numbers count every segment from 0.\n"
+          "input line is one segment: plain text, or the JSON Lines of selaras segment\n"
+          "--format jsonl (kinds kept; --verbose says which was read). Segment numbers\n"
+          "count every segment from 0.\n"
           "The FreeDict dictionary of the pair is used when installed; --dict adds TSV,\n"
           "hunalign or FreeDict files. --min-score drops beads below a confidence.\n"
           "--format tmx writes a TMX 1.4 memory (boilerplate and one-sided beads left\n"
           "out) to -o OUT, or to standard output once it is complete; with --merge the\n"
           "new units are added to the memory already in the file OUT, exact duplicates\n"
-          "collapsing into the higher-scored one; an existing OUT is otherwise replaced\n"
-          "only with --force (also when read-only). Writers of one OUT take turns (a lock\n"
-          "beside it, waited for up to --lock-timeout seconds, default 30). Beads whose\n"
-          "two sides are identical are left out and counted unless --keep-identical.\n"
-          "SOURCE, TARGET or one --dict may be - (standard input).\n", out);
+          "collapsing into the higher-scored one (within the run too); an existing OUT is\n"
+          "otherwise replaced only with --force (also when read-only). Writers of one OUT\n"
+          "take turns (a lock beside it, waited for up to --lock-timeout seconds, default\n"
+          "30). Beads whose two sides are identical are left out and counted unless\n"
+          "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
+          "--src and --tgt are old spellings of --from and --to.\n", out);
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -35,26 +38,28 @@ enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
 static int load_segments(const char *path, const char *lang, int presegmented,
                          selaras_segments **segs)
 {
+    if (presegmented) {
+        int rc = cli_load_presegmented(path, lang, segs);
+        if (rc == CLI_OK)
+            cli_warn_empty(path, *segs);
+        return rc;
+    }
     selaras_doc *doc;
     int rc = cli_load_doc(path, lang, 0, &doc);
     if (rc != CLI_OK)
         return rc;
     selaras_error err;
-    selaras_status st;
-    if (presegmented) {
-        st = selaras_segments_from_lines(segs, doc, &err);
-    } else {
-        selaras_segmenter *seg;
-        st = selaras_segmenter_new(&seg, lang, NULL, &err);
-        if (st == SELARAS_OK)
-            st = selaras_segment(seg, doc, segs, &err);
-        selaras_segmenter_free(seg);
-    }
+    selaras_segmenter *seg;
+    selaras_status st = selaras_segmenter_new(&seg, lang, NULL, &err);
+    if (st == SELARAS_OK)
+        st = selaras_segment(seg, doc, segs, &err);
+    selaras_segmenter_free(seg);
     selaras_doc_free(doc);
     if (st != SELARAS_OK) {
         cli_report(path, &err);
         return CLI_INPUT;
     }
+    cli_warn_empty(path, *segs);
     return CLI_OK;
 }
 
@@ -80,10 +85,8 @@ static int load_lexicon(const char *from, const char *to, const char **dicts, si
             return rc;
         st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
         cli_spool_remove(&spool);
-        if (st != SELARAS_OK) {
-            cli_report(dicts[i], &err);
-            return CLI_INPUT;
-        }
+        if (st != SELARAS_OK)
+            return cli_report_file(dicts[i], CLI_IO_READ, &err);
     }
     return CLI_OK;
 }
@@ -120,14 +123,8 @@ static int write_tmx(const selaras_segments *src, const selaras_segments *tgt,
     if (rc == CLI_OK)
         rc = write_tmx_to(src, tgt, a, from, to, min_score, path, shown, mo, flags, &w);
     rc = cli_memory_output_end(&spool, rc);
-    if (rc == CLI_OK) {
-        char skipped[400];
-        cli_memout_skipped(w, skipped, sizeof skipped);
-        fprintf(stderr, "selaras: %zu units written to %s (%s%s%zu duplicates collapsed)\n",
-                selaras_writer_count(w, SELARAS_COUNT_WRITTEN), shown, skipped,
-                skipped[0] ? " left out; " : "",
-                selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
-    }
+    if (rc == CLI_OK)
+        cli_align_summary(w, src, tgt, a, shown);
     selaras_writer_free(w);
     return rc;
 }
@@ -143,13 +140,18 @@ static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt
     selaras_error err;
     selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, output, NULL, from, to,
                                            NULL, &err);
-    if (st == SELARAS_OK && mo->merge)
-        flags |= SELARAS_WRITER_DEDUPE;
+    /* duplicates collapse within one run too, not only into an existing memory */
+    flags |= SELARAS_WRITER_DEDUPE;
+    char date[11];
+    if (st == SELARAS_OK && (cli_release_date(src, date) || cli_release_date(tgt, date)))
+        st = selaras_writer_set_doc_date(w, date, &err);
     if (st == SELARAS_OK && min_score > 0)
         st = selaras_writer_set_min_score(w, min_score, &err);
     if (st != SELARAS_OK) {
-        cli_error("%s", err.message);
         selaras_writer_free(w);
+        if (st == SELARAS_ERR_IO)
+            return cli_io_error(shown, CLI_IO_WRITE, 0, err.message);
+        cli_error("%s", err.message);
         return cli_setup_failure(st);
     }
     int rc = cli_memout_start(w, mo, flags, shown);
@@ -175,6 +177,8 @@ int cmd_align(int argc, char **argv)
     static const struct option options[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},
+        {"src", required_argument, NULL, 'f'}, /* the old spellings */
+        {"tgt", required_argument, NULL, 't'},
         {"dict", required_argument, NULL, 'd'},
         {"presegmented", no_argument, NULL, 'p'},
         {"format", required_argument, NULL, 'F'},
@@ -242,13 +246,12 @@ int cmd_align(int argc, char **argv)
         }
         case 'o': output = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
-        default: usage(stderr); return CLI_USAGE;
+        default: return cli_bad_option(usage, "align");
         }
     }
-    if (argc - optind != 2) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
+    if (argc - optind != 2)
+        return cli_operand_count(usage, "align", argv + optind, argc - optind, 2, 2,
+                                 "SOURCE and TARGET");
     if ((mo.merge || flags) && fmt != FMT_TMX) {
         cli_error("--merge and --keep-identical go with --format tmx");
         return CLI_USAGE;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -31,18 +32,22 @@ int cmd_normalize(int argc, char **argv)
         case 'r': flags |= SELARAS_DOC_REPLACE_INVALID; break;
         case 'o': output = optarg; break;
         case 'h': usage(stdout); return CLI_OK;
-        default: usage(stderr); return CLI_USAGE;
+        default: return cli_bad_option(usage, "normalize");
         }
     }
-    if (argc - optind > 1) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
+    if (argc - optind > 1)
+        return cli_operand_count(usage, "normalize", argv + optind, argc - optind, 0, 1,
+                                 "at most one FILE");
     const char *path = optind < argc ? argv[optind] : "-";
     selaras_doc *doc;
+    cli_progress_start("normalize", 1, "file", "files");
+    cli_progress_stage("reading");
     int rc = cli_load_doc(path, lang, flags, &doc);
-    if (rc != CLI_OK)
+    if (rc != CLI_OK) {
+        cli_progress_done();
         return rc;
+    }
+    cli_progress_stage("writing");
     cli_output out;
     rc = cli_open_output(&out, output);
     if (rc == CLI_OK) {
@@ -51,6 +56,8 @@ int cmd_normalize(int argc, char **argv)
         fwrite(text, 1, len, out.fp);
         rc = cli_close_output(&out, CLI_OK);
     }
+    cli_progress_count(1);
+    cli_progress_done();
     selaras_doc_free(doc);
     return rc;
 }

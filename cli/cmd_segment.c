@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -66,15 +67,17 @@ int cmd_segment(int argc, char **argv)
         case 'a': abbrev[nabbrev++] = optarg; break;
         case 'o': output = optarg; break;
         case 'h': usage(stdout); free(abbrev); return CLI_OK;
-        default: usage(stderr); free(abbrev); return CLI_USAGE;
+        default: free(abbrev); return cli_bad_option(usage, "segment");
         }
     }
-    if (argc - optind > 1 || (strcmp(format, "text") != 0 && strcmp(format, "jsonl") != 0)) {
-        if (argc - optind <= 1)
-            cli_error("unknown format '%s' (expected text or jsonl)", format);
-        usage(stderr);
+    if (argc - optind > 1) {
         free(abbrev);
-        return CLI_USAGE;
+        return cli_operand_count(usage, "segment", argv + optind, argc - optind, 0, 1,
+                                 "at most one FILE");
+    }
+    if (strcmp(format, "text") != 0 && strcmp(format, "jsonl") != 0) {
+        free(abbrev);
+        return cli_usage_error(usage, "segment", "unknown format '%s' (text or jsonl)", format);
     }
     const char *path = optind < argc ? argv[optind] : "-";
     abbrev[nabbrev] = path; /* the array has room: argv[0] is no --abbrev */
@@ -105,17 +108,21 @@ int cmd_segment(int argc, char **argv)
         } else {
             st = selaras_segmenter_load_abbreviations(seg, abbrev[i], &err);
         }
-        if (st != SELARAS_OK) {
-            cli_report(abbrev[i], &err);
-            rc = CLI_INPUT;
-        }
+        if (st != SELARAS_OK)
+            rc = cli_report_file(abbrev[i], CLI_IO_READ, &err);
     }
+    cli_progress_start("segment", 1, "file", "files");
+    cli_progress_stage("reading");
     if (rc == CLI_OK)
         rc = cli_load_doc(path, lang, 0, &doc);
+    cli_progress_stage("segmenting");
     if (rc == CLI_OK && selaras_segment(seg, doc, &segs, &err) != SELARAS_OK) {
         cli_report(path, &err);
         rc = CLI_INPUT;
     }
+    cli_progress_stage("writing");
+    if (rc == CLI_OK)
+        cli_warn_empty(path, segs);
     if (rc == CLI_OK) {
         cli_output out;
         rc = cli_open_output(&out, output);
@@ -127,6 +134,8 @@ int cmd_segment(int argc, char **argv)
             rc = cli_close_output(&out, CLI_OK);
         }
     }
+    cli_progress_count(1);
+    cli_progress_done();
     selaras_segments_free(segs);
     selaras_doc_free(doc);
     selaras_segmenter_free(seg);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "memout.h"
+#include "progress.h"
 
 static void usage(FILE *out)
 {
@@ -18,7 +19,7 @@ static void usage(FILE *out)
           "                           [-o OUT] IN.tmx\n"
           "       selaras tmx convert [--from L] [--to L] --format plain [--force]\n"
           "                           -o OUT -O OUT2 IN.tmx\n"
-          "       selaras tmx stats FILE.tmx\n"
+          "       selaras tmx stats [--format text|json] FILE.tmx\n"
           "merge: write every unit of the inputs into OUT; exact duplicates collapse,\n"
           "  keeping the higher x-score. With --merge the memory already in OUT is read\n"
           "  first (so is OUT when it is one of the inputs); an existing OUT is otherwise\n"
@@ -27,7 +28,9 @@ static void usage(FILE *out)
           "  beside it, waited for up to --lock-timeout seconds, default 30).\n"
           "convert: write the units one by one as TSV, JSONL or two line-aligned files\n"
           "  (OUT: source, OUT2: target; two different files), duplicates included.\n"
-          "stats: units, languages, properties, bead types and the score histogram.\n"          "--from/--to (old spellings --src/--tgt): the languages (default id and en).\n"
+          "convert needs --format: it writes no TMX (that is merge's job).\n"
+          "stats: units, languages, properties, bead types and the score histogram, as\n"
+          "  text or (--format json) one JSON object.\n"          "--from/--to (old spellings --src/--tgt): the languages (default id and en).\n"
           "Without -o (or with -o -) merge and convert write to standard output, once the\n"
           "whole output is complete. One input may be - (standard input).\n", out);
 }
@@ -51,18 +54,14 @@ int cli_parse_format(const char *name, selaras_format *format)
 static int writer_failure(selaras_status st, const char *in, const char *out,
                           const selaras_error *err)
 {
-    if (st == SELARAS_ERR_IO && in != NULL && strstr(err->message, "cannot open:") != NULL) {
-        cli_report(in, err);
-        return CLI_INPUT;
-    }
+    if (st == SELARAS_ERR_IO && in != NULL && strstr(err->message, "cannot open:") != NULL)
+        return cli_io_error(in, CLI_IO_READ, 0, err->message);
     if (in != NULL && st != SELARAS_ERR_IO && st != SELARAS_ERR_NOMEM) {
         cli_report(in, err);
         return CLI_INPUT;
     }
-    if (st == SELARAS_ERR_IO) {
-        cli_error("%s", err->message);
-        return CLI_OUTPUT;
-    }
+    if (st == SELARAS_ERR_IO)
+        return cli_io_error(out, CLI_IO_WRITE, 0, err->message);
     cli_report(in != NULL ? in : out, err);
     return CLI_INPUT;
 }
@@ -76,7 +75,7 @@ static int merge_or_convert(int argc, char **argv, int convert)
     static const struct option options[] = {
         {"from", required_argument, NULL, 's'},
         {"to", required_argument, NULL, 't'},
-        {"src", required_argument, NULL, 's'},
+        {"src", required_argument, NULL, 's'}, /* the old spellings */
         {"tgt", required_argument, NULL, 't'},
         {"merge", no_argument, NULL, 'M'},
         {"force", no_argument, NULL, CLI_OPT_FORCE},
@@ -91,6 +90,8 @@ static int merge_or_convert(int argc, char **argv, int convert)
     const char *src = "id", *tgt = "en", *output = NULL, *output2 = NULL;
     selaras_format format = SELARAS_FORMAT_TMX;
     unsigned flags = convert ? 0 : SELARAS_WRITER_DEDUPE;
+    int have_format = 0;
+    const char *command = convert ? "tmx convert" : "tmx merge";
     cli_memout mo = CLI_MEMOUT_INIT;
     int c;
     optind = 1;
@@ -110,18 +111,28 @@ static int merge_or_convert(int argc, char **argv, int convert)
         case 'f':
             if (cli_parse_format(optarg, &format) != CLI_OK)
                 return CLI_USAGE;
+            have_format = 1;
             break;
         case 'k': flags = 0; break;
         case 'h': usage(stdout); return CLI_OK;
-        default: usage(stderr); return CLI_USAGE;
+        default: return cli_bad_option(usage, command);
         }
     }
     int inputs = argc - optind;
-    if (inputs < 1 || (convert && inputs != 1) || (!convert && format != SELARAS_FORMAT_TMX) ||
-        ((format == SELARAS_FORMAT_PLAIN) != (output2 != NULL))) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
+    if (inputs < 1 || (convert && inputs != 1))
+        return cli_operand_count(usage, command, argv + optind, inputs, 1, convert ? 1 : inputs,
+                                 convert ? "one IN.tmx" : "IN.tmx...");
+    if (convert && (!have_format || format == SELARAS_FORMAT_TMX))
+        return cli_usage_error(usage, command, "%s (tsv, jsonl or plain); to write TMX use "
+                               "tmx merge", have_format ? "--format tmx is not a conversion"
+                                                        : "--format is needed");
+    if (!convert && format != SELARAS_FORMAT_TMX)
+        return cli_usage_error(usage, command, "merge writes TMX; other formats are written "
+                               "by tmx convert");
+    if (format == SELARAS_FORMAT_PLAIN && output2 == NULL)
+        return cli_usage_error(usage, command, "--format plain needs -O OUT2 for the target side");
+    if (format != SELARAS_FORMAT_PLAIN && output2 != NULL)
+        return cli_usage_error(usage, command, "-O goes with --format plain only");
     if (format == SELARAS_FORMAT_PLAIN &&
         (output == NULL || strcmp(output, "-") == 0 || strcmp(output2, "-") == 0)) {
         cli_error("plain output needs two files (-o and -O), not standard output");
@@ -154,20 +165,26 @@ static int merge_or_convert(int argc, char **argv, int convert)
     const char *path;
     int rc = cli_memory_output_begin(output, &spool, &path);
     selaras_writer *w = NULL;
+    cli_progress_start(command, (size_t)inputs, "memory", "memories");
     if (rc == CLI_OK)
         rc = write_all(argv + optind, inputs, format, flags, &mo, src, tgt, path, output2, &w);
+    cli_progress_done();
     rc = cli_memory_output_end(&spool, rc);
     if (rc == CLI_OK) {
-        fprintf(stderr, "selaras: %zu units written, %zu duplicates collapsed",
-                selaras_writer_count(w, SELARAS_COUNT_WRITTEN),
-                selaras_writer_count(w, SELARAS_COUNT_DUPLICATES));
-        if (selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED) > 0)
-            fprintf(stderr, ", %zu without both languages skipped",
-                    selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED));
-        if (selaras_writer_count(w, SELARAS_COUNT_STRIPPED) > 0)
-            fprintf(stderr, ", %zu characters XML forbids left out",
-                    selaras_writer_count(w, SELARAS_COUNT_STRIPPED));
-        fputc('\n', stderr);
+        size_t n[4] = {selaras_writer_count(w, SELARAS_COUNT_WRITTEN),
+                       selaras_writer_count(w, SELARAS_COUNT_DUPLICATES),
+                       selaras_writer_count(w, SELARAS_COUNT_SKIP_UNPAIRED),
+                       selaras_writer_count(w, SELARAS_COUNT_STRIPPED)};
+        char unpaired[96] = "", stripped[96] = "";
+        if (n[2] > 0)
+            snprintf(unpaired, sizeof unpaired, ", %zu %s", n[2],
+                     cli_noun(n[2], "unit without both languages skipped",
+                              "units without both languages skipped"));
+        if (n[3] > 0)
+            snprintf(stripped, sizeof stripped, ", %zu %s left out", n[3],
+                     cli_noun(n[3], "character XML forbids", "characters XML forbids"));
+        cli_info("%zu %s written, %zu %s collapsed%s%s", n[0], cli_noun(n[0], "unit", "units"),
+                 n[1], cli_noun(n[1], "duplicate", "duplicates"), unpaired, stripped);
     }
     selaras_writer_free(w);
     return rc;
@@ -197,13 +214,18 @@ static int write_all(char **inputs, int n, selaras_format format, unsigned flags
     selaras_error err;
     selaras_status st = selaras_writer_new(&w, format, output, output2, src, tgt, NULL, &err);
     if (st != SELARAS_OK) {
-        cli_error("%s", err.message);
         selaras_writer_free(w);
+        if (st == SELARAS_ERR_IO)
+            return cli_io_error(output, CLI_IO_WRITE, 0, err.message);
+        cli_error("%s", err.message);
         return st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : cli_setup_failure(st);
     }
     int rc = cli_memout_start(w, mo, flags, cli_output_name(output));
-    for (int i = 0; i < n && rc == CLI_OK; i++)
+    for (int i = 0; i < n && rc == CLI_OK; i++) {
+        cli_progress_stage(inputs[i]);
         rc = add_input(w, inputs[i], output);
+        cli_progress_count((size_t)i + 1);
+    }
     if (rc == CLI_OK && (st = selaras_writer_close(w, &err)) != SELARAS_OK)
         rc = writer_failure(st, NULL, output, &err);
     if (rc != CLI_OK) {
@@ -214,154 +236,23 @@ static int write_all(char **inputs, int n, selaras_format format, unsigned flags
     return CLI_OK;
 }
 
-/* ---- stats ---- */
-
-typedef struct tally {
-    char *key;
-    size_t count;
-} tally;
-
-typedef struct tallies {
-    tally *items;
-    size_t n, cap;
-} tallies;
-
-static int tally_add(tallies *t, const char *key)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->items[i].key, key) == 0) {
-            t->items[i].count++;
-            return 0;
-        }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        tally *grown = realloc(t->items, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        t->items = grown;
-        t->cap = cap;
-    }
-    if ((t->items[t->n].key = strdup(key)) == NULL)
-        return -1;
-    t->items[t->n++].count = 1;
-    return 0;
-}
-
-static void tally_print(const char *title, const tallies *t)
-{
-    printf("%s:\n", title);
-    if (t->n == 0)
-        printf("  (none)\n");
-    for (size_t i = 0; i < t->n; i++)
-        printf("  %-24s %zu\n", t->items[i].key, t->items[i].count);
-}
-
-static void tally_free(tallies *t)
-{
-    for (size_t i = 0; i < t->n; i++)
-        free(t->items[i].key);
-    free(t->items);
-}
-
-static int stats(int argc, char **argv)
-{
-    if (argc == 2 && cli_is_help(argv[1])) {
-        usage(stdout);
-        return CLI_OK;
-    }
-    if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0')) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
-    const char *path = argv[1], *file;
-    cli_spool spool;
-    int rc = cli_input_path(path, &spool, &file);
-    if (rc != CLI_OK)
-        return rc;
-    selaras_tmx_reader *r;
-    selaras_error err;
-    selaras_status st = selaras_tmx_reader_new(&r, file, 0, NULL, &err);
-    cli_spool_remove(&spool); /* the reader keeps the file open */
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return CLI_INPUT;
-    }
-    tallies langs = {0}, props = {0}, beads = {0};
-    size_t units = 0, notes = 0, scored = 0, hist[12] = {0};
-    const selaras_unit *u;
-    int oom = 0;
-    while (!oom && (st = selaras_tmx_reader_next(r, &u, &err)) == SELARAS_OK && u != NULL) {
-        units++;
-        for (size_t i = 0; i < selaras_unit_variant_count(u); i++)
-            oom |= tally_add(&langs, selaras_unit_variant_lang(u, i));
-        for (size_t i = 0; i < selaras_unit_prop_count(u); i++) {
-            const char *type = selaras_unit_prop_type(u, i);
-            if (type == NULL)
-                notes++;
-            else
-                oom |= tally_add(&props, type);
-        }
-        const char *bead = selaras_unit_prop(u, "x-bead");
-        if (bead != NULL)
-            oom |= tally_add(&beads, bead);
-        double score;
-        if (selaras_unit_score(u, &score)) {
-            scored++;
-            hist[score < 0 ? 0 : score >= 1 ? 11 : 1 + (int)(score * 10)]++;
-        }
-    }
-    if (oom) {
-        cli_error("%s: out of memory", path);
-        rc = CLI_INPUT;
-    } else if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        rc = CLI_INPUT;
-    } else {
-        const selaras_unit *h = selaras_tmx_reader_header(r);
-        const char *tool = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationtool");
-        const char *date = selaras_unit_attr(h, SELARAS_UNIT_WHOLE, "creationdate");
-        printf("file:          %s\n", cli_display_name(path));
-        printf("version:       %s\n", selaras_tmx_reader_version(r));
-        printf("srclang:       %s\n", selaras_tmx_reader_srclang(r));
-        printf("creationtool:  %s\n", tool ? tool : "-");
-        printf("creationdate:  %s\n", date ? date : "-");
-        printf("units:         %zu\n", units);
-        printf("notes:         %zu\n", notes);
-        tally_print("variants by language", &langs);
-        tally_print("properties by type", &props);
-        tally_print("beads (x-bead)", &beads);
-        printf("scores (x-score): %zu of %zu units\n", scored, units);
-        if (scored > 0) {
-            printf("  %-24s %zu\n", "< 0", hist[0]);
-            for (int b = 0; b < 10; b++) {
-                char label[32];
-                if (b == 9)
-                    snprintf(label, sizeof label, "0.9 - 1.0");
-                else
-                    snprintf(label, sizeof label, "0.%d - 0.%d", b, b + 1);
-                printf("  %-24s %zu\n", label, hist[b + 1]);
-            }
-            printf("  %-24s %zu\n", ">= 1", hist[11]);
-        }
-    }
-    tally_free(&langs);
-    tally_free(&props);
-    tally_free(&beads);
-    selaras_tmx_reader_free(r);
-    return rc;
-}
-
 int cmd_tmx(int argc, char **argv)
 {
     int rc = cli_no_command(argc, argv, usage);
     if (rc >= 0)
         return rc;
-    if (strcmp(argv[1], "merge") == 0)
-        return merge_or_convert(argc - 1, argv + 1, 0);
-    if (strcmp(argv[1], "convert") == 0)
-        return merge_or_convert(argc - 1, argv + 1, 1);
-    if (strcmp(argv[1], "stats") == 0)
-        return stats(argc - 1, argv + 1);
-    cli_error("unknown tmx command '%s' (merge, convert or stats)", argv[1]);
-    return CLI_USAGE;
+    /* getopt's messages start with argv[0]: "selaras: tmx merge: unrecognized option" */
+    char name[64];
+    snprintf(name, sizeof name, "selaras: tmx %.20s", argv[1]);
+    if (strcmp(argv[1], "merge") == 0 || strcmp(argv[1], "convert") == 0) {
+        int convert = argv[1][0] == 'c';
+        argv[1] = name;
+        return merge_or_convert(argc - 1, argv + 1, convert);
+    }
+    if (strcmp(argv[1], "stats") == 0) {
+        argv[1] = name;
+        return cli_tmx_stats(argc - 1, argv + 1, usage);
+    }
+    return cli_usage_error(usage, "tmx", "unknown tmx command '%s' (merge, convert or stats)",
+                           argv[1]);
 }

@@ -93,29 +93,3 @@ int cli_memout_start(selaras_writer *w, const cli_memout *mo, unsigned flags,
     cli_report(shown, &err); /* the memory being merged into is malformed */
     return st == SELARAS_ERR_NOMEM ? CLI_OUTPUT : CLI_INPUT;
 }
-
-void cli_memout_skipped(const selaras_writer *w, char *buf, size_t size)
-{
-    static const struct {
-        selaras_writer_counter which;
-        const char *what;
-    } kinds[] = {
-        {SELARAS_COUNT_SKIP_UNPAIRED, "one-sided"},
-        {SELARAS_COUNT_SKIP_BOILERPLATE, "boilerplate"},
-        {SELARAS_COUNT_SKIP_SCORE, "below the minimum score"},
-        {SELARAS_COUNT_SKIP_SHORT, "too short"},
-        {SELARAS_COUNT_SKIP_RATIO, "over the length ratio"},
-        {SELARAS_COUNT_SKIP_IDENTICAL, "identical on both sides (--keep-identical keeps them)"},
-    };
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        size_t n = selaras_writer_count(w, kinds[i].which);
-        if (n == 0 || used >= size)
-            continue;
-        int k = snprintf(buf + used, size - used, "%s%zu %s", used ? ", " : "", n,
-                         kinds[i].what);
-        if (k > 0)
-            used += (size_t)k;
-    }
-}

@@ -38,8 +38,4 @@ int cli_memout_check(cli_memout *mo, const char *output, int can_merge,
 int cli_memout_start(selaras_writer *w, const cli_memout *mo, unsigned flags,
                      const char *shown);
 
-/* One line of the skipped-bead counts for a summary (empty when nothing was skipped) into
- * buf. */
-void cli_memout_skipped(const selaras_writer *w, char *buf, size_t size);
-
 #endif

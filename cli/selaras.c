@@ -20,7 +20,8 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'selaras COMMAND --help' for a command's options. Exit codes: 0 success,\n"
-          "1 usage error, 2 input error, 3 output error.\n", out);
+          "1 usage error, 2 input error, 3 output error, 5 finished but something was\n"
+          "skipped.\n", out);
     cli_common_usage(out);
 }
 
@@ -36,6 +37,10 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0) {
+            /* getopt's messages start with argv[0]: "selaras: align: unrecognized option" */
+            char name[64];
+            snprintf(name, sizeof name, "selaras: %s", commands[i].name);
+            argv[1] = name;
             rc = commands[i].run(argc - 1, argv + 1);
             /* whatever a command printed on standard output must have reached it */
             return rc == CLI_OK ? cli_finish_stdout() : rc;

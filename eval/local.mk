@@ -108,6 +108,17 @@ bench-pathological: eval/bench_pathological$(EXEEXT)
 	./eval/bench_pathological
 .PHONY: bench-pathological
 
+# make eval-pair: document pairing (precision, recall, against a translated bag-of-words
+# baseline), the parallelness score's decisions on true and mismatched pairs, and its
+# calibration table. Linked with the static archive: the baseline reads profiles (sl_).
+noinst_PROGRAMS += eval/eval_pair
+eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c
+eval_eval_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_eval_pair_LDFLAGS = $(AM_LDFLAGS) -static
+EVAL_TARGETS += eval-pair
+eval-pair: eval/eval_pair$(EXEEXT)
+	$(builddir)/eval/eval_pair $(DATA_DIR)
+.PHONY: eval-pair
 # make eval-cli-align: `selaras eval` reproduces the Text+Berg figures of eval-align.
 EXTRA_DIST += eval/eval-cli-align.sh
 EVAL_TARGETS += eval-cli-align

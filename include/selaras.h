@@ -1157,6 +1157,11 @@ enum selaras_tmx_flag {
 
 /** Deepest element nesting the reader accepts (deeper: ::SELARAS_ERR_LIMIT). */
 #define SELARAS_TMX_MAX_DEPTH 32
+/** Most attributes one TMX tag may carry (more: ::SELARAS_ERR_LIMIT, found before the XML
+ *  parser reads the tag, so that time stays linear in the file's size). */
+#define SELARAS_TMX_MAX_ATTRIBUTES 256
+/** Most variants (`<tuv>`) one unit may have (more: ::SELARAS_ERR_LIMIT). */
+#define SELARAS_TMX_MAX_VARIANTS 256
 
 /**
  * A streaming TMX reader (versions 1.1 to 1.4) built on libxml2's xmlTextReader: memory use
@@ -1166,7 +1171,9 @@ enum selaras_tmx_flag {
  * nothing is fetched from the network. Errors carry a line and column (offset
  * ::SELARAS_NO_OFFSET): where libxml2 found a well-formedness or encoding error (a file
  * that ends early: where it ends); for what selaras finds in well-formed XML (no srclang,
- * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, a tuv
+ * a DOCTYPE declaring entities, nesting deeper than ::SELARAS_TMX_MAX_DEPTH, more than
+ * ::SELARAS_TMX_MAX_ATTRIBUTES attributes in a tag or ::SELARAS_TMX_MAX_VARIANTS variants
+ * in a unit, UTF-16 bytes declaring UTF-8, a tuv
  * without xml:lang or seg), the line where the element starts and column 1, or the
  * parser's position when the element has no line.
  *

@@ -81,7 +81,7 @@ START_TEST(numbers_and_dates_normalised)
     selaras_segments *b = lines("en", "A budget of IDR 2.5 billion for 1,500.5 tons on Tuesday (1/27).\n"
                                       "See https://jakarta.go.id/rilis/ for BPBD.\n", NULL);
     selaras_segments *c = lines("en", "A budget of IDR 3.5 billion for 1,700.5 tons on Tuesday (2/27).\n"
-                                      "See https://bandung.go.id/rilis/ for BPBD.\n", NULL);
+                                      "See https://bandung.go.id/rilis/ for Damkar.\n", NULL);
     selaras_parallel_evidence ev;
     double s, s2;
     ck_assert_int_eq(selaras_parallel_score(a, b, NULL, NULL, &s, &ev, NULL), SELARAS_OK);

@@ -80,6 +80,11 @@ enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLAS
 typedef uint32_t sl_atok;
 
 
+/* Flags of a sentence of a side: boilerplate or empty (only ever a 1-0 / 0-1 bead, at almost
+ * no cost); a title (only ever in a bead whose sentences are all titles on both sides, or
+ * alone). */
+enum { SL_UNIT_SKIP = 1u << 0, SL_UNIT_TITLE = 1u << 1 };
+
 /* One side of an alignment problem. */
 typedef struct sl_side {
     size_t n;             /* sentences */
@@ -87,7 +92,7 @@ typedef struct sl_side {
     size_t *first;        /* n + 1 offsets into toks */
     double *len;          /* n + 1 prefix sums of lengths in code points */
     double *ntok;         /* n + 1 prefix sums of token weights */
-    unsigned char *skip;  /* 1: boilerplate or empty; only ever a 1-0 / 0-1 bead */
+    unsigned char *skip;  /* SL_UNIT_* flags of each sentence */
     double unit;          /* sentences a unit stands for: 1, or the block size of a
                            * coarse level; a 1-0 / 0-1 bead's prior counts that often */
     size_t toks_cap;
@@ -162,6 +167,8 @@ typedef struct sl_params {
     double w_anchor;     /* weight of an anchor token (a word weighs 1) */
     double w_capital;    /* weight of a capitalised word */    /* cost of a 1-0 / 0-1 bead for a boilerplate or empty segment */
     unsigned evidence;   /* SELARAS_EVIDENCE_* bits */
+    size_t full_cells;   /* problems up to this many cells use the whole grid (0: the
+                          * default, SL_FULL_CELLS in search.c; tests set it lower) */
     unsigned max_src;    /* largest bead on each side (1..3) */
     unsigned max_tgt;
 } sl_params;

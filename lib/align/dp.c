@@ -17,6 +17,8 @@ const sl_bead_type sl_bead_types[SL_BEAD_TYPES] = {
 /* Token weight from which a sentence with no match inside a merge costs w_orphan. */
 #define SL_ORPHAN_MIN 4.0
 #define SL_ORPHAN_SHARE 0.3
+/* Extra cost of a 1-1 bead of a title and a body sentence: as much as leaving both alone. */
+#define SL_TITLE_TO_BODY 10.0
 /* Margins are capped here (no alternative at all). */
 #define SL_MARGIN_MAX 50.0
 
@@ -93,11 +95,14 @@ static double similarity(double matched, double ns, double nt)
 
 /* ---- the programme ---- */
 
-static int skips_inside(const sl_side *s, size_t from, size_t to)
+/* Whether sentences [from, to) of s hold a skipped one; *titles counts their titles. */
+static int skips_inside(const sl_side *s, size_t from, size_t to, size_t *titles)
 {
-    for (size_t k = from; k < to; k++)
-        if (s->skip[k])
+    for (size_t k = from; k < to; k++) {
+        if (s->skip[k] & SL_UNIT_SKIP)
             return 1;
+        *titles += (s->skip[k] & SL_UNIT_TITLE) != 0;
+    }
     return 0;
 }
 
@@ -117,7 +122,8 @@ static inline double bead_cost(const sl_dp_state *d, size_t i, size_t j, int typ
     unsigned a = sl_bead_types[type].a, b = sl_bead_types[type].b;
     size_t pi = i - a, pj = j - b;
     if (a == 0 || b == 0) {
-        if ((a == 1 && d->src->skip[pi]) || (b == 1 && d->tgt->skip[pj]))
+        if ((a == 1 && (d->src->skip[pi] & SL_UNIT_SKIP)) ||
+            (b == 1 && (d->tgt->skip[pj] & SL_UNIT_SKIP)))
             return p->skip_free;
         /* a skipped block of a coarse level costs what skipping its sentences costs:
          * else a run of skipped blocks is cheaper than one block bead whose lengths
@@ -128,10 +134,19 @@ static inline double bead_cost(const sl_dp_state *d, size_t i, size_t j, int typ
         double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
         return pen + p->skip_len * sl_length_cost(d->et, p, ls, lt);
     }
-    if (skips_inside(d->src, pi, i) || skips_inside(d->tgt, pj, j))
+    size_t ts = 0, tt = 0;
+    if (skips_inside(d->src, pi, i, &ts) || skips_inside(d->tgt, pj, j, &tt))
         return SL_INF;
+    /* a title never merges with body sentences, and links to a sentence only on strong
+     * evidence (documentation headings are not always marked on both sides) */
+    double c = 0;
+    if ((ts || tt) && (ts != a || tt != b)) {
+        if (a > 1 || b > 1)
+            return SL_INF;
+        c = SL_TITLE_TO_BODY;
+    }
     double ls = d->src->len[i] - d->src->len[pi], lt = d->tgt->len[j] - d->tgt->len[pj];
-    double c = p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
+    c += p->pen[type] + p->w_len * sl_length_cost(d->et, p, ls, lt);
     if (!p->evidence)
         return c;
     double ns = d->src->ntok[i] - d->src->ntok[pi], nt = d->tgt->ntok[j] - d->tgt->ntok[pj];
@@ -352,7 +367,8 @@ selaras_status sl_dp_backtrack(sl_dp_state *d, sl_matcher *mt, const selaras_all
         }
         bd->margin = bead_margin((sl_dp_state *)d, mt, ni, nj, nb, q, types[q]);
         bd->score = sl_bead_confidence(bd);
-        if ((a == 1 && b == 0 && d->src->skip[i - 1]) || (a == 0 && b == 1 && d->tgt->skip[j - 1]))
+        if ((a == 1 && b == 0 && (d->src->skip[i - 1] & SL_UNIT_SKIP)) ||
+            (a == 0 && b == 1 && (d->tgt->skip[j - 1] & SL_UNIT_SKIP)))
             bd->score = 1.0;
     }
     sl_free(mem, ni);

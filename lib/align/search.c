@@ -8,8 +8,14 @@
 
 #include "dp.h"
 
-/* Problems up to this many cells are solved on the whole grid. */
+/* Problems up to this many cells are solved on the whole grid (unless p->full_cells says
+ * otherwise). */
 #define SL_FULL_CELLS ((size_t)1 << 19)
+
+static size_t full_cells(const sl_params *p)
+{
+    return p->full_cells ? p->full_cells : SL_FULL_CELLS;
+}
 /* A path along the band's edge doubles the band at most this many times (block levels, and
  * stretches too large for the whole grid). */
 #define SL_WIDEN_MAX 2
@@ -240,7 +246,7 @@ static selaras_status repair_edges(const sl_dp_state *d, const sl_trans *trans, 
             size_t ia = in[qa].src_first, ja = in[qa].tgt_first;
             size_t ib = in[qb].src_first + in[qb].src_count, jb = in[qb].tgt_first + in[qb].tgt_count;
             if (pass == 0) {
-                if ((ib - ia + 1) > SL_FULL_CELLS / (jb - ja + 1))
+                if ((ib - ia + 1) > full_cells(d->p) / (jb - ja + 1))
                     return SELARAS_OK; /* too large: widen instead */
             } else {
                 sl_side vs = side_view(src, ia, ib), vt = side_view(tgt, ja, jb);
@@ -323,7 +329,7 @@ static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_
     selaras_status st = SELARAS_ERR_NOMEM;
     *beads = NULL;
     *count = 0;
-    int full = (n + 1) <= SL_FULL_CELLS / (m + 1);
+    int full = (n + 1) <= full_cells(p) / (m + 1);
     d.bd.lo = sl_malloc(mem, (n + 1) * sizeof *d.bd.lo);
     d.bd.hi = sl_malloc(mem, (n + 1) * sizeof *d.bd.hi);
     d.bd.boff = sl_malloc(mem, (n + 2) * sizeof *d.bd.boff);

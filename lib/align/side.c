@@ -115,7 +115,10 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
             wsum += side->weight[sl_tok_cls(side->toks[k])];
         side->ntok[i + 1] = side->ntok[i] + wsum;
-        side->skip[i] = sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0;
+        side->skip[i] = (unsigned char)(sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0
+                                            ? SL_UNIT_SKIP
+                                        : sg->kind == SELARAS_SEGMENT_TITLE ? SL_UNIT_TITLE
+                                                                            : 0);
     }
     side->n = n;
     side->stem_of = cache->stem;

@@ -10,7 +10,7 @@
 #include "pairer.h"
 
 /* Candidates scored in full per source document. */
-#define CANDIDATES 8
+#define CANDIDATES 24
 /* Translations a source word may have to be looked up in the index. */
 #define MAX_TRANSLATIONS 6
 
@@ -94,6 +94,7 @@ typedef struct index {
     size_t *first;   /* nkeys + 1 */
     uint32_t *docs;
     size_t nkeys;
+    double *norm;    /* per target document: the square root of its number of keys */
 } index;
 
 static void index_release(index *ix, const selaras_allocator *mem)
@@ -101,6 +102,7 @@ static void index_release(index *ix, const selaras_allocator *mem)
     sl_free(mem, ix->keys);
     sl_free(mem, ix->first);
     sl_free(mem, ix->docs);
+    sl_free(mem, ix->norm);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -110,9 +112,13 @@ static int index_build(const selaras_pairer *p, index *ix, keyset *ks)
     memset(ix, 0, sizeof *ix);
     posting *all = NULL;
     size_t n = 0, cap = 0;
+    ix->norm = sl_malloc(mem, (p->n[1] + 1) * sizeof *ix->norm);
+    if (ix->norm == NULL)
+        goto fail;
     for (size_t t = 0; t < p->n[1]; t++) {
         if (doc_keys(p, &p->docs[1][t], 0, ks, mem) != 0)
             goto fail;
+        ix->norm[t] = ks->n > 0 ? sqrt((double)ks->n) : 1;
         if (sl_grow(mem, (void **)&all, &cap, n + ks->n, sizeof *all) != 0)
             goto fail;
         for (size_t i = 0; i < ks->n; i++)
@@ -181,6 +187,8 @@ typedef struct run {
     double *votes;     /* per target document */
     uint32_t *touched;
     size_t ntouched, touched_cap;
+    struct found *found;
+    size_t found_cap;
     edge *edges;
     size_t nedges, edges_cap;
     size_t *partner[2];
@@ -193,6 +201,7 @@ static void run_release(run *r, const selaras_allocator *mem)
     sl_free(mem, r->ks.k);
     sl_free(mem, r->votes);
     sl_free(mem, r->touched);
+    sl_free(mem, r->found);
     sl_free(mem, r->edges);
     for (int s = 0; s < 2; s++) {
         sl_free(mem, r->partner[s]);
@@ -208,11 +217,44 @@ static double key_weight(uint64_t key, size_t df, size_t ntgt)
     return cls == KEY_ANCHOR ? 2 * w : cls == KEY_NAME ? 1.5 * w : w;
 }
 
-/* Most target documents a key may be in to propose candidates. */
-static size_t max_df(size_t ntgt)
+/* top[0] is the best score a document met, top[1] the second best. */
+static void keep_top2(double *top, double v)
 {
-    size_t m = ntgt / 20;
-    return m < 4 ? 4 : m > 32 ? 32 : m;
+    if (v > top[0]) {
+        top[1] = top[0];
+        top[0] = v;
+    } else if (v > top[1]) {
+        top[1] = v;
+    }
+}
+
+/* A pair below this score must lead both its documents' next best candidates by MARGIN:
+ * among documents of one template (help pages, monthly reports) the best of several
+ * look-alikes is not a translation for being the best. */
+#define SURE 0.9
+#define MARGIN 0.08
+
+/* Postings a source document may read: its keys are taken rarest first until the budget
+ * is spent, so that the work per document does not grow with the collections. */
+#define POSTINGS_BUDGET 6000
+
+typedef struct found {
+    size_t df;
+    size_t key;   /* index in the index */
+} found;
+
+static int cmp_found(const void *a, const void *b)
+{
+    const found *x = a, *y = b;
+    if (x->df != y->df)
+        return x->df < y->df ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 /* The best CANDIDATES target documents of source document s by votes, scored in full. */
@@ -222,16 +264,30 @@ static int propose(selaras_pairer *p, run *r, size_t s)
     const sl_profile *d = &p->docs[0][s];
     if (doc_keys(p, d, 1, &r->ks, mem) != 0)
         return -1;
-    size_t limit = max_df(p->n[1]);
-    r->ntouched = 0;
+    /* the keys the targets have, once each, rarest first */
+    if (r->ks.n > 1)
+        qsort(r->ks.k, r->ks.n, sizeof *r->ks.k, cmp_u64);
+    size_t nf = 0;
     for (size_t i = 0; i < r->ks.n; i++) {
+        if (i > 0 && r->ks.k[i] == r->ks.k[i - 1])
+            continue;
         size_t k = index_find(&r->ix, r->ks.k[i]);
         if (k == (size_t)-1)
             continue;
-        size_t df = r->ix.first[k + 1] - r->ix.first[k];
-        if (df > limit)
-            continue;
-        double w = key_weight(r->ks.k[i], df, p->n[1]);
+        if (sl_grow(mem, (void **)&r->found, &r->found_cap, nf + 1, sizeof *r->found) != 0)
+            return -1;
+        r->found[nf++] = (found){r->ix.first[k + 1] - r->ix.first[k], k};
+    }
+    if (nf > 1)
+        qsort(r->found, nf, sizeof *r->found, cmp_found);
+    r->ntouched = 0;
+    size_t spent = 0, common = p->n[1] / 4 + 2;
+    for (size_t i = 0; i < nf && spent < POSTINGS_BUDGET; i++) {
+        size_t df = r->found[i].df, k = r->found[i].key;
+        if (df > common)
+            break;
+        spent += df;
+        double w = key_weight(r->ix.keys[k], df, p->n[1]);
         for (size_t j = r->ix.first[k]; j < r->ix.first[k + 1]; j++) {
             uint32_t t = r->ix.docs[j];
             if (r->votes[t] == 0) {
@@ -243,6 +299,10 @@ static int propose(selaras_pairer *p, run *r, size_t s)
             r->votes[t] += w;
         }
     }
+    /* rank by votes over the size of the target, or long documents would be everyone's
+     * candidates */
+    for (size_t i = 0; i < r->ntouched; i++)
+        r->votes[r->touched[i]] /= r->ix.norm[r->touched[i]];
     uint32_t best[CANDIDATES];
     size_t nbest = 0;
     for (size_t i = 0; i < r->ntouched; i++) {
@@ -264,10 +324,8 @@ static int propose(selaras_pairer *p, run *r, size_t s)
         selaras_parallel_evidence ev;
         sl_profile_compare(d, &p->docs[1][best[i]], p->lex, NULL, &ev);
         p->comparisons++;
-        if (ev.score > r->score[0][s])
-            r->score[0][s] = ev.score;
-        if (ev.score > r->score[1][best[i]])
-            r->score[1][best[i]] = ev.score;
+        keep_top2(r->score[0] + 2 * s, ev.score);
+        keep_top2(r->score[1] + 2 * (size_t)best[i], ev.score);
         if (ev.score < p->min_score)
             continue;
         if (sl_grow(mem, (void **)&r->edges, &r->edges_cap, r->nedges + 1, sizeof *r->edges) != 0)
@@ -288,7 +346,7 @@ selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err)
     memset(&r, 0, sizeof r);
     for (int s = 0; s < 2; s++) {
         r.partner[s] = sl_malloc(mem, (p->n[s] + 1) * sizeof *r.partner[s]);
-        r.score[s] = sl_calloc(mem, p->n[s] + 1, sizeof *r.score[s]);
+        r.score[s] = sl_calloc(mem, 2 * p->n[s] + 2, sizeof *r.score[s]);
         if (r.partner[s] == NULL || r.score[s] == NULL)
             goto nomem;
         for (size_t i = 0; i < p->n[s]; i++)
@@ -310,10 +368,20 @@ selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err)
         const edge *e = &r.edges[i];
         if (r.partner[0][e->src] != SELARAS_UNPAIRED || r.partner[1][e->tgt] != SELARAS_UNPAIRED)
             continue;
+        const double *ts = r.score[0] + 2 * (size_t)e->src, *tt = r.score[1] + 2 * (size_t)e->tgt;
+        if (e->score < SURE && (e->score - ts[1] < MARGIN || e->score - tt[1] < MARGIN))
+            continue;
         r.partner[0][e->src] = e->tgt;
         r.partner[1][e->tgt] = e->src;
-        r.score[0][e->src] = e->score;
-        r.score[1][e->tgt] = e->score;
+    }
+    /* each document's score: its pair's, or the best it met */
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < p->n[s]; i++)
+            r.score[s][i] = r.score[s][2 * i];
+    for (size_t i = 0; i < r.nedges; i++) {
+        const edge *e = &r.edges[i];
+        if (r.partner[0][e->src] == e->tgt)
+            r.score[0][e->src] = r.score[1][e->tgt] = e->score;
     }
     for (int s = 0; s < 2; s++) {
         sl_free(mem, p->partner[s]);

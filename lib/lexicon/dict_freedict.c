@@ -33,7 +33,7 @@ static const char *const sl_iso3_table[][2] = {
     {"sw", "swa"}, {"th", "tha"}, {"tr", "tur"}, {"uk", "ukr"}, {"vi", "vie"}, {"zh", "zho"},
 };
 
-static const char *iso3(const char *primary)
+const char *sl_freedict_iso3(const char *primary)
 {
     for (size_t i = 0; i < sizeof sl_iso3_table / sizeof sl_iso3_table[0]; i++)
         if (strcmp(sl_iso3_table[i][0], primary) == 0)
@@ -456,7 +456,7 @@ selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
     int reversed = 0;
     char from[4], to[4];
     if (name_languages(name.data, from, to)) {
-        const char *s3 = iso3(lex->src_lang), *t3 = iso3(lex->tgt_lang);
+        const char *s3 = sl_freedict_iso3(lex->src_lang), *t3 = sl_freedict_iso3(lex->tgt_lang);
         if (strcmp(from, t3) == 0 && strcmp(to, s3) == 0 && strcmp(s3, t3) != 0)
             reversed = 1;
         else if (!(strcmp(from, s3) == 0 && strcmp(to, t3) == 0))
@@ -487,49 +487,4 @@ selaras_status sl_dict_read_freedict(selaras_lexicon *lex, const char *path,
     sl_buf_release(&index);
     sl_buf_release(&dict);
     return st;
-}
-
-/* Whether dir/base.index exists (and is readable). */
-static int readable(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 0;
-    fclose(f);
-    return 1;
-}
-
-selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *dir,
-                                             selaras_error *err)
-{
-    if (lex == NULL || dir == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon load: NULL argument");
-    const char *s3 = iso3(lex->src_lang), *t3 = iso3(lex->tgt_lang);
-    sl_buf path;
-    sl_buf_init(&path, &lex->mem);
-    selaras_status st = SELARAS_OK;
-    for (int pass = 0; pass < 2; pass++) {
-        path.len = 0;
-        if (sl_buf_append_str(&path, dir) != 0 || sl_buf_append_str(&path, "/freedict-") != 0 ||
-            sl_buf_append_str(&path, pass ? t3 : s3) != 0 ||
-            sl_buf_append_byte(&path, '-') != 0 ||
-            sl_buf_append_str(&path, pass ? s3 : t3) != 0 ||
-            sl_buf_append_str(&path, ".index") != 0) {
-            sl_buf_release(&path);
-            return sl_nomem(err);
-        }
-        if (readable(path.data)) {
-            st = selaras_lexicon_load(lex, path.data, SELARAS_DICT_FREEDICT, err);
-            sl_buf_release(&path);
-            return st;
-        }
-    }
-    sl_buf_release(&path);
-    /* FreeDict's English pairs are mostly eng-X (Debian has dict-freedict-eng-ind, not
-     * -ind-eng): name that one first. */
-    const char *a = strcmp(t3, "eng") == 0 ? t3 : s3, *b = a == t3 ? s3 : t3;
-    return sl_error(err, SELARAS_ERR_IO,
-                    "no FreeDict dictionary for %s-%s in %s: install the Debian package "
-                    "dict-freedict-%s-%s (or dict-freedict-%s-%s where there is one)",
-                    s3, t3, dir, a, b, b, a);
 }

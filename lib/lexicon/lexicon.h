@@ -245,7 +245,11 @@ selaras_status sl_lexicon_add_keys(selaras_lexicon *lex, const char *src, size_t
  * SELARAS_ERR_LIMIT (over SELARAS_DICT_MAX_BYTES), SELARAS_ERR_NOMEM. */
 selaras_status sl_read_file(const selaras_allocator *mem, const char *path, sl_buf *out,
                             selaras_error *err);
+/* Whether s ends in suffix. (Both in dict_file.c.) */
 int sl_has_suffix(const char *s, const char *suffix);
+/* FreeDict's three-letter code of a primary language subtag ("id" -> "ind"); others are
+ * returned as they are (dict_freedict.c). */
+const char *sl_freedict_iso3(const char *primary);
 
 /* Readers of the stage: each adds pairs to lex; on failure they leave partial additions
  * (the public loader rolls back). text[0..len) is the whole file; name is for messages. */

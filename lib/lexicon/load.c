@@ -1,52 +1,11 @@
-/* Loading dictionary files: reading, format detection, rollback on failure. */
+/* Loading dictionary files: format detection, rollback on failure, and finding the
+ * FreeDict dictionary of a pair in a folder. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lexicon.h"
-
-selaras_status sl_read_file(const selaras_allocator *mem, const char *path, sl_buf *out,
-                            selaras_error *err)
-{
-    sl_buf_init(out, mem);
-    errno = 0;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sl_error(err, SELARAS_ERR_IO, "cannot open '%s': %s", path,
-                        sl_errno_text(errno));
-    selaras_status st = SELARAS_OK;
-    for (;;) {
-        if (sl_buf_reserve(out, 65536) != 0) {
-            st = sl_nomem(err);
-            break;
-        }
-        size_t n = fread(out->data + out->len, 1, 65536, f);
-        out->len += n;
-        out->data[out->len] = '\0';
-        if (out->len > SELARAS_DICT_MAX_BYTES) {
-            st = sl_error(err, SELARAS_ERR_LIMIT, "'%s' is larger than %zu bytes", path,
-                          (size_t)SELARAS_DICT_MAX_BYTES);
-            break;
-        }
-        if (n < 65536) {
-            if (ferror(f))
-                st = sl_error(err, SELARAS_ERR_IO, "cannot read '%s'", path);
-            break;
-        }
-    }
-    fclose(f);
-    if (st != SELARAS_OK)
-        sl_buf_release(out);
-    return st;
-}
-
-int sl_has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && memcmp(s + n - m, suffix, m) == 0;
-}
 
 /* Tell TSV from hunalign by the first entry line. */
 static selaras_status guess_format(const char *text, size_t len, selaras_dict_format *format,
@@ -122,6 +81,51 @@ selaras_status selaras_lexicon_load(selaras_lexicon *lex, const char *path,
 selaras_status selaras_lexicon_load_default(selaras_lexicon *lex, selaras_error *err)
 {
     return selaras_lexicon_load_freedict(lex, "/usr/share/dictd", err);
+}
+
+/* Whether dir/base.index exists (and is readable). */
+static int readable(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    fclose(f);
+    return 1;
+}
+
+selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *dir,
+                                             selaras_error *err)
+{
+    if (lex == NULL || dir == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon load: NULL argument");
+    const char *s3 = sl_freedict_iso3(lex->src_lang), *t3 = sl_freedict_iso3(lex->tgt_lang);
+    sl_buf path;
+    sl_buf_init(&path, &lex->mem);
+    selaras_status st = SELARAS_OK;
+    for (int pass = 0; pass < 2; pass++) {
+        path.len = 0;
+        if (sl_buf_append_str(&path, dir) != 0 || sl_buf_append_str(&path, "/freedict-") != 0 ||
+            sl_buf_append_str(&path, pass ? t3 : s3) != 0 ||
+            sl_buf_append_byte(&path, '-') != 0 ||
+            sl_buf_append_str(&path, pass ? s3 : t3) != 0 ||
+            sl_buf_append_str(&path, ".index") != 0) {
+            sl_buf_release(&path);
+            return sl_nomem(err);
+        }
+        if (readable(path.data)) {
+            st = selaras_lexicon_load(lex, path.data, SELARAS_DICT_FREEDICT, err);
+            sl_buf_release(&path);
+            return st;
+        }
+    }
+    sl_buf_release(&path);
+    /* FreeDict's English pairs are mostly eng-X (Debian has dict-freedict-eng-ind, not
+     * -ind-eng): name that one first. */
+    const char *a = strcmp(t3, "eng") == 0 ? t3 : s3, *b = a == t3 ? s3 : t3;
+    return sl_error(err, SELARAS_ERR_IO,
+                    "no FreeDict dictionary for %s-%s in %s: install the Debian package "
+                    "dict-freedict-%s-%s (or dict-freedict-%s-%s where there is one)",
+                    s3, t3, dir, a, b, b, a);
 }
 
 selaras_status selaras_lexicon_load_memory(selaras_lexicon *lex, const char *bytes, size_t len,

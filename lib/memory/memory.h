@@ -61,6 +61,10 @@ selaras_status sl_unit_push_prop(selaras_unit *u, size_t owner, const char *type
                                  selaras_error *err);
 selaras_status sl_unit_push_attr(selaras_unit *u, size_t owner, const char *name,
                                  const char *value, size_t len, selaras_error *err);
+/* Store attribute name=value at slot (an existing index, replaced, or u->nattrs, added)
+ * without looking for one of the same name: the reader's (XML has no repeats). */
+selaras_status sl_unit_put_attr(selaras_unit *u, size_t slot, size_t owner, const char *name,
+                                const char *value, size_t len, selaras_error *err);
 /* Deep copy of src into dst (dst cleared first). */
 selaras_status sl_unit_copy(selaras_unit *dst, const selaras_unit *src, selaras_error *err);
 

@@ -10,6 +10,9 @@
 
 #include "reader.h"
 
+#define SL_STR_(x) #x
+#define SL_STR(x) SL_STR_(x)
+
 static int is_text_node(int type)
 {
     return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -35,7 +38,7 @@ static selaras_status read_attributes(selaras_tmx_reader *r, selaras_unit *u, si
                 st = sl_nomem(err);
             *lang = 0;
         } else {
-            st = sl_unit_push_attr(u, owner, name, value, strlen(value), err);
+            st = sl_unit_put_attr(u, u->nattrs, owner, name, value, strlen(value), err);
         }
     }
     xmlTextReaderMoveToElement(r->xr);
@@ -112,6 +115,10 @@ static selaras_status read_tuv(selaras_tmx_reader *r, selaras_error *err)
     selaras_unit *u = &r->unit;
     size_t owner = u->nvars;
     size_t lang = SL_NONE;
+    if (owner >= SELARAS_TMX_MAX_VARIANTS)
+        return sl_tmx_fail_here(r, SELARAS_ERR_LIMIT, err,
+                                "more than " SL_STR(SELARAS_TMX_MAX_VARIANTS) " variants in one",
+                                "tu");
     selaras_status st = read_attributes(r, u, owner, &lang, err);
     if (st != SELARAS_OK)
         return st;

@@ -7,6 +7,28 @@
 
 #include "memory.h"
 
+/* The look at the raw input before libxml2 (reader_scan.c). */
+typedef struct sl_tmx_scan {
+    int started;
+    int utf16;          /* 0 no, 1 little-endian, 2 big-endian */
+    int half;           /* a UTF-16 unit's first byte is in pending */
+    unsigned pending;
+    char decl[128];     /* UTF-16: the start of the input, in ASCII */
+    size_t decl_len;
+    int decl_done;
+    int state, maybe;
+    unsigned quote;
+    size_t run;
+    size_t attrs;       /* attributes of the tag being read */
+    int problem;        /* SL_SCAN_* */
+} sl_tmx_scan;
+
+enum { SL_SCAN_OK = 0, SL_SCAN_TOO_MANY_ATTRIBUTES = 1, SL_SCAN_UTF16_AS_UTF8 = 2 };
+
+/* Look at the next n bytes of input; returns n, or the offset in buf where a problem
+ * (s->problem) was found, before which the bytes are fine. */
+size_t sl_tmx_scan_bytes(sl_tmx_scan *s, const char *buf, size_t n);
+
 struct selaras_tmx_reader {
     selaras_allocator mem;
     xmlTextReaderPtr xr;
@@ -15,6 +37,7 @@ struct selaras_tmx_reader {
     const char *bytes;       /* memory input */
     size_t len, pos;
     int io_errno;
+    sl_tmx_scan scan;
     selaras_unit header;
     selaras_unit unit;
     sl_buf text;             /* scratch: the text of the element being read */

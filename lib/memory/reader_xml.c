@@ -39,15 +39,22 @@ static void track(selaras_tmx_reader *r, const char *buf, size_t n)
     advance(r, buf + k, n - k);
 }
 
+/* Scan and track n bytes just read into buf; their number, or -1 when the scan found a
+ * problem (libxml2 then stops, and the problem is reported where it is). */
+static int take(selaras_tmx_reader *r, const char *buf, size_t n)
+{
+    size_t ok = sl_tmx_scan_bytes(&r->scan, buf, n);
+    track(r, buf, ok);
+    return ok < n || r->scan.problem != SL_SCAN_OK ? -1 : (int)n;
+}
+
 static int read_fd(void *ctx, char *buf, int len)
 {
     selaras_tmx_reader *r = ctx;
     for (;;) {
         ssize_t n = read(r->fd, buf, (size_t)len);
-        if (n >= 0) {
-            track(r, buf, (size_t)n);
-            return (int)n;
-        }
+        if (n >= 0)
+            return take(r, buf, (size_t)n);
         if (errno != EINTR) {
             r->io_errno = errno;
             return -1;
@@ -64,8 +71,7 @@ static int read_memory(void *ctx, char *buf, int len)
     if (n > 0)
         memcpy(buf, r->bytes + r->pos, n);
     r->pos += n;
-    track(r, buf, n);
-    return (int)n;
+    return take(r, buf, n);
 }
 
 static int close_nothing(void *ctx)
@@ -110,6 +116,13 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 selaras_status sl_tmx_fail_xml(selaras_tmx_reader *r, selaras_error *err)
 {
     r->state = FAILED;
+    if (r->scan.problem == SL_SCAN_TOO_MANY_ATTRIBUTES)
+        return sl_error_line(err, SELARAS_ERR_LIMIT, SELARAS_NO_OFFSET, r->line, r->column,
+                             "more than %d attributes in one tag",
+                             SELARAS_TMX_MAX_ATTRIBUTES);
+    if (r->scan.problem == SL_SCAN_UTF16_AS_UTF8)
+        return sl_error_line(err, SELARAS_ERR_ENCODING, SELARAS_NO_OFFSET, 1, 1,
+                             "the file is UTF-16 but declares encoding=\"UTF-8\"");
     if (r->io_errno != 0)
         return sl_error(err, SELARAS_ERR_IO, "read error: %s",
                         sl_errno_text(r->io_errno));
@@ -162,7 +175,7 @@ selaras_status sl_tmx_fail_here(selaras_tmx_reader *r, selaras_status st,
 int sl_tmx_next_node(selaras_tmx_reader *r, selaras_error *err, selaras_status *st)
 {
     int rc = xmlTextReaderRead(r->xr);
-    if (rc < 0 || r->xml_failed || r->io_errno != 0) {
+    if (rc < 0 || r->xml_failed || r->io_errno != 0 || r->scan.problem != SL_SCAN_OK) {
         *st = sl_tmx_fail_xml(r, err);
         return -1;
     }

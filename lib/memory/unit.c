@@ -118,11 +118,17 @@ selaras_status sl_unit_push_prop(selaras_unit *u, size_t owner, const char *type
 selaras_status sl_unit_push_attr(selaras_unit *u, size_t owner, const char *name,
                                  const char *value, size_t len, selaras_error *err)
 {
-    size_t mark = u->strings.len;
     size_t slot = u->nattrs;
     for (size_t i = 0; i < u->nattrs; i++)
         if (u->attrs[i].owner == owner && strcmp(sl_unit_str(u, u->attrs[i].name), name) == 0)
             slot = i;
+    return sl_unit_put_attr(u, slot, owner, name, value, len, err);
+}
+
+selaras_status sl_unit_put_attr(selaras_unit *u, size_t slot, size_t owner, const char *name,
+                                const char *value, size_t len, selaras_error *err)
+{
+    size_t mark = u->strings.len;
     if (slot == u->nattrs) {
         int rc;
         SL_GROW(rc, &u->mem, u->attrs, &u->capattrs, u->nattrs + 1);

@@ -6,7 +6,8 @@ PYBINDING_SRC = bindings/python/selaras/__init__.py bindings/python/selaras/_err
 	bindings/python/selaras/_text.py bindings/python/selaras/_align.py \
 	bindings/python/selaras/_memory.py bindings/python/selaras/_collections.py \
 	bindings/python/selaras/evaluate.py bindings/python/selaras/py.typed
-EXTRA_DIST += $(PYBINDING_SRC) bindings/python/selaras/_build.py bindings/python/setup.py \
+PYBINDING_DASK = bindings/python/selaras/dask/__init__.py bindings/python/selaras/dask/__main__.py
+EXTRA_DIST += $(PYBINDING_SRC) $(PYBINDING_DASK) bindings/python/selaras/_build.py bindings/python/setup.py \
 	bindings/python/pyproject.toml bindings/python/README.md bindings/python/tests \
 	bindings/python/binding.pytest bindings/python/bench/bench_threads.py \
 	bindings/python/bench/bench_overhead.py bindings/python/bench/eval_identical.py
@@ -14,10 +15,11 @@ EXTRA_DIST += $(PYBINDING_SRC) bindings/python/selaras/_build.py bindings/python
 if PYTHON_BINDING
 PYBUILD = $(abs_top_builddir)/bindings/python/build
 all-local: bindings/python/build/.stamp
-bindings/python/build/.stamp: $(PYBINDING_SRC) bindings/python/selaras/_build.py \
+bindings/python/build/.stamp: $(PYBINDING_SRC) $(PYBINDING_DASK) bindings/python/selaras/_build.py \
 		include/selaras.h libselaras.la
-	@mkdir -p $(PYBUILD)/selaras
-	cd $(srcdir) && cp $(PYBINDING_SRC) $(PYBUILD)/selaras/
+	@mkdir -p $(PYBUILD)/selaras/dask
+	cd $(srcdir) && cp $(PYBINDING_SRC) $(PYBUILD)/selaras/ && \
+	  cp $(PYBINDING_DASK) $(PYBUILD)/selaras/dask/
 	$(AM_V_GEN)SELARAS_INCLUDE_DIR=$(abs_top_srcdir)/include \
 	  SELARAS_LIBRARY_DIR=$(abs_top_builddir)/.libs SELARAS_RPATH=$(libdir) CC="$(CC)" \
 	  $(PYTHON) $(srcdir)/bindings/python/selaras/_build.py $(PYBUILD) >/dev/null
@@ -25,7 +27,9 @@ bindings/python/build/.stamp: $(PYBINDING_SRC) bindings/python/selaras/_build.py
 
 install-exec-local: bindings/python/build/.stamp
 	$(MKDIR_P) $(DESTDIR)$(pythondir)/selaras
+	$(MKDIR_P) $(DESTDIR)$(pythondir)/selaras/dask
 	cd $(PYBUILD)/selaras && $(INSTALL_DATA) *.py py.typed $(DESTDIR)$(pythondir)/selaras/ && \
+	  $(INSTALL_DATA) dask/*.py $(DESTDIR)$(pythondir)/selaras/dask/ && \
 	  $(INSTALL_PROGRAM) _selaras*.so $(DESTDIR)$(pythondir)/selaras/
 uninstall-local:
 	rm -rf $(DESTDIR)$(pythondir)/selaras
@@ -61,5 +65,6 @@ endif
 .PHONY: eval-python
 .PHONY: bench-python
 TEST_EXTENSIONS = .test .pytest
-CLEANFILES += bindings/python/build/.stamp bindings/python/build/selaras/* \
+CLEANFILES += bindings/python/build/.stamp bindings/python/build/selaras/*.* \
+	bindings/python/build/selaras/dask/* \
 	bindings/python/build/selaras/_selaras.*

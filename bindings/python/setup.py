@@ -6,7 +6,7 @@ setup(
     name="selaras",
     version="0.1.0",
     description="Indonesian and English press releases into a translation memory",
-    packages=["selaras"],
+    packages=["selaras", "selaras.dask"],
     package_data={"selaras": ["py.typed"]},
     python_requires=">=3.9",
     setup_requires=["cffi>=1.12"],

@@ -10,7 +10,7 @@ PYBINDING_DASK = bindings/python/selaras/dask/__init__.py bindings/python/selara
 EXTRA_DIST += $(PYBINDING_SRC) $(PYBINDING_DASK) bindings/python/selaras/_build.py bindings/python/setup.py \
 	bindings/python/pyproject.toml bindings/python/README.md bindings/python/tests \
 	bindings/python/binding.pytest bindings/python/bench/bench_threads.py \
-	bindings/python/bench/bench_overhead.py bindings/python/bench/eval_identical.py
+	bindings/python/bench/bench_overhead.py bindings/python/bench/eval_identical.py bindings/python/bench/bench_dask.py
 
 if PYTHON_BINDING
 PYBUILD = $(abs_top_builddir)/bindings/python/build
@@ -56,6 +56,12 @@ bench-python: all bindings/python/build/.stamp bindings/python/bench/bench_pairs
 	  $(srcdir)/bindings/python/bench/bench_overhead.py $(abs_top_builddir)/selaras \
 	  $(abs_top_builddir)/bindings/python/bench/bench_pairs $(DATA_DIR)
 
+# make bench-dask: selaras.dask with 1 and 2 worker processes on 1,600 pairs (issue 13).
+BENCH_TARGETS += bench-dask
+bench-dask: all bindings/python/build/.stamp
+	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \
+	  $(srcdir)/bindings/python/bench/bench_dask.py $(DATA_DIR)
+
 # make eval-python: the binding's segments and beads are the CLI's on the shared data.
 EVAL_TARGETS += eval-python
 eval-python: all bindings/python/build/.stamp
@@ -63,7 +69,7 @@ eval-python: all bindings/python/build/.stamp
 	  $(srcdir)/bindings/python/bench/eval_identical.py $(abs_top_builddir)/selaras $(DATA_DIR)
 endif
 .PHONY: eval-python
-.PHONY: bench-python
+.PHONY: bench-python bench-dask
 TEST_EXTENSIONS = .test .pytest
 CLEANFILES += bindings/python/build/.stamp bindings/python/build/selaras/*.* \
 	bindings/python/build/selaras/dask/* \

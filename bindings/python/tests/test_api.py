@@ -1,7 +1,6 @@
 """The Pythonic API: segmenters, aligners, writers read back by the CLI, TMX reading and
 merging, evaluation, collections."""
 import io
-import json
 
 import pytest
 

@@ -41,7 +41,7 @@ static selaras_segments *segment_file(selaras_segmenter *sg, const char *path, c
     size_t len;
     char *text = slurp(path, &len);
     selaras_doc *doc;
-    selaras_segments *segs;
+    selaras_segments *segs = NULL;
     selaras_error err;
     if (selaras_doc_new(&doc, text, len, lang, 0, NULL, &err) != SELARAS_OK ||
         selaras_doc_set_name(doc, path) != SELARAS_OK ||

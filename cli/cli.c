@@ -1,6 +1,7 @@
 /* Shared helpers of the selaras command. */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -151,66 +152,50 @@ void cli_report(const char *file, const selaras_error *err)
         cli_error("%s: %s", cli_display_name(file), err->message);
 }
 
-int cli_read_file(const char *path, char **data, size_t *len)
+/* Read path ("-": standard input) through the library's one reader. */
+static int read_input(const char *path, selaras_file **file)
 {
-    int use_stdin = strcmp(path, "-") == 0;
-    FILE *in = use_stdin ? stdin : fopen(path, "rb");
-    if (in == NULL) {
-        return cli_io_error(path, CLI_IO_READ, errno, NULL);
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
+    selaras_error err;
+    selaras_status st = selaras_file_read(file, path, 0, NULL, &err);
+    if (st == SELARAS_OK)
+        return CLI_OK;
+    if (st == SELARAS_ERR_NOMEM) {
         cli_error("%s: out of memory", cli_display_name(path));
-        if (!use_stdin)
-            fclose(in);
         return CLI_INPUT;
     }
-    for (;;) {
-        if (n == cap) {
-            char *grown = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
-            if (grown == NULL) {
-                cli_error("%s: out of memory", cli_display_name(path));
-                free(buf);
-                if (!use_stdin)
-                    fclose(in);
-                return CLI_INPUT;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0)
-            break;
+    return cli_io_error(path, CLI_IO_READ, 0, err.message); /* finds the reason itself */
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    selaras_file *file;
+    int rc = read_input(path, &file);
+    if (rc != CLI_OK)
+        return rc;
+    size_t n;
+    const char *bytes = selaras_file_data(file, &n);
+    char *copy = malloc(n + 1);
+    if (copy == NULL) {
+        cli_error("%s: out of memory", cli_display_name(path));
+        selaras_file_free(file);
+        return CLI_INPUT;
     }
-    int failed = ferror(in);
-    int saved = errno;
-    if (!use_stdin)
-        fclose(in);
-    if (failed) {
-        free(buf);
-        return cli_io_error(path, CLI_IO_READ, saved ? saved : EIO, NULL);
-    }
-    *data = buf;
+    memcpy(copy, bytes, n + 1);
+    selaras_file_free(file);
+    *data = copy;
     *len = n;
     return CLI_OK;
 }
 
 int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc **doc)
 {
-    char *data;
-    size_t len;
-    int rc = cli_read_file(path, &data, &len);
+    selaras_file *file;
+    int rc = read_input(path, &file);
     if (rc != CLI_OK)
         return rc;
-    selaras_error err;
-    selaras_status st = selaras_doc_new(doc, data, len, lang, flags, NULL, &err);
-    free(data);
-    if (st != SELARAS_OK) {
-        cli_report(path, &err);
-        return st == SELARAS_ERR_LANGUAGE || st == SELARAS_ERR_ARGUMENT ? CLI_USAGE : CLI_INPUT;
-    }
+    rc = cli_input_make_doc(path, file, lang, flags, doc); /* input.c; it takes file */
+    if (rc != CLI_OK)
+        return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
         cli_error("%s: out of memory", cli_display_name(path));
         selaras_doc_free(*doc);
@@ -459,8 +444,13 @@ int cli_stdin_twice(const char *const *names, size_t n)
 void cli_json_piece(FILE *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* bytes that need no escape are written in runs */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        fwrite(s + run, 1, i - run, out);
+        run = i + 1;
         switch (c) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
@@ -468,15 +458,12 @@ void cli_json_piece(FILE *out, const char *s, size_t len)
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            if (c < 0x20) {
-                fputs("\\u00", out);
-                fputc(hex[c >> 4], out);
-                fputc(hex[c & 15], out);
-            } else {
-                fputc(c, out);
-            }
+            fputs("\\u00", out);
+            fputc(hex[c >> 4], out);
+            fputc(hex[c & 15], out);
         }
     }
+    fwrite(s + run, 1, len - run, out);
 }
 
 void cli_json_string(FILE *out, const char *s, size_t len)
@@ -540,8 +527,8 @@ static int probe(const char *path, enum cli_io what)
 
 int cli_io_error(const char *path, enum cli_io what, int errnum, const char *detail)
 {
-    const char *verb = what == CLI_IO_READ ? "cannot read" : "cannot write";
-    int rc = what == CLI_IO_READ ? CLI_INPUT : CLI_OUTPUT;
+    const char *verb = what == CLI_IO_WRITE ? "cannot write" : "cannot read";
+    int rc = what == CLI_IO_WRITE ? CLI_OUTPUT : CLI_INPUT;
     int file = path != NULL && strcmp(path, "-") != 0 && strcmp(path, "standard output") != 0;
     const char *shown = cli_display_name(path);
     if (errnum == 0 && file)
@@ -554,6 +541,10 @@ int cli_io_error(const char *path, enum cli_io what, int errnum, const char *det
             cli_error("%s: %s: no such folder: %s", shown, verb, dir);
         else if (file && !S_ISDIR(st.st_mode))
             cli_error("%s: %s: %s is not a folder", shown, verb, dir);
+        else if (what == CLI_IO_FOLDER && errnum == ENOTDIR)
+            cli_error("%s: %s: not a folder", shown, verb);
+        else if (what == CLI_IO_FOLDER)
+            cli_error("%s: %s: no such folder: %s", shown, verb, shown);
         else
             cli_error("%s: %s: no such file", shown, verb);
     } else if (errnum == EISDIR) {
@@ -589,4 +580,32 @@ int cli_operand_count(void (*usage)(FILE *out), const char *command, char **oper
                                operands[max], given - max - 1, what);
     return cli_usage_error(usage, command, "'%s' is one too many (expected %s)",
                            operands[max], what);
+}
+
+/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
+int cli_load_lexicon(const char *from, const char *to, const char *const *dicts, size_t ndicts,
+                     selaras_lexicon **lex)
+{
+    selaras_error err;
+    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
+        cli_error("%s", err.message);
+        return cli_setup_failure(err.status);
+    }
+    selaras_status st = selaras_lexicon_load_default(*lex, &err);
+    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
+        cli_report("FreeDict", &err);
+        return CLI_INPUT;
+    }
+    for (size_t i = 0; i < ndicts; i++) {
+        cli_spool spool;
+        const char *path;
+        int rc = cli_input_path(dicts[i], &spool, &path);
+        if (rc != CLI_OK)
+            return rc;
+        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
+        cli_spool_remove(&spool);
+        if (st != SELARAS_OK)
+            return cli_report_file(dicts[i], CLI_IO_READ, &err);
+    }
+    return CLI_OK;
 }

@@ -32,9 +32,10 @@ int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
-/* Parse an output format name (tmx, tsv, jsonl, plain); prints and returns CLI_USAGE when
- * unknown. */
+/* Parse an output format name (tmx, tsv, jsonl, plain); returns CLI_USAGE (nothing
+ * printed: the caller words the usage error) when unknown. */
 int cli_parse_format(const char *name, selaras_format *format);
 
 /* "selaras: message" on stderr. */
@@ -151,17 +152,24 @@ const char *cli_output_name(const char *path);
 /* Name shown for a path in messages ("<stdin>" for "-"). */
 const char *cli_display_name(const char *path);
 
+/* A lexicon for from -> to: the FreeDict dictionary of the pair when it is installed,
+ * plus the dictionaries given (each may be "-"). Prints errors; returns an exit code (*lex
+ * may be set on failure too: free it). */
+int cli_load_lexicon(const char *from, const char *to, const char *const *dicts, size_t ndicts,
+                     selaras_lexicon **lex);
+
 /* Parse a language tag option; prints and returns CLI_USAGE when malformed. */
 int cli_check_lang(const char *lang);
 
 /* ---- issue 16: one wording per I/O error, presegmented input, summaries ---- */
 
 /* What failed on a file. */
-enum cli_io { CLI_IO_READ, CLI_IO_WRITE };
+enum cli_io { CLI_IO_READ, CLI_IO_WRITE, CLI_IO_FOLDER /* reading a folder's list */ };
 
 /* The one wording of each I/O error: "selaras: FILE: cannot read: REASON" or "selaras:
  * FILE: cannot write: REASON". REASON is strerror(errnum), "no such file", or "no such
- * folder: DIR" when the folder that would hold FILE is missing. With errnum 0 (a library
+ * folder: DIR" when the folder that would hold FILE is missing (for CLI_IO_FOLDER, "no
+ * such folder: FILE" when FILE itself is, and "not a folder"). With errnum 0 (a library
  * call failed) the reason is found by looking at the file system, and detail (or
  * "input/output error") is said when that finds nothing. Returns CLI_INPUT for reading,
  * CLI_OUTPUT for writing. */

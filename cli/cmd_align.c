@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
 #include "memout.h"
 #include "progress.h"
 
@@ -31,6 +32,7 @@ static void usage(FILE *out)
           "30). Beads whose two sides are identical are left out and counted unless\n"
           "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
           "--src and --tgt are old spellings of --from and --to.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 enum out_format { FMT_BEADS, FMT_JSONL, FMT_TSV, FMT_TMX };
@@ -60,34 +62,6 @@ static int load_segments(const char *path, const char *lang, int presegmented,
         return CLI_INPUT;
     }
     cli_warn_empty(path, *segs);
-    return CLI_OK;
-}
-
-/* The FreeDict dictionary of the pair when it is installed, plus the --dict files. */
-static int load_lexicon(const char *from, const char *to, const char **dicts, size_t ndicts,
-                        selaras_lexicon **lex)
-{
-    selaras_error err;
-    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
-        cli_error("%s", err.message);
-        return cli_setup_failure(err.status);
-    }
-    selaras_status st = selaras_lexicon_load_default(*lex, &err);
-    if (st != SELARAS_OK && st != SELARAS_ERR_IO) {
-        cli_report("FreeDict", &err);
-        return CLI_INPUT;
-    }
-    for (size_t i = 0; i < ndicts; i++) {
-        cli_spool spool;
-        const char *path;
-        int rc = cli_input_path(dicts[i], &spool, &path);
-        if (rc != CLI_OK)
-            return rc;
-        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
-        cli_spool_remove(&spool);
-        if (st != SELARAS_OK)
-            return cli_report_file(dicts[i], CLI_IO_READ, &err);
-    }
     return CLI_OK;
 }
 
@@ -214,8 +188,8 @@ int cmd_align(int argc, char **argv)
         case 't': to = optarg; break;
         case 'd':
             if (ndicts == sizeof dicts / sizeof dicts[0]) {
-                cli_error("--dict: at most %zu dictionaries", ndicts);
-                return CLI_USAGE;
+                return cli_usage_error(usage, "align", "--dict: at most %zu dictionaries",
+                                       ndicts);
             }
             dicts[ndicts++] = optarg;
             break;
@@ -230,18 +204,16 @@ int cmd_align(int argc, char **argv)
                 fmt = FMT_TSV;
             else if (strcmp(optarg, "tmx") == 0)
                 fmt = FMT_TMX;
-            else {
-                cli_error("unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
-                return CLI_USAGE;
-            }
+            else
+                return cli_usage_error(usage, "align",
+                                       "unknown format '%s' (beads, jsonl, tsv, tmx)", optarg);
             break;
         case 'm': {
             char *end;
             min_score = strtod(optarg, &end);
-            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1)) {
-                cli_error("--min-score: '%s' is not a number from 0 to 1", optarg);
-                return CLI_USAGE;
-            }
+            if (*optarg == '\0' || *end != '\0' || !(min_score >= 0 && min_score <= 1))
+                return cli_usage_error(usage, "align",
+                                       "--min-score: '%s' is not a number from 0 to 1", optarg);
             break;
         }
         case 'o': output = optarg; break;
@@ -252,18 +224,14 @@ int cmd_align(int argc, char **argv)
     if (argc - optind != 2)
         return cli_operand_count(usage, "align", argv + optind, argc - optind, 2, 2,
                                  "SOURCE and TARGET");
-    if ((mo.merge || flags) && fmt != FMT_TMX) {
-        cli_error("--merge and --keep-identical go with --format tmx");
-        return CLI_USAGE;
-    }
-    if (mo.merge && mo.force) {
-        cli_error("--merge adds to the memory, --force replaces it: give one of them");
-        return CLI_USAGE;
-    }
-    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
-        cli_error("--merge adds to the memory in a file: give it with -o FILE");
-        return CLI_USAGE;
-    }
+    if ((mo.merge || flags) && fmt != FMT_TMX)
+        return cli_usage_error(usage, "align", "--merge and --keep-identical go with --format tmx");
+    if (mo.merge && mo.force)
+        return cli_usage_error(usage, "align", "--merge adds to the memory, --force replaces "
+                               "it: give one of them");
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0))
+        return cli_usage_error(usage, "align", "--merge adds to the memory in a file: give it "
+                               "with -o FILE");
     const char *inputs[2 + sizeof dicts / sizeof dicts[0]] = {argv[optind], argv[optind + 1]};
     memcpy(inputs + 2, dicts, ndicts * sizeof *dicts);
     if (cli_stdin_twice(inputs, 2 + ndicts))
@@ -287,7 +255,7 @@ int cmd_align(int argc, char **argv)
     selaras_lexicon *lex = NULL;
     cli_progress_stage("loading dictionaries");
     if (rc == CLI_OK)
-        rc = load_lexicon(from, to, dicts, ndicts, &lex);
+        rc = cli_load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {

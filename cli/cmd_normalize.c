@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "progress.h"
 
 static void usage(FILE *out)
@@ -11,6 +12,7 @@ static void usage(FILE *out)
     fputs("usage: selaras normalize [--lang L] [--replace-invalid] [-o OUT] [FILE|-]\n"
           "Validate UTF-8, drop a BOM, turn CRLF/CR into LF and compose to NFC.\n"
           "FILE - (the default) is standard input.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
 int cmd_normalize(int argc, char **argv)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -18,7 +19,7 @@ static void usage(FILE *out)
           "(recursively; names starting with '.' are left out); --source-list and\n"
           "--target-list name the files of a side instead, one path a line. Each file is\n"
           "paired with at most one other, and only when their parallelness score reaches\n"
-          "--min-score (default: the library's threshold); files without a good partner\n"
+          "--min-score (default 0.4); files without a good partner\n"
           "stay unpaired. --format tsv (default) prints SOURCE, TARGET and the score a\n"
           "line, an empty field for the missing side of an unpaired file; --format jsonl\n"
           "prints {\"source\": PATH, \"target\": PATH, \"score\": S}, null for a missing\n"
@@ -26,6 +27,7 @@ static void usage(FILE *out)
           "unpaired targets. A file that cannot be read or is not UTF-8 is reported and\n"
           "skipped, and the exit code is then 5. The FreeDict dictionary of the pair is\n"
           "used when installed; --dict adds TSV, hunalign or FreeDict files.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
     cli_common_usage(out);
 }
 
@@ -97,8 +99,12 @@ static int parse(int argc, char **argv, pair_opts *o, const char **dirs)
                                want == 1 ? "" : "s", argc - optind);
     for (int s = 0, k = optind; s < 2; s++)
         dirs[s] = o->lists[s] == NULL ? argv[k++] : NULL;
-    if (o->lists[0] != NULL && o->lists[1] != NULL && strcmp(o->lists[0], "-") == 0 &&
-        strcmp(o->lists[1], "-") == 0)
+    size_t stdin_uses = 0;
+    for (int s = 0; s < 2; s++)
+        stdin_uses += o->lists[s] != NULL && strcmp(o->lists[s], "-") == 0;
+    for (size_t i = 0; i < o->ndicts; i++)
+        stdin_uses += strcmp(o->dicts[i], "-") == 0;
+    if (stdin_uses > 1)
         return cli_usage_error(usage, "pair", "standard input can be read once");
     if (cli_check_lang(o->from) != CLI_OK || cli_check_lang(o->to) != CLI_OK)
         return CLI_USAGE;
@@ -115,7 +121,7 @@ typedef struct side {
 
 /* Read and profile every file of a side. */
 static int read_side(side *sd, selaras_side which, const char *lang, selaras_pairer *p,
-                     size_t *skipped, size_t *done, size_t total)
+                     size_t *skipped, size_t *done)
 {
     selaras_segmenter *seg;
     selaras_error err;
@@ -152,7 +158,6 @@ static int read_side(side *sd, selaras_side which, const char *lang, selaras_pai
             selaras_segments_free(segs);
         }
         cli_progress_count(++*done);
-        (void)total;
     }
     selaras_segmenter_free(seg);
     return rc;
@@ -218,7 +223,7 @@ static int print_result(const selaras_pairer *p, const side *sd, const pair_opts
 
 int cmd_pair(int argc, char **argv)
 {
-    pair_opts o = {"id", "en", NULL, {NULL, NULL}, {NULL}, 0, PAIR_TSV, SELARAS_PARALLEL_THRESHOLD};
+    pair_opts o = {"id", "en", NULL, {NULL, NULL}, {NULL}, 0, PAIR_TSV, SELARAS_PAIR_MIN_SCORE};
     const char *dirs[2];
     int rc = parse(argc, argv, &o, dirs);
     if (rc != CLI_OK)
@@ -235,7 +240,7 @@ int cmd_pair(int argc, char **argv)
     selaras_pairer *p = NULL;
     selaras_error err;
     if (rc == CLI_OK)
-        rc = cli_collect_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
+        rc = cli_load_lexicon(o.from, o.to, o.dicts, o.ndicts, &lex);
     if (rc == CLI_OK && (selaras_pairer_new(&p, o.from, o.to, lex, NULL, &err) != SELARAS_OK ||
                          selaras_pairer_set_min_score(p, o.min_score, &err) != SELARAS_OK)) {
         cli_error("%s", err.message);
@@ -245,10 +250,10 @@ int cmd_pair(int argc, char **argv)
     if (rc == CLI_OK) {
         cli_progress_start("pair", total, "file", "files");
         cli_progress_stage("reading the sources");
-        rc = read_side(&sd[0], SELARAS_SIDE_SOURCE, o.from, p, &skipped, &done, total);
+        rc = read_side(&sd[0], SELARAS_SIDE_SOURCE, o.from, p, &skipped, &done);
         cli_progress_stage("reading the targets");
         if (rc == CLI_OK)
-            rc = read_side(&sd[1], SELARAS_SIDE_TARGET, o.to, p, &skipped, &done, total);
+            rc = read_side(&sd[1], SELARAS_SIDE_TARGET, o.to, p, &skipped, &done);
         cli_progress_stage("pairing");
         if (rc == CLI_OK && selaras_pairer_run(p, &err) != SELARAS_OK) {
             cli_error("%s", err.message);

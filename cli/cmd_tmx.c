@@ -46,7 +46,6 @@ int cli_parse_format(const char *name, selaras_format *format)
             *format = formats[i].format;
             return CLI_OK;
         }
-    cli_error("unknown format '%s' (tmx, tsv, jsonl or plain)", name);
     return CLI_USAGE;
 }
 
@@ -110,7 +109,8 @@ static int merge_or_convert(int argc, char **argv, int convert)
         case 'O': output2 = optarg; break;
         case 'f':
             if (cli_parse_format(optarg, &format) != CLI_OK)
-                return CLI_USAGE;
+                return cli_usage_error(usage, command,
+                                       "unknown format '%s' (tmx, tsv, jsonl or plain)", optarg);
             have_format = 1;
             break;
         case 'k': flags = 0; break;
@@ -134,24 +134,19 @@ static int merge_or_convert(int argc, char **argv, int convert)
     if (format != SELARAS_FORMAT_PLAIN && output2 != NULL)
         return cli_usage_error(usage, command, "-O goes with --format plain only");
     if (format == SELARAS_FORMAT_PLAIN &&
-        (output == NULL || strcmp(output, "-") == 0 || strcmp(output2, "-") == 0)) {
-        cli_error("plain output needs two files (-o and -O), not standard output");
-        return CLI_USAGE;
-    }
-    if (format == SELARAS_FORMAT_PLAIN && strcmp(output, output2) == 0) {
-        cli_error("-o and -O name the same file '%s': the source side would be lost",
-                  output);
-        return CLI_USAGE;
-    }
-    if (mo.merge && (convert || mo.force)) {
-        cli_error(convert ? "--merge goes with tmx merge"
-                          : "--merge adds to the memory, --force replaces it: give one of them");
-        return CLI_USAGE;
-    }
-    if (mo.merge && (output == NULL || strcmp(output, "-") == 0)) {
-        cli_error("--merge adds to the memory in a file: give it with -o FILE");
-        return CLI_USAGE;
-    }
+        (output == NULL || strcmp(output, "-") == 0 || strcmp(output2, "-") == 0))
+        return cli_usage_error(usage, command, "plain output needs two files (-o and -O), not "
+                               "standard output");
+    if (format == SELARAS_FORMAT_PLAIN && strcmp(output, output2) == 0)
+        return cli_usage_error(usage, command, "-o and -O name the same file '%s': the source "
+                               "side would be lost", output);
+    if (mo.merge && (convert || mo.force))
+        return cli_usage_error(usage, command, "%s", convert ? "--merge goes with tmx merge"
+                               : "--merge adds to the memory, --force replaces it: give one of "
+                                 "them");
+    if (mo.merge && (output == NULL || strcmp(output, "-") == 0))
+        return cli_usage_error(usage, command, "--merge adds to the memory in a file: give it "
+                               "with -o FILE");
     if (cli_stdin_twice((const char *const *)argv + optind, (size_t)inputs))
         return CLI_USAGE;
     if (cli_check_lang(src) != CLI_OK || cli_check_lang(tgt) != CLI_OK)

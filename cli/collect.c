@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "input.h"
 #include "collect.h"
 #include "progress.h"
 
@@ -67,8 +68,7 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
     DIR *d = opendir(dir);
     if (d == NULL) {
         if (depth == 0) {
-            cli_error("%s: cannot open folder: %s", dir, strerror(errno));
-            return CLI_INPUT;
+            return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
         }
         cli_warn("%s: cannot open folder: %s; skipped", dir, strerror(errno));
         (*skipped)++;
@@ -119,14 +119,10 @@ static int walk(cli_files *f, const char *dir, int depth, size_t *skipped)
 int cli_files_add_dir(cli_files *f, const char *dir, size_t *skipped)
 {
     struct stat st;
-    if (stat(dir, &st) != 0) {
-        cli_error("%s: %s", dir, strerror(errno));
-        return CLI_INPUT;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        cli_error("%s: not a folder", dir);
-        return CLI_INPUT;
-    }
+    if (stat(dir, &st) != 0)
+        return cli_io_error(dir, CLI_IO_FOLDER, errno, NULL);
+    if (!S_ISDIR(st.st_mode))
+        return cli_io_error(dir, CLI_IO_FOLDER, ENOTDIR, NULL);
     size_t first = f->n;
     int rc = walk(f, dir, 0, skipped);
     /* one sorted list: files of a folder and of its subfolders interleave by name */
@@ -171,42 +167,21 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
                          selaras_segments **out, cli_skip *why)
 {
     *out = NULL;
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        snprintf(why->reason, sizeof why->reason, "cannot open: %s", strerror(errno));
-        return CLI_INPUT;
-    }
-    size_t cap = 1 << 14, n = 0;
-    char *buf = malloc(cap);
-    int failed = buf == NULL;
-    while (!failed) {
-        if (n == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (grown == NULL) {
-                failed = 1;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int read_error = ferror(in);
-    int saved = errno;
-    fclose(in);
-    if (failed || read_error) {
-        snprintf(why->reason, sizeof why->reason, "%s",
-                 failed ? "out of memory" : strerror(saved));
-        free(buf);
-        return CLI_INPUT;
-    }
     selaras_error err;
+    selaras_file *file;
+    selaras_status rd = selaras_file_read(&file, path, 0, NULL, &err); /* the one reader */
+    if (rd != SELARAS_OK) {
+        snprintf(why->reason, sizeof why->reason, "%s",
+                 rd == SELARAS_ERR_NOMEM ? "out of memory" : err.message);
+        return CLI_INPUT;
+    }
+    size_t n;
+    const char *buf = selaras_file_data(file, &n);
     selaras_doc *doc = NULL;
-    selaras_status st = selaras_doc_new(&doc, buf, n, lang, 0, NULL, &err);
-    free(buf);
+    /* --input, --encoding and --replace-invalid (input.c): HTML pages and legacy text too */
+    selaras_status st = selaras_doc_new_encoded(&doc, buf, n, lang, cli_input_encoding(),
+                                                cli_input_flags(path, buf, n), NULL, &err);
+    selaras_file_free(file);
     if (st == SELARAS_OK && selaras_doc_set_name(doc, path) != SELARAS_OK) {
         st = SELARAS_ERR_NOMEM;
         snprintf(err.message, sizeof err.message, "out of memory");
@@ -222,32 +197,4 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
     else
         snprintf(why->reason, sizeof why->reason, "%s", err.message);
     return CLI_INPUT;
-}
-
-int cli_collect_lexicon(const char *from, const char *to, const char *const *dicts,
-                        size_t ndicts, selaras_lexicon **lex)
-{
-    selaras_error err;
-    *lex = NULL;
-    if (selaras_lexicon_new(lex, from, to, NULL, &err) != SELARAS_OK) {
-        cli_error("%s", err.message);
-        return cli_setup_failure(err.status);
-    }
-    selaras_status st = selaras_lexicon_load_default(*lex, &err);
-    if (st == SELARAS_ERR_IO)
-        st = SELARAS_OK; /* no FreeDict installed: anchors and names still pair */
-    for (size_t i = 0; st == SELARAS_OK && i < ndicts; i++) {
-        cli_spool spool;
-        const char *path;
-        int rc = cli_input_path(dicts[i], &spool, &path);
-        if (rc != CLI_OK)
-            return rc;
-        st = selaras_lexicon_load(*lex, path, SELARAS_DICT_AUTO, &err);
-        cli_spool_remove(&spool);
-        if (st != SELARAS_OK)
-            cli_report(dicts[i], &err);
-    }
-    if (st != SELARAS_OK && ndicts == 0)
-        cli_report("FreeDict", &err);
-    return st == SELARAS_OK ? CLI_OK : CLI_INPUT;
 }

@@ -41,10 +41,4 @@ typedef struct cli_skip {
 int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *seg,
                          selaras_segments **out, cli_skip *why);
 
-/* A lexicon for from → to: the installed FreeDict dictionary of the pair when there is
- * one, plus the dictionaries given (each "-" read from standard input). Prints errors;
- * returns an exit code. */
-int cli_collect_lexicon(const char *from, const char *to, const char *const *dicts,
-                        size_t ndicts, selaras_lexicon **lex);
-
 #endif

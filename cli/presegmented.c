@@ -145,6 +145,36 @@ static int string(jl *p, char **out, size_t *len)
     return 0;
 }
 
+static int digits(const char **s, const char *end)
+{
+    const char *start = *s;
+    while (*s < end && **s >= '0' && **s <= '9')
+        (*s)++;
+    return *s > start;
+}
+
+/* Whether s[0..n) is a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int is_number(const char *s, size_t n)
+{
+    const char *end = s + n;
+    if (s < end && *s == '-')
+        s++;
+    if (s < end && *s == '0')
+        s++;
+    else if (!digits(&s, end))
+        return 0;
+    if (s < end && *s == '.' && (++s, !digits(&s, end)))
+        return 0;
+    if (s < end && (*s == 'e' || *s == 'E')) {
+        s++;
+        if (s < end && (*s == '+' || *s == '-'))
+            s++;
+        if (!digits(&s, end))
+            return 0;
+    }
+    return s == end;
+}
+
 /* A scalar that is not a string (a number, true, false, null): skipped. */
 static int scalar(jl *p)
 {
@@ -157,16 +187,7 @@ static int scalar(jl *p)
     if ((n == 4 && (memcmp(start, "true", 4) == 0 || memcmp(start, "null", 4) == 0)) ||
         (n == 5 && memcmp(start, "false", 5) == 0))
         return 0;
-    char *end;
-    char tmp[64];
-    if (n >= sizeof tmp)
-        return fail(p, "a value that is not a JSON scalar");
-    memcpy(tmp, start, n);
-    tmp[n] = '\0';
-    (void)strtod(tmp, &end);
-    if (*end != '\0' || !(tmp[0] == '-' || (tmp[0] >= '0' && tmp[0] <= '9')))
-        return fail(p, "a value that is not a JSON scalar");
-    return 0;
+    return is_number(start, n) ? 0 : fail(p, "a value that is not a JSON scalar");
 }
 
 static int member(jl *p)
@@ -279,6 +300,12 @@ static int from_jsonl(const char *path, const char *text, size_t len, const char
     if (st != SELARAS_OK) {
         cli_report(path, &err);
         return cli_setup_failure(st);
+    }
+    /* the name goes into the memory (x-source-doc), as for a document */
+    if (selaras_segments_set_name(segs, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
+        cli_error("%s: out of memory", cli_display_name(path));
+        selaras_segments_free(segs);
+        return CLI_INPUT;
     }
     size_t lineno = 0;
     for (size_t i = 0; i < len;) {

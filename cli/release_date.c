@@ -68,57 +68,50 @@ static size_t skip(const char *s, size_t len, size_t i, const char *chars)
     return i;
 }
 
+/* The month word at s[*k] ("Januari", "Jan."), advancing past it and the ". " after it;
+ * 0 when there is none. */
+static int month_word(const char *s, size_t len, size_t *k)
+{
+    size_t end = *k;
+    while (end < len && is_alpha((unsigned char)s[end]))
+        end++;
+    int m = month_of(s + *k, end - *k);
+    if (m != 0)
+        *k = skip(s, len, end, ". ");
+    return m;
+}
+
 /* A date starting at s[i]; 1 and *y, *m, *d set when one is there. */
 static int date_at(const char *s, size_t len, size_t i, int *y, int *m, int *d)
 {
     size_t k = i;
-    if (is_digit((unsigned char)s[k])) {
-        int a = number(s, len, &k, 4, 1, 9999);
-        if (a < 0)
-            return 0;
-        if (a >= 1000 && k < len && s[k] == '-') { /* 2026-01-27 */
-            k++;
-            int mm = number(s, len, &k, 2, 1, 12);
-            if (mm < 0 || k >= len || s[k] != '-')
-                return 0;
-            k++;
-            int dd = number(s, len, &k, 2, 1, 31);
-            if (dd < 0)
-                return 0;
-            *y = a, *m = mm, *d = dd;
-            return 1;
+    int year = -1, month = 0, day = -1;
+    if (!is_digit((unsigned char)s[k])) { /* January 27, 2026 */
+        if ((month = month_word(s, len, &k)) != 0 &&
+            (day = number(s, len, &k, 2, 1, 31)) >= 0) {
+            k = skip(s, len, k, ", ");
+            year = number(s, len, &k, 4, 1000, 9999);
         }
-        if (a > 31) /* 27 Januari 2026 */
-            return 0;
-        k = skip(s, len, k, " ");
-        size_t w = k;
-        while (k < len && is_alpha((unsigned char)s[k]))
+    } else {
+        int first = number(s, len, &k, 4, 1, 9999);
+        if (first >= 1000 && k < len && s[k] == '-') { /* 2026-01-27 */
             k++;
-        int mm = month_of(s + w, k - w);
-        if (mm == 0)
-            return 0;
-        k = skip(s, len, k, ". ");
-        int yy = number(s, len, &k, 4, 1000, 9999);
-        if (yy < 0)
-            return 0;
-        *y = yy, *m = mm, *d = a;
-        return 1;
+            month = number(s, len, &k, 2, 1, 12);
+            if (month > 0 && k < len && s[k] == '-') {
+                k++;
+                day = number(s, len, &k, 2, 1, 31);
+                year = day >= 0 ? first : -1;
+            }
+        } else if (first >= 1 && first <= 31) { /* 27 Januari 2026 */
+            day = first;
+            k = skip(s, len, k, " ");
+            if ((month = month_word(s, len, &k)) != 0)
+                year = number(s, len, &k, 4, 1000, 9999);
+        }
     }
-    size_t w = k; /* January 27, 2026 */
-    while (k < len && is_alpha((unsigned char)s[k]))
-        k++;
-    int mm = month_of(s + w, k - w);
-    if (mm == 0)
+    if (year < 0 || month <= 0 || day < 0)
         return 0;
-    k = skip(s, len, k, ". ");
-    int dd = number(s, len, &k, 2, 1, 31);
-    if (dd < 0)
-        return 0;
-    k = skip(s, len, k, ", ");
-    int yy = number(s, len, &k, 4, 1000, 9999);
-    if (yy < 0)
-        return 0;
-    *y = yy, *m = mm, *d = dd;
+    *y = year, *m = month, *d = day;
     return 1;
 }
 

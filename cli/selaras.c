@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "input.h"
 
 static const cli_command commands[] = {
     {"normalize", "validate and normalise a text (UTF-8, line ends, NFC)", cmd_normalize},
@@ -10,6 +11,7 @@ static const cli_command commands[] = {
     {"align", "align a document with its translation into sentence beads", cmd_align},
     {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
     {"pair", "find which files of two folders translate each other", cmd_pair},
+    {"extract", "print the main text of an HTML page (its blocks and kinds)", cmd_extract},
     {"eval", "score beads against gold beads (precision, recall, F1)", cmd_eval},
 };
 
@@ -28,6 +30,8 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     cli_take_common_options(&argc, argv);
+    if (cli_take_input_options(&argc, argv) != CLI_OK) /* input.c */
+        return CLI_USAGE;
     int rc = cli_no_command(argc, argv, usage);
     if (rc >= 0)
         return rc == CLI_OK ? cli_finish_stdout() : rc;

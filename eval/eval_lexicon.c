@@ -23,53 +23,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "count_alloc.h"
 #include "lexicon/lexicon.h"
 
-/* ---- counting allocator ---- */
-
-typedef struct counter {
-    size_t live, peak;
-} counter;
-
-static void *c_malloc(size_t size, void *user)
-{
-    counter *c = user;
-    size_t *p = malloc(size + sizeof(size_t) * 2);
-    if (p == NULL)
-        return NULL;
-    p[0] = size;
-    c->live += size;
-    if (c->live > c->peak)
-        c->peak = c->live;
-    return p + 2;
-}
-
-static void c_free(void *ptr, void *user)
-{
-    if (ptr == NULL)
-        return;
-    counter *c = user;
-    size_t *p = (size_t *)ptr - 2;
-    c->live -= p[0];
-    free(p);
-}
-
-static void *c_realloc(void *ptr, size_t size, void *user)
-{
-    if (ptr == NULL)
-        return c_malloc(size, user);
-    counter *c = user;
-    size_t *p = (size_t *)ptr - 2;
-    size_t old = p[0];
-    size_t *q = realloc(p, size + sizeof(size_t) * 2);
-    if (q == NULL)
-        return NULL;
-    q[0] = size;
-    c->live = c->live - old + size;
-    if (c->live > c->peak)
-        c->peak = c->live;
-    return q + 2;
-}
+/* ---- counting allocator: count_alloc.h ---- */
 
 static double now(void)
 {

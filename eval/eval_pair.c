@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "pair_data.h"
-#include "collection/collection.h"
 
 static FILE *dump;
 
@@ -62,23 +61,10 @@ static void count_pairs(const pair_coll *c, const long *partner, prf *out)
 static void run_pairer(const pair_coll *c, const selaras_lexicon *lex, prf *out, double *secs,
                        size_t *comparisons)
 {
-    selaras_pairer *p;
-    selaras_error err;
-    double t0 = pair_now();
-    if (selaras_pairer_new(&p, "id", "en", lex, NULL, &err) != SELARAS_OK)
-        exit(2);
-    if (getenv("EVAL_PAIR_MIN") != NULL &&
-        selaras_pairer_set_min_score(p, atof(getenv("EVAL_PAIR_MIN")), &err) != SELARAS_OK)
-        exit(2);
-    for (size_t i = 0; i < c->nsrc; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_SOURCE, c->src[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    for (size_t i = 0; i < c->ntgt; i++)
-        if (selaras_pairer_add(p, SELARAS_SIDE_TARGET, c->tgt[i], NULL, &err) != SELARAS_OK)
-            exit(2);
-    if (selaras_pairer_run(p, &err) != SELARAS_OK)
-        exit(2);
-    *secs = pair_now() - t0;
+    const char *min = getenv("EVAL_PAIR_MIN");
+    double add, run;
+    selaras_pairer *p = pair_run(c, lex, NULL, min != NULL ? atof(min) : -1, &add, &run);
+    *secs = add + run;
     long *partner = malloc((c->nsrc + 1) * sizeof *partner);
     for (size_t i = 0; i < c->nsrc; i++) {
         size_t t = selaras_pairer_partner(p, SELARAS_SIDE_SOURCE, i, NULL);
@@ -97,147 +83,6 @@ static void run_pairer(const pair_coll *c, const selaras_lexicon *lex, prf *out,
     count_pairs(c, partner, out);
     free(partner);
     selaras_pairer_free(p);
-}
-
-/* ---- the baseline: translated bag of words, cosine, greedy ---- */
-
-typedef struct bedge {
-    double cos;
-    size_t s, t;
-} bedge;
-
-static int cmp_bedge(const void *a, const void *b)
-{
-    const bedge *x = a, *y = b;
-    if (x->cos != y->cos)
-        return x->cos > y->cos ? -1 : 1;
-    return x->s != y->s ? (x->s < y->s ? -1 : 1) : (x->t < y->t ? -1 : x->t > y->t);
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-enum { BASE_KEEP = 20 };
-
-static void run_baseline(const pair_coll *c, const selaras_lexicon *lex, prf *out, double *secs)
-{
-    double t0 = pair_now();
-    sl_profiler pid, pen;
-    if (sl_profiler_init(&pid, NULL, "id", lex, 0, NULL) != SELARAS_OK ||
-        sl_profiler_init(&pen, NULL, "en", lex, 1, NULL) != SELARAS_OK)
-        exit(2);
-    selaras_allocator m;
-    sl_mem_init(&m, NULL, NULL);
-    pid.mem = pen.mem = &m;
-    size_t nv = sl_lexicon_tgt_count(lex) + 1;
-    double *df = calloc(nv, sizeof *df);
-    uint32_t **tv = malloc((c->ntgt + 1) * sizeof *tv), **sv = malloc((c->nsrc + 1) * sizeof *sv);
-    size_t *tn = malloc((c->ntgt + 1) * sizeof *tn), *sn = malloc((c->nsrc + 1) * sizeof *sn);
-    for (size_t i = 0; i < c->ntgt; i++) {
-        sl_profile p;
-        sl_profile_build(&pen, c->tgt[i], &p, NULL);
-        tv[i] = malloc((p.nlex + 1) * sizeof **tv);
-        memcpy(tv[i], p.lex, p.nlex * sizeof **tv);
-        tn[i] = p.nlex;
-        for (size_t k = 0; k < p.nlex; k++)
-            df[p.lex[k]]++;
-        sl_profile_release(&p, &m);
-    }
-    for (size_t i = 0; i < c->nsrc; i++) {
-        sl_profile p;
-        sl_profile_build(&pid, c->src[i], &p, NULL);
-        size_t n = 0, cap = 64;
-        uint32_t *v = malloc(cap * sizeof *v);
-        for (size_t k = 0; k < p.nlex; k++) {
-            const uint32_t *to;
-            size_t nt;
-            sl_lexicon_translations(lex, p.lex[k], &to, &nt);
-            for (size_t j = 0; j < nt; j++) {
-                if (n == cap)
-                    v = realloc(v, (cap *= 2) * sizeof *v);
-                v[n++] = to[j];
-            }
-        }
-        qsort(v, n, sizeof *v, cmp_u32);
-        size_t u = 0;
-        for (size_t k = 0; k < n; k++)
-            if (u == 0 || v[u - 1] != v[k])
-                v[u++] = v[k];
-        sv[i] = v;
-        sn[i] = u;
-        sl_profile_release(&p, &m);
-    }
-    double *idf = malloc(nv * sizeof *idf);
-    for (size_t k = 0; k < nv; k++)
-        idf[k] = log((1.0 + (double)c->ntgt) / (1.0 + df[k]));
-    double *tnorm = malloc((c->ntgt + 1) * sizeof *tnorm);
-    for (size_t i = 0; i < c->ntgt; i++) {
-        double s = 0;
-        for (size_t k = 0; k < tn[i]; k++)
-            s += idf[tv[i][k]] * idf[tv[i][k]];
-        tnorm[i] = sqrt(s);
-    }
-    bedge *edges = malloc((c->nsrc * BASE_KEEP + 1) * sizeof *edges);
-    size_t ne = 0;
-    for (size_t i = 0; i < c->nsrc; i++) {
-        double sn2 = 0;
-        for (size_t k = 0; k < sn[i]; k++)
-            sn2 += idf[sv[i][k]] * idf[sv[i][k]];
-        bedge best[BASE_KEEP];
-        size_t nb = 0;
-        for (size_t j = 0; j < c->ntgt; j++) {
-            double dot = 0;
-            size_t a = 0, b = 0;
-            while (a < sn[i] && b < tn[j]) {
-                if (sv[i][a] < tv[j][b])
-                    a++;
-                else if (sv[i][a] > tv[j][b])
-                    b++;
-                else {
-                    dot += idf[sv[i][a]] * idf[sv[i][a]];
-                    a++;
-                    b++;
-                }
-            }
-            double cos = sn2 > 0 && tnorm[j] > 0 ? dot / (sqrt(sn2) * tnorm[j]) : 0;
-            if (cos <= 0)
-                continue;
-            size_t at = nb;
-            while (at > 0 && best[at - 1].cos < cos)
-                at--;
-            if (at >= BASE_KEEP)
-                continue;
-            if (nb < BASE_KEEP)
-                nb++;
-            memmove(best + at + 1, best + at, (nb - at - 1) * sizeof *best);
-            best[at] = (bedge){cos, i, j};
-        }
-        memcpy(edges + ne, best, nb * sizeof *best);
-        ne += nb;
-    }
-    qsort(edges, ne, sizeof *edges, cmp_bedge);
-    long *partner = malloc((c->nsrc + 1) * sizeof *partner);
-    char *taken = calloc(c->ntgt + 1, 1);
-    for (size_t i = 0; i < c->nsrc; i++)
-        partner[i] = -1;
-    for (size_t e = 0; e < ne; e++)
-        if (partner[edges[e].s] < 0 && !taken[edges[e].t]) {
-            partner[edges[e].s] = (long)edges[e].t;
-            taken[edges[e].t] = 1;
-        }
-    *secs = pair_now() - t0;
-    count_pairs(c, partner, out);
-    for (size_t i = 0; i < c->ntgt; i++)
-        free(tv[i]);
-    for (size_t i = 0; i < c->nsrc; i++)
-        free(sv[i]);
-    free(tv); free(sv); free(tn); free(sn); free(df); free(idf); free(tnorm);
-    free(edges); free(partner); free(taken);
-    sl_profiler_release(&pid);
-    sl_profiler_release(&pen);
 }
 
 /* ---- the score on true pairs and mismatches, as align computes it ---- */
@@ -334,8 +179,8 @@ int main(int argc, char **argv)
 
     int missed = 0;
     calib cal = {{0}, {0}};
-    printf("Pairing (threshold %.2f): precision / recall; baseline = FreeDict bag of words, "
-           "cosine, greedy\n", SELARAS_PARALLEL_THRESHOLD);
+    printf("Pairing (minimum score %.2f): precision / recall; baseline = FreeDict bag of "
+           "words, cosine, greedy\n", SELARAS_PAIR_MIN_SCORE);
     printf("%-12s %6s %6s %6s | %9s %9s %8s %7s | %9s %9s %7s\n", "collection", "src", "tgt",
            "pairs", "precision", "recall", "scored", "secs", "base P", "base R", "secs");
     decisions dec[3];
@@ -345,7 +190,11 @@ int main(int argc, char **argv)
         double t_ours, t_base;
         size_t comparisons;
         run_pairer(c, lex, &ours, &t_ours, &comparisons);
-        run_baseline(c, lex, &base, &t_base);
+        double t0 = pair_now();
+        long *bp = pair_baseline(c, lex);
+        t_base = pair_now() - t0;
+        count_pairs(c, bp, &base);
+        free(bp);
         double p = ratio(ours.correct, ours.predicted), r = ratio(ours.correct, ours.gold);
         printf("%-12s %6zu %6zu %6zu | %9.4f %9.4f %8zu %7.2f | %9.4f %9.4f %7.2f%s\n", c->name,
                c->nsrc, c->ntgt, c->npairs, p, r, comparisons, t_ours,
@@ -354,7 +203,8 @@ int main(int argc, char **argv)
         missed |= !(p >= 0.99 && r >= 0.97);
         decide(c, al, lex, &cal, &dec[k], 0xabcdef + (uint64_t)k);
     }
-    printf("\nNon-translations at the threshold (documents aligned, then scored as align does)\n");
+    printf("\nNon-translations at the threshold %.2f (documents aligned, then scored as align "
+           "does)\n", SELARAS_PARALLEL_THRESHOLD);
     printf("%-12s %10s %13s %10s %10s %16s %13s\n", "collection", "true pairs", "true refused",
            "lowest", "mismatches", "mismatch passed", "highest");
     for (int k = 0; k < 3; k++) {

@@ -69,7 +69,7 @@ bench-align: eval/bench_align$(EXEEXT)
 # on PUD id-en and Text+Berg de-fr, stemmed against fold-only (see eval/eval_lexicon.c).
 # Linked with the static archive: it measures private lookups (sl_lexicon_*).
 noinst_PROGRAMS += eval/eval_lexicon
-eval_eval_lexicon_SOURCES = eval/eval_lexicon.c
+eval_eval_lexicon_SOURCES = eval/eval_lexicon.c eval/count_alloc.h
 eval_eval_lexicon_LDADD = libselaras.la
 eval_eval_lexicon_LDFLAGS = $(AM_LDFLAGS) -static
 DICTD_DIR = /usr/share/dictd
@@ -112,13 +112,61 @@ bench-pathological: eval/bench_pathological$(EXEEXT)
 # baseline), the parallelness score's decisions on true and mismatched pairs, and its
 # calibration table. Linked with the static archive: the baseline reads profiles (sl_).
 noinst_PROGRAMS += eval/eval_pair
-eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c
+eval_eval_pair_SOURCES = eval/eval_pair.c eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
 eval_eval_pair_LDADD = eval/libevaljson.la libselaras.la -lm
 eval_eval_pair_LDFLAGS = $(AM_LDFLAGS) -static
 EVAL_TARGETS += eval-pair
 eval-pair: eval/eval_pair$(EXEEXT)
 	$(builddir)/eval/eval_pair $(DATA_DIR)
 .PHONY: eval-pair
+
+# make bench-pair: pairing time and peak memory at 500, 2,000 and 10,000 documents a side
+# (library and whole CLI process), with the quadratic baseline in the same run.
+noinst_PROGRAMS += eval/bench_pair
+eval_bench_pair_SOURCES = eval/bench_pair.c eval/count_alloc.h eval/pair_data.h eval/pair_data.c eval/pair_baseline.c
+eval_bench_pair_LDADD = eval/libevaljson.la libselaras.la -lm
+eval_bench_pair_LDFLAGS = $(AM_LDFLAGS) -static
+BENCH_TARGETS += bench-pair
+bench-pair: eval/bench_pair$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_pair $(DATA_DIR) $(abs_top_builddir)/selaras
+.PHONY: bench-pair
+# make eval-html: HTML pages (press/html with gold, Debian's LibreOffice help and Debian
+# Reference in id and en) against Mozilla Readability, and the LibreOffice help pages
+# aligned end to end (issue 11). make bench-html: intake speed against libxml2 alone.
+EXTRA_DIST += eval/html-eval.sh eval/html_eval.py eval/readability.cjs
+EVAL_TARGETS += eval-html
+eval-html: selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: eval-html
+
+# make bench-memory: the memory commands as whole processes on a 200,000-unit memory
+# (issue 15): wall and CPU time and peak memory; BASELINE=/path/to/an/older/selaras runs
+# every command with both binaries, alternating, in the same run.
+noinst_PROGRAMS += eval/bench_memory
+eval_bench_memory_SOURCES = eval/bench_memory.c
+eval_bench_memory_LDADD = libselaras.la
+BENCH_TARGETS += bench-memory
+BASELINE =
+bench-memory: eval/bench_memory$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_memory $(abs_builddir)/selaras $(BASELINE)
+.PHONY: bench-memory
+
+noinst_PROGRAMS += eval/bench_html
+eval_bench_html_SOURCES = eval/bench_html.c
+eval_bench_html_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_bench_html_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/bench-html.sh
+BENCH_TARGETS += bench-html
+bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: bench-html
+
+# align --presegmented: kinds kept from selaras segment's JSON Lines (press/ precision
+# against raw texts and plain lines) and the cost of reading them (issue 16).
+EVAL_TARGETS += eval-presegmented
+EXTRA_DIST += eval/eval_presegmented.py
+eval-presegmented: selaras
+	python3 $(srcdir)/eval/eval_presegmented.py $(abs_builddir)/selaras $(DATA_DIR)
 # make eval-cli-align: `selaras eval` reproduces the Text+Berg figures of eval-align.
 EXTRA_DIST += eval/eval-cli-align.sh
 EVAL_TARGETS += eval-cli-align

@@ -287,3 +287,29 @@ void pair_coll_free(pair_coll *c)
     free(c->gold);
     memset(c, 0, sizeof *c);
 }
+
+selaras_pairer *pair_run(const pair_coll *c, const selaras_lexicon *lex,
+                         const selaras_allocator *mem, double min_score, double *add_secs,
+                         double *run_secs)
+{
+    selaras_pairer *p;
+    selaras_error err;
+    double t0 = pair_now();
+    selaras_status st = selaras_pairer_new(&p, "id", "en", lex, mem, &err);
+    if (st == SELARAS_OK && min_score >= 0)
+        st = selaras_pairer_set_min_score(p, min_score, &err);
+    for (size_t i = 0; st == SELARAS_OK && i < c->nsrc; i++)
+        st = selaras_pairer_add(p, SELARAS_SIDE_SOURCE, c->src[i], NULL, &err);
+    for (size_t i = 0; st == SELARAS_OK && i < c->ntgt; i++)
+        st = selaras_pairer_add(p, SELARAS_SIDE_TARGET, c->tgt[i], NULL, &err);
+    double t1 = pair_now();
+    if (st == SELARAS_OK)
+        st = selaras_pairer_run(p, &err);
+    if (st != SELARAS_OK) {
+        fprintf(stderr, "pair data: %s\n", err.message);
+        exit(2);
+    }
+    *add_secs = t1 - t0;
+    *run_secs = pair_now() - t1;
+    return p;
+}

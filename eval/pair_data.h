@@ -41,6 +41,15 @@ void pair_coll_from_parallel(pair_coll *c, const char *name, pair_texts *id, pai
 void pair_coll_press(pair_coll *c, const char *dir);
 void pair_coll_free(pair_coll *c);
 
+/* A pairer (allocator mem, or NULL; min_score < 0: the default) given every document
+ * of c, after selaras_pairer_run(); the seconds spent adding and running. Exits on errors. */
+selaras_pairer *pair_run(const pair_coll *c, const selaras_lexicon *lex,
+                         const selaras_allocator *mem, double min_score, double *add_secs,
+                         double *run_secs);
+
+/* The baseline (pair_baseline.c): source i -> target, or -1; malloc'ed. */
+long *pair_baseline(const pair_coll *c, const selaras_lexicon *lex);
+
 uint64_t pair_rng(uint64_t *state);
 /* Seconds of a monotonic clock. */
 double pair_now(void);

@@ -3,15 +3,16 @@
 # replay_TARGET, which runs the seed corpus fuzz/corpus/TARGET and the inputs that once
 # failed, fuzz/regress/TARGET, through the same invariant checks on any compiler.
 FUZZ_TARGETS = doc segments segment_id segment_en segment_fr abbrev dict_tsv dict_hunalign \
-	dict_freedict lexicon tmx align
-FUZZ_SECONDS = 60
+	dict_freedict lexicon tmx align html
+# Seconds per harness (CI: the same; two harnesses run at a time, FUZZ_JOBS).
+FUZZ_SECONDS = 180
 EXTRA_DIST += fuzz/smoke.sh fuzz/corpus fuzz/regress fuzz/fuzz_lexicon.c
 FUZZ_SMOKE_TARGETS += fuzz-smoke-run
 
 if ENABLE_FUZZERS
 noinst_PROGRAMS += fuzz/fuzz_doc fuzz/fuzz_segments fuzz/fuzz_dict_tsv fuzz/fuzz_dict_hunalign \
 	fuzz/fuzz_dict_freedict fuzz/fuzz_lexicon fuzz/fuzz_segment_id fuzz/fuzz_segment_en \
-	fuzz/fuzz_segment_fr fuzz/fuzz_abbrev fuzz/fuzz_tmx fuzz/fuzz_align
+	fuzz/fuzz_segment_fr fuzz/fuzz_abbrev fuzz/fuzz_tmx fuzz/fuzz_align fuzz/fuzz_html
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 
 fuzz_fuzz_doc_SOURCES = fuzz/doc.c fuzz/fuzz.h
@@ -65,6 +66,10 @@ fuzz_fuzz_align_SOURCES = fuzz/align.c fuzz/fuzz.h
 fuzz_fuzz_align_LDADD = libselaras.la -lm
 fuzz_fuzz_align_LDFLAGS = $(FUZZ_LINK)
 
+fuzz_fuzz_html_SOURCES = fuzz/html.c fuzz/fuzz.h
+fuzz_fuzz_html_LDADD = libselaras.la
+fuzz_fuzz_html_LDFLAGS = $(FUZZ_LINK)
+
 # The lexicon stage's own harness: the tokenizer and the in-memory dictionary parsers,
 # through private functions (hence linked with the static library).
 fuzz_fuzz_lexicon_SOURCES = fuzz/fuzz_lexicon.c
@@ -89,7 +94,7 @@ if HAVE_CHECK
 FUZZ_REPLAYS = fuzz/replay_doc fuzz/replay_segments fuzz/replay_dict_tsv \
 	fuzz/replay_dict_hunalign fuzz/replay_dict_freedict fuzz/replay_lexicon \
 	fuzz/replay_segment_id fuzz/replay_segment_en fuzz/replay_segment_fr fuzz/replay_abbrev \
-	fuzz/replay_tmx fuzz/replay_align
+	fuzz/replay_tmx fuzz/replay_align fuzz/replay_html
 check_PROGRAMS += $(FUZZ_REPLAYS)
 TESTS += $(FUZZ_REPLAYS)
 VALGRIND_CHECKS += $(FUZZ_REPLAYS)
@@ -142,6 +147,10 @@ fuzz_replay_tmx_LDADD = libselaras.la
 fuzz_replay_align_SOURCES = fuzz/align.c fuzz/fuzz.h fuzz/replay.c
 fuzz_replay_align_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"align"'
 fuzz_replay_align_LDADD = libselaras.la -lm
+
+fuzz_replay_html_SOURCES = fuzz/html.c fuzz/fuzz.h fuzz/replay.c
+fuzz_replay_html_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"html"'
+fuzz_replay_html_LDADD = libselaras.la
 
 fuzz_replay_lexicon_SOURCES = fuzz/fuzz_lexicon.c fuzz/replay.c
 fuzz_replay_lexicon_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"lexicon"'

@@ -126,6 +126,37 @@ typedef struct selaras_allocator {
     void *user;
 } selaras_allocator;
 
+/**
+ * A whole file in memory: mapped when it is a regular file of 1 MiB or more, else read
+ * once into a buffer of its size; standard input is read as it comes. Every loader of
+ * the library (documents, abbreviation lists, dictionaries) reads files this way.
+ *
+ * The data is the file's bytes as they are, followed by a NUL byte (the file may hold
+ * others). A mapped file must not be shortened by another process while it is held. A
+ * file does not change once read; several threads may read its data at once.
+ */
+typedef struct selaras_file selaras_file;
+
+/**
+ * Read a whole file.
+ * @param[out] out        receives the file (NULL on failure); free with selaras_file_free().
+ * @param[in]  path       its name, NUL-terminated; "-" reads standard input to its end.
+ * @param[in]  max_bytes  largest size accepted (0: ::SELARAS_DOC_MAX_BYTES).
+ * @param[in]  mem        allocator, or NULL.
+ * @param[out] err        optional error details; the message names the file and the reason.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO (cannot be opened or read,
+ *         or a directory), ::SELARAS_ERR_LIMIT (larger than @p max_bytes) or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_file_read(selaras_file **out, const char *path,
+                                             size_t max_bytes, const selaras_allocator *mem,
+                                             selaras_error *err);
+
+/** @return the bytes of @p file, NUL-terminated, borrowed; @p len (optional) their number. */
+SELARAS_API const char *selaras_file_data(const selaras_file *file, size_t *len);
+
+/** Release a file; NULL is accepted. A document made from it may keep its data alive. */
+SELARAS_API void selaras_file_free(selaras_file *file);
+
 /* ===================================================================== */
 /* 2. Text intake                                                         */
 /* ===================================================================== */
@@ -152,7 +183,11 @@ typedef struct selaras_doc selaras_doc;
 /** Flags for selaras_doc_new(). */
 enum selaras_doc_flag {
     /** Replace ill-formed UTF-8 and NUL bytes with U+FFFD instead of failing. */
-    SELARAS_DOC_REPLACE_INVALID = 1u << 0
+    SELARAS_DOC_REPLACE_INVALID = 1u << 0,
+    /** The bytes are an HTML page: the document is its main text (see selaras_doc_new_encoded()). */
+    SELARAS_DOC_HTML = 1u << 1,
+    /** Read the bytes as HTML when selaras_looks_like_html() says so, as text otherwise. */
+    SELARAS_DOC_DETECT_HTML = 1u << 2
 };
 
 /** Largest input selaras_doc_new() accepts, in bytes (1 GiB); larger fails with ::SELARAS_ERR_LIMIT. */
@@ -177,6 +212,98 @@ enum selaras_doc_flag {
 SELARAS_API selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                                            const char *lang, unsigned flags,
                                            const selaras_allocator *mem, selaras_error *err);
+
+/**
+ * Create a document from a file read with selaras_file_read(), as selaras_doc_new() from
+ * its bytes, with the file's allocator. When the file is already in the form intake
+ * produces (valid UTF-8 without a byte order mark, NUL, CR, U+0085, U+2028 or U+2029,
+ * and in NFC: a quick check tells), the document keeps the file's bytes as its text
+ * instead of a copy; otherwise the file is released once the text is made.
+ *
+ * @param[in] file  the file; the call takes it over, on failure too (do not free it).
+ * @return as selaras_doc_new() (::SELARAS_ERR_ARGUMENT when @p file is NULL).
+ */
+SELARAS_API selaras_status selaras_doc_new_from_file(selaras_doc **out, selaras_file *file,
+                                                     const char *lang, unsigned flags,
+                                                     selaras_error *err);
+
+/**
+ * Create a document from bytes in any encoding, or from an HTML page.
+ *
+ * Encoding: @p encoding is any name ICU's converters know ("windows-1252", "ISO-8859-15",
+ * "UTF-16LE"…); NULL detects it. Detection reads a byte order mark first (UTF-8, UTF-16LE,
+ * UTF-16BE); text without one must be UTF-8, and when it is not the error message names
+ * the encoding it looks like (see selaras_encoding_guess()). An HTML page without a BOM is
+ * UTF-8 when its bytes are valid UTF-8 (whatever its meta says), else the charset of its
+ * <meta charset> or <meta http-equiv="Content-Type">, else windows-1252 (the web's default).
+ * A byte that is invalid in the encoding fails the call with its offset, or becomes U+FFFD
+ * with ::SELARAS_DOC_REPLACE_INVALID (counted by selaras_doc_replacements()).
+ *
+ * HTML (::SELARAS_DOC_HTML, or ::SELARAS_DOC_DETECT_HTML and the bytes look like a page):
+ * the page is parsed with libxml2's HTML parser, which recovers from broken markup, reads
+ * nothing from the network and knows no entities beyond HTML's own. The document is the
+ * page's main text: one block per paragraph, heading, list item, cell or run between two
+ * <br>, blocks separated by a blank line. Scripts, styles, navigation, headers, footers,
+ * asides, forms, hidden elements, menus, share bars and lists of other articles are left
+ * out; the headline (the <h1>, else the <title>) is a ::SELARAS_BLOCK_TITLE, captions,
+ * bylines, "Baca juga:"/"Read also:" lines and sign-offs are ::SELARAS_BLOCK_BOILERPLATE
+ * (see selaras_doc_block()), and the segmenter gives their segments those kinds. A page
+ * without content gives an empty document, not an error. Elements nested deeper than 256
+ * levels count as their ancestor at that depth.
+ *
+ * In every case the offset map points into the caller's @p bytes: selaras_doc_to_original()
+ * of any offset (and so every segment's start and end) is a byte offset of the original
+ * HTML or legacy-encoded input.
+ *
+ * @param[in] encoding  an encoding name, or NULL to detect it.
+ * @param[in] flags     ::selaras_doc_flag values.
+ * Other parameters and errors as for selaras_doc_new(); an unknown encoding name is
+ * ::SELARAS_ERR_ARGUMENT, and ::SELARAS_ERR_ENCODING's @c offset is in @p bytes.
+ */
+SELARAS_API selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes,
+                                                   size_t len, const char *lang,
+                                                   const char *encoding, unsigned flags,
+                                                   const selaras_allocator *mem,
+                                                   selaras_error *err);
+
+/**
+ * 1 when @p bytes look like an HTML page: after an optional BOM, white space and comments,
+ * they start with "<!DOCTYPE html" or "<html" (any case); 0 otherwise.
+ */
+SELARAS_API int selaras_looks_like_html(const char *bytes, size_t len);
+
+/**
+ * Guess the encoding of bytes that are not UTF-8, from the first 64 KiB: "UTF-16LE" or
+ * "UTF-16BE" for text with NUL bytes on one side, "windows-1252" (which reads ISO-8859-1
+ * too) for other bytes that are not UTF-8; nothing for valid UTF-8.
+ * @param[out] name  receives the name, NUL-terminated and cut to @p size - 1 bytes; may be
+ *                   NULL when @p size is 0.
+ * @return the length of the full name, or 0 when there is no guess. Allocates nothing of
+ *         its own; safe from any thread.
+ */
+SELARAS_API size_t selaras_encoding_guess(const char *bytes, size_t len, char *name,
+                                          size_t size);
+
+/** What a block of an HTML page's main text is (the values of ::selaras_segment_kind). */
+typedef enum selaras_block_kind {
+    SELARAS_BLOCK_CONTENT = 0,    /**< running text */
+    SELARAS_BLOCK_TITLE = 1,      /**< the headline or a heading */
+    SELARAS_BLOCK_BOILERPLATE = 2 /**< a caption, byline, "Baca juga:" line or sign-off */
+} selaras_block_kind;
+
+/** @return the number of blocks of a document made from HTML (0 for text). */
+SELARAS_API size_t selaras_doc_block_count(const selaras_doc *doc);
+
+/**
+ * Block @p i (i < selaras_doc_block_count()) of a document made from HTML.
+ * @param[out] start, end  optional; receive its start and end in the normalised text.
+ * @return its kind.
+ */
+SELARAS_API selaras_block_kind selaras_doc_block(const selaras_doc *doc, size_t i,
+                                                 size_t *start, size_t *end);
+
+/** @return "content", "title" or "boilerplate" (static), or NULL for other values. */
+SELARAS_API const char *selaras_block_kind_name(selaras_block_kind kind);
 
 /** Free a document; NULL is accepted. */
 SELARAS_API void selaras_doc_free(selaras_doc *doc);
@@ -242,7 +369,10 @@ SELARAS_API const char *selaras_segment_kind_name(selaras_segment_kind kind);
 /**
  * An ordered list of segments of one document. Made by selaras_segment(), from the lines of
  * a document with selaras_segments_from_lines(), or filled by the caller with
- * selaras_segments_append(). Each segment keeps its own copy of its text.
+ * selaras_segments_append(). A list made by selaras_segment() holds a reference to its
+ * document's text, and its segments are spans of it: the list stays valid after the
+ * document is freed. Every function taking a `const selaras_segments *` may be called
+ * from several threads at once.
  */
 typedef struct selaras_segments selaras_segments;
 
@@ -301,10 +431,13 @@ SELARAS_API const char *selaras_segments_lang(const selaras_segments *segs);
 /** @return the name of the document the list came from, or NULL; borrowed. */
 SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
 
-/** Name the list's document (for the x-source-doc and x-target-doc properties of memory
- *  files): NUL-terminated UTF-8, copied; NULL clears it. For lists made with
- *  selaras_segments_new(), or to rename. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT
- *  (@p segs is NULL) or ::SELARAS_ERR_NOMEM (the old name is kept). */
+/**
+ * Name a list (a file name, a URL), as selaras_doc_set_name() names a document, for a list
+ * filled with selaras_segments_append(): the name is carried into memory files.
+ * @param[in] name NUL-terminated UTF-8, copied; NULL clears it.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (@p segs is NULL) or ::SELARAS_ERR_NOMEM
+ *         (the old name is kept on failure).
+ */
 SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name);
 
 /**
@@ -312,6 +445,17 @@ SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, con
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */
 SELARAS_API const char *selaras_segments_text(const selaras_segments *segs, size_t i,
+                                              size_t *len);
+
+/**
+ * Segment @p i (i < count) where it stands in its document's normalised text
+ * (selaras_doc_text()), borrowed from @p segs and not NUL-terminated: the same bytes as
+ * selaras_segments_text() except that a sentence wrapped over lines keeps its line breaks
+ * (LF) where the text reads a space. Reading spans copies nothing, where the first
+ * selaras_segments_text() call of a list made by selaras_segment() copies every text.
+ * Returns NULL (and 0 in @p len) for @p i out of range.
+ */
+SELARAS_API const char *selaras_segments_span(const selaras_segments *segs, size_t i,
                                               size_t *len);
 
 /** @return the 0-based byte offset in the original input where segment @p i starts. */
@@ -560,7 +704,9 @@ typedef struct selaras_aligner selaras_aligner;
 
 /**
  * The result of an alignment: a list of beads that covers every source and target segment
- * once, in order. A bead is a run of source segments and a run of target segments that
+ * once, in source order. The target runs follow the target order too, except for a block
+ * that a rewrite moved (a paragraph put elsewhere): when the evidence for it is strong, its
+ * beads link it where the source has it. A bead is a run of source segments and a run of target segments that
  * translate each other; either run may be empty (a 1-0 or 0-1 bead). Segments of kind
  * ::SELARAS_SEGMENT_BOILERPLATE always form a 1-0 or 0-1 bead of their own.
  */
@@ -884,9 +1030,13 @@ enum selaras_writer_flag {
     SELARAS_WRITER_KEEP_BOILERPLATE = 1u << 0,
     /** Keep beads whose source and target texts are identical (excluded by default). */
     SELARAS_WRITER_KEEP_IDENTICAL = 1u << 1,
-    /** Collapse exact duplicates (the same variants: languages and texts): the unit with
-     *  the higher "x-score" stays, at the place of the first one. The writer then keeps
-     *  the units in memory and writes them all at selaras_writer_close(). */
+    /** Collapse exact duplicates (the same variants: languages and texts, told apart by
+     *  a 128-bit hash of them): the unit with the higher "x-score" stays (a missing or
+     *  malformed score, NaN included, counts as lowest; on a tie the first), at the
+     *  place of the first one. The writer then keeps about 64 bytes per distinct unit in
+     *  memory, and the units' serialised bytes in a file without a name in the target's
+     *  folder (which needs room for them as for the output), and writes them all at
+     *  selaras_writer_close(). */
     SELARAS_WRITER_DEDUPE = 1u << 2,
     /** Add to the memory at the target: before the first unit (and under the lock, see
      *  ::selaras_writer) the units and header of the file already there, if any, are
@@ -1236,8 +1386,8 @@ SELARAS_API const char *selaras_tmx_reader_srclang(const selaras_tmx_reader *r);
 /* ---- 7.1 Parallelness of two documents ---- */
 
 /**
- * Scores at or above this are taken for translations (selaras align refuses pairs below
- * it; the pairer never pairs below it by default). Calibrated with `make eval-pair`.
+ * Scores at or above this are taken for translations: selaras align refuses pairs below
+ * it (scored with their beads). Calibrated with `make eval-pair`.
  */
 #define SELARAS_PARALLEL_THRESHOLD 0.5
 
@@ -1297,8 +1447,14 @@ SELARAS_API double selaras_parallel_threshold(void);
  * A pairer finds which documents of a source collection translate which of a target
  * collection: add every document of both sides, then selaras_pairer_run(). The result is
  * one-to-one, and a document without a good partner stays unpaired (precision first: a
- * pair is only made when its parallelness score reaches the pairer's minimum, by default
- * ::SELARAS_PARALLEL_THRESHOLD, and no better pair claims either document).
+ * pair is only made when its score reaches the pairer's minimum, by default
+ * ::SELARAS_PAIR_MIN_SCORE, no better pair claims either document, and, below 0.7, it
+ * leads the next best candidate of each of its documents by 0.05).
+ *
+ * The pairer's score is the parallelness score of selaras_parallel_score() without
+ * beads, with each anchor, name and word weighted by how rare it is in the two
+ * collections (a word every document has proves nothing), so it runs lower than the
+ * plain score on documents of one template.
  *
  * Candidates come from an inverted index of the rare anchors of the target documents
  * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
@@ -1316,6 +1472,10 @@ typedef enum selaras_side {
     SELARAS_SIDE_SOURCE = 0, /**< the source collection */
     SELARAS_SIDE_TARGET = 1  /**< the target collection */
 } selaras_side;
+
+/** The pairer's default minimum score (see selaras_pairer_set_min_score()); calibrated
+ *  with `make eval-pair`. */
+#define SELARAS_PAIR_MIN_SCORE 0.4
 
 /** What selaras_pairer_partner() returns for a document left unpaired. */
 #define SELARAS_UNPAIRED ((size_t)-1)
@@ -1337,7 +1497,7 @@ SELARAS_API selaras_status selaras_pairer_new(selaras_pairer **out, const char *
 /** Free a pairer; NULL is accepted. */
 SELARAS_API void selaras_pairer_free(selaras_pairer *p);
 
-/** Pairs scoring below @p score are not made (default ::SELARAS_PARALLEL_THRESHOLD).
+/** Pairs scoring below @p score are not made (default ::SELARAS_PAIR_MIN_SCORE).
  *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT (NULL pairer, a score outside [0, 1]). */
 SELARAS_API selaras_status selaras_pairer_set_min_score(selaras_pairer *p, double score,
                                                         selaras_error *err);

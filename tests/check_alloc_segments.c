@@ -160,11 +160,35 @@ START_TEST(tmx_reader_on_a_file_survives_every_allocation_failure)
 }
 END_TEST
 
+/* Naming a list: a failed copy keeps the old name; NULL clears it; no list, no name. */
+START_TEST(set_name_failure_keeps_old_name)
+{
+    test_alloc ta;
+    test_alloc_init(&ta, -1);
+    selaras_segments *segs;
+    ck_assert_int_eq(selaras_segments_new(&segs, "id", &ta.suite, NULL), SELARAS_OK);
+    ck_assert_ptr_null(selaras_segments_name(segs));
+    ck_assert_int_eq(selaras_segments_set_name(segs, "old.jsonl"), SELARAS_OK);
+    ta.fail_at = ta.calls;
+    ck_assert_int_eq(selaras_segments_set_name(segs, "new.jsonl"), SELARAS_ERR_NOMEM);
+    ck_assert_str_eq(selaras_segments_name(segs), "old.jsonl");
+    ta.fail_at = -1;
+    ck_assert_int_eq(selaras_segments_set_name(segs, "new.jsonl"), SELARAS_OK);
+    ck_assert_str_eq(selaras_segments_name(segs), "new.jsonl");
+    ck_assert_int_eq(selaras_segments_set_name(segs, NULL), SELARAS_OK);
+    ck_assert_ptr_null(selaras_segments_name(segs));
+    ck_assert_int_eq(selaras_segments_set_name(NULL, "x"), SELARAS_ERR_ARGUMENT);
+    selaras_segments_free(segs);
+    ck_assert_int_eq(ta.live, 0);
+}
+END_TEST
+
 Suite *alloc_segments_suite(void)
 {
     Suite *s = suite_create("alloc-segments");
     TCase *tc = tcase_create("failures");
     tcase_add_test(tc, segments_new_survives_every_allocation_failure);
+    tcase_add_test(tc, set_name_failure_keeps_old_name);
     tcase_add_test(tc, append_survives_every_allocation_failure);
     tcase_add_test(tc, from_lines_survives_every_allocation_failure);
     tcase_add_test(tc, tmx_reader_on_a_file_survives_every_allocation_failure);

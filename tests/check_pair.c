@@ -74,11 +74,11 @@ static void expect_gold(const selaras_pairer *p)
         size_t t = selaras_pairer_partner(p, SELARAS_SIDE_SOURCE, i, &score);
         if (gold[i] < 0) {
             ck_assert_msg(t == SELARAS_UNPAIRED, "source %zu paired with %zu", i, t);
-            ck_assert(score < SELARAS_PARALLEL_THRESHOLD);
+            ck_assert(score < SELARAS_PAIR_MIN_SCORE);
             continue;
         }
         ck_assert_msg(t == (size_t)gold[i], "source %zu: %zu, expected %d", i, t, gold[i]);
-        ck_assert(score >= SELARAS_PARALLEL_THRESHOLD && score <= 1);
+        ck_assert(score >= SELARAS_PAIR_MIN_SCORE && score <= 1);
         ck_assert_uint_eq(selaras_pairer_partner(p, SELARAS_SIDE_TARGET, t, NULL), i);
         tgt_seen[t] = 1;
     }

@@ -23,11 +23,15 @@ int main(void)
     srunner_add_suite(runner, alloc_none_suite());
     srunner_add_suite(runner, limits_suite());
     srunner_add_suite(runner, regress_suite());
+    srunner_add_suite(runner, file_suite());
+    srunner_add_suite(runner, spans_suite());
     srunner_add_suite(runner, writer_api_suite());
     srunner_add_suite(runner, evaluate_suite());
     srunner_add_suite(runner, model_suite());
     srunner_add_suite(runner, parallel_suite());
     srunner_add_suite(runner, pair_suite());
+    srunner_add_suite(runner, html_suite());
+    srunner_add_suite(runner, alloc_html_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

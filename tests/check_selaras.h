@@ -26,11 +26,15 @@ Suite *alloc_segments_suite(void);
 Suite *alloc_none_suite(void);
 Suite *limits_suite(void);
 Suite *regress_suite(void);
+Suite *file_suite(void);
+Suite *spans_suite(void);
 Suite *writer_api_suite(void);
 Suite *evaluate_suite(void);
 Suite *model_suite(void);
 Suite *parallel_suite(void);
 Suite *pair_suite(void);
+Suite *html_suite(void);
+Suite *alloc_html_suite(void);
 
 /* Assert that a call failed with status, at byte offset (SELARAS_NO_OFFSET: not about a
  * position), and that its message contains needle. */

@@ -30,6 +30,18 @@ TESTS += tests/segment-cli.test tests/alloc-coverage.test
 endif
 EXTRA_DIST += tests/segment-cli.test tests/alloc-coverage.test tests/alloc-coverage-exempt.txt
 
+# HTML pages and legacy encodings (issue 11).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_html.c tests/check_alloc_html.c
+TESTS += tests/html-cli.test
+endif
+EXTRA_DIST += tests/html-cli.test
+
+# The whole-file reader and documents made from files (issue 14).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_file.c tests/check_spans.c
+endif
+
 # The CLI as a user meets it (issue 16).
 if HAVE_CHECK
 TESTS += tests/cli-user.test
@@ -67,7 +79,9 @@ EXTRA_DIST += tests/eval-cli.test
 # Collections: the parallelness score and pairing (issue 10).
 if HAVE_CHECK
 tests_check_selaras_SOURCES += tests/check_parallel.c tests/check_pair.c
+TESTS += tests/pair-cli.test
 endif
+EXTRA_DIST += tests/pair-cli.test
 
 # Collections: the model shared by aligners, batch (issue 10).
 if HAVE_CHECK

@@ -66,7 +66,8 @@ size_t sl_counts_slot_hash(uint64_t key);
 enum {
     SL_TOK_ANCHOR = 1u << 0, /* a number, date, URL or other language-neutral key */
     SL_TOK_CAPITAL = 1u << 1, /* a word written with a capital or in capitals */
-    SL_TOK_UNIT = 1u << 2     /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
+    SL_TOK_UNIT = 1u << 2,    /* a unit key ("%", "cur:idr"): language-neutral, weight 1 */
+    SL_TOK_KEY = 1u << 3      /* a lexicon key, stemmed already (a phrase: phrases.c) */
 };
 
 /* Evidence classes of a token; a side maps each to its weight. */
@@ -131,19 +132,33 @@ typedef struct sl_stem_cache {
     size_t cap;
 } sl_stem_cache;
 
+/* Where a side looks up the phrase keys of its sentences (phrases.c): one side of a
+ * lexicon, its target side when tgt. */
+typedef struct sl_phrase_lookup {
+    const selaras_lexicon *lex;
+    int tgt;
+} sl_phrase_lookup;
+
+typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
+struct sl_tokens;
+/* Give emit every lexicon key of text[0..len) that is a phrase or a word with an inner
+ * hyphen or apostrophe, tokenized, folded and stemmed as the lexicon makes its keys; toks
+ * is scratch. Returns 0, -1 (no memory) or what emit returned. */
+int sl_phrases_emit(const sl_phrase_lookup *ph, struct sl_tokens *toks, const char *text,
+                    size_t len, sl_stem_fn stem, void *stem_ctx, sl_emit_fn emit, void *ctx);
+
 /* Tokenize the segments of one side into side; keys are interned in vocab. lang is the
  * primary subtag ("id", "en", "de"…): it decides the decimal separator and the scale and
  * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
                              sl_stem_cache *cache, double w_anchor, double w_capital,
-                             const selaras_allocator *mem);
+                             const sl_phrase_lookup *phrases, const selaras_allocator *mem);
 void sl_side_release(sl_side *side, const selaras_allocator *mem);
 
 /* Tokenize one text, calling emit for every key (words lower-cased, numbers as
  * "#MANTISSAeEXP", dates as "@dDmM", weekdays "@wN", months "@mN", URLs "url:…").
  * Returns 0, or the first non-zero value emit returned. Exposed for tests. */
-typedef int (*sl_emit_fn)(void *ctx, const char *key, size_t len, uint32_t flags);
 int sl_anchor_tokenize(const char *text, size_t len, const char *lang, sl_emit_fn emit, void *ctx);
 
 /* ---- model parameters ---- */

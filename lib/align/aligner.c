@@ -160,11 +160,15 @@ selaras_status sl_problem_init(sl_run *run, sl_problem *pb, const selaras_segmen
     sl_worker *w = run->work;
     const sl_params *p = &run->params;
     selaras_status st;
+    /* the lexicon's phrases and hyphenated words, looked up as it makes its keys */
+    int lex = md->lexicon != NULL && (p->evidence & SELARAS_EVIDENCE_LEXICON);
+    sl_phrase_lookup ps = {md->lexicon, md->lex_reversed}, pt = {md->lexicon, !md->lex_reversed};
     if ((st = sl_side_build(&pb->src, src, md->src_lang, run->vocab, stem_word, w->src_stem,
-                            &w->src_cache, p->w_anchor, p->w_capital, run->mem)) !=
-            SELARAS_OK ||
+                            &w->src_cache, p->w_anchor, p->w_capital, lex ? &ps : NULL,
+                            run->mem)) != SELARAS_OK ||
         (st = sl_side_build(&pb->tgt, tgt, md->tgt_lang, run->vocab, stem_word, w->tgt_stem,
-                            &w->tgt_cache, p->w_anchor, p->w_capital, run->mem)) !=
+                            &w->tgt_cache, p->w_anchor, p->w_capital, lex ? &pt : NULL,
+                            run->mem)) !=
             SELARAS_OK) {
         sl_problem_release(pb, run->mem);
         return sl_nomem(err);

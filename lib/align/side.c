@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "../lexicon/lexicon.h"
 #include "../text/text.h"
 
 typedef struct side_ctx {
@@ -27,7 +28,7 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
         return -1;
     unsigned cls = flags & SL_TOK_ANCHOR ? SL_TCLASS_ANCHOR
                    : flags & SL_TOK_CAPITAL ? SL_TCLASS_CAPITAL : SL_TCLASS_WORD;
-    if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))) {
+    if (c->stem != NULL && !(flags & (SL_TOK_ANCHOR | SL_TOK_UNIT | SL_TOK_KEY))) {
         sl_stem_cache *sc = c->cache;
         if (surf >= sc->cap || sc->stem[surf] == 0) {
             uint32_t stem = surf;
@@ -56,6 +57,23 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
     return 0;
 }
 
+/* The stem of a folded word for the phrase keys: from the stems already made for the
+ * side's tokens when the word is one of them, else from the stemmer. */
+static size_t cached_stem(void *vctx, const char *word, size_t len, char *out, size_t cap)
+{
+    side_ctx *c = vctx;
+    uint32_t surf = sl_vocab_find(c->vocab, word, len);
+    if (surf != UINT32_MAX && surf < c->cache->cap && c->cache->stem[surf] != 0) {
+        const char *st = sl_vocab_str(c->vocab, c->cache->stem[surf] - 1);
+        size_t n = strlen(st);
+        if (n >= cap)
+            return (size_t)-1;
+        memcpy(out, st, n);
+        return n;
+    }
+    return c->stem(c->stem_ctx, word, len, out, cap);
+}
+
 void sl_side_release(sl_side *side, const selaras_allocator *mem)
 {
     sl_free(mem, side->toks);
@@ -77,7 +95,7 @@ static size_t count_cps(const char *t, size_t len)
 selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const char *lang,
                              sl_vocab *vocab, sl_stem_fn stem, void *stem_ctx,
                              sl_stem_cache *cache, double w_anchor, double w_capital,
-                             const selaras_allocator *mem)
+                             const sl_phrase_lookup *phrases, const selaras_allocator *mem)
 {
     memset(side, 0, sizeof *side);
     size_t n = segs->count;
@@ -90,6 +108,8 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
         return SELARAS_ERR_NOMEM;
     }
     side_ctx c = {side, vocab, stem, stem_ctx, cache, mem, w_anchor, w_capital, 0, {0}};
+    sl_tokens toks;
+    sl_tokens_init(&toks, mem);
     side->unit = 1.0;
     side->weight[SL_TCLASS_WORD] = 1.0f;
     side->weight[SL_TCLASS_CAPITAL] = (float)w_capital;
@@ -100,26 +120,31 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
     side->ntok[0] = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_segment *sg = &segs->items[i];
-        const char *text = segs->texts.data + sg->text_off;
+        const char *text = sl_segments_span_at(segs, i);
         /* add_token appends at first[n] and moves it: point it at slot i + 1 */
         side->n = i + 1;
         side->first[i + 1] = side->first[i];
         c.sent_first = side->first[i];
-        if (sl_anchor_tokenize(text, sg->text_len, lang, add_token, &c) != 0) {
+        if (sl_anchor_tokenize(text, sl_seg_len(sg), lang, add_token, &c) != 0 ||
+            (phrases != NULL && sl_phrases_emit(phrases, &toks, text, sl_seg_len(sg),
+                                                stem ? cached_stem : NULL, &c, add_token,
+                                                &c) != 0)) {
+            sl_tokens_release(&toks);
             sl_side_release(side, mem);
             return SELARAS_ERR_NOMEM;
         }
-        size_t cps = count_cps(text, sg->text_len);
+        size_t cps = count_cps(text, sl_seg_len(sg));
         side->len[i + 1] = side->len[i] + (double)cps;
         double wsum = 0;
         for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
             wsum += side->weight[sl_tok_cls(side->toks[k])];
         side->ntok[i + 1] = side->ntok[i] + wsum;
-        side->skip[i] = (unsigned char)(sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0
+        side->skip[i] = (unsigned char)(sl_seg_kind(sg) == SELARAS_SEGMENT_BOILERPLATE || cps == 0
                                             ? SL_UNIT_SKIP
-                                        : sg->kind == SELARAS_SEGMENT_TITLE ? SL_UNIT_TITLE
+                                        : sl_seg_kind(sg) == SELARAS_SEGMENT_TITLE ? SL_UNIT_TITLE
                                                                             : 0);
     }
+    sl_tokens_release(&toks);
     side->n = n;
     side->stem_of = cache->stem;
     side->stem_cap = cache->cap;

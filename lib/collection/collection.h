@@ -21,6 +21,9 @@ typedef struct sl_profile {
     uint32_t *lex;       /* sorted, unique lexicon ids (space: lexside) */
     size_t nlex;
     int lexside;         /* 0: ids are the lexicon's source keys, 1: its target keys */
+    /* Optional weights of the keys above, parallel to each array (NULL: all 1): the
+     * pairer gives keys that many documents of the collections share less weight. */
+    float *wanchors, *wnames, *wlex;
     size_t words;        /* word tokens seen */
     double length;       /* code points of the segments that are not boilerplate */
     size_t segments;     /* segments that are not boilerplate */

@@ -106,17 +106,18 @@ static void index_release(index *ix, const selaras_allocator *mem)
     memset(ix, 0, sizeof *ix);
 }
 
-static int index_build(const selaras_pairer *p, index *ix, keyset *ks)
+/* The index of the documents of one side, by their own keys. */
+static int index_build(const selaras_pairer *p, int side, index *ix, keyset *ks)
 {
     const selaras_allocator *mem = &p->mem;
     memset(ix, 0, sizeof *ix);
     posting *all = NULL;
     size_t n = 0, cap = 0;
-    ix->norm = sl_malloc(mem, (p->n[1] + 1) * sizeof *ix->norm);
+    ix->norm = sl_malloc(mem, (p->n[side] + 1) * sizeof *ix->norm);
     if (ix->norm == NULL)
         goto fail;
-    for (size_t t = 0; t < p->n[1]; t++) {
-        if (doc_keys(p, &p->docs[1][t], 0, ks, mem) != 0)
+    for (size_t t = 0; t < p->n[side]; t++) {
+        if (doc_keys(p, &p->docs[side][t], 0, ks, mem) != 0)
             goto fail;
         ix->norm[t] = ks->n > 0 ? sqrt((double)ks->n) : 1;
         if (sl_grow(mem, (void **)&all, &cap, n + ks->n, sizeof *all) != 0)
@@ -148,6 +149,61 @@ fail:
     sl_free(mem, all);
     index_release(ix, mem);
     return -1;
+}
+
+static size_t index_find(const index *ix, uint64_t key);
+
+/* Documents of an index that hold key. */
+static size_t index_df(const index *ix, uint64_t key)
+{
+    size_t k = index_find(ix, key);
+    return k == (size_t)-1 ? 0 : ix->first[k + 1] - ix->first[k];
+}
+
+/* Weight of a key held by df of n documents: 1 for a key of one document, falling
+ * towards 0 for keys every document has. */
+static float idf_weight(size_t df, size_t n)
+{
+    if (df == 0)
+        df = 1;
+    return (float)(log(1.0 + (double)n / (double)df) / log(1.0 + (double)n));
+}
+
+static int weigh64(const selaras_allocator *mem, const uint64_t *keys, size_t nkeys,
+                   unsigned cls, const index ix[2], size_t n, float **out)
+{
+    sl_free(mem, *out);
+    *out = sl_malloc(mem, (nkeys + 1) * sizeof **out);
+    if (*out == NULL)
+        return -1;
+    for (size_t i = 0; i < nkeys; i++) {
+        uint64_t k = key_of(cls, keys[i]);
+        (*out)[i] = idf_weight(index_df(&ix[0], k) + index_df(&ix[1], k), n);
+    }
+    return 0;
+}
+
+/* Weights of every key of every document, from document frequencies in both collections:
+ * names and anchors over both sides, lexicon words over their own side. */
+static int weigh(selaras_pairer *p, const index ix[2])
+{
+    const selaras_allocator *mem = &p->mem;
+    size_t all = p->n[0] + p->n[1];
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < p->n[s]; i++) {
+            sl_profile *d = &p->docs[s][i];
+            if (weigh64(mem, d->anchors, d->nanchors, KEY_ANCHOR, ix, all, &d->wanchors) != 0 ||
+                weigh64(mem, d->names, d->nnames, KEY_NAME, ix, all, &d->wnames) != 0)
+                return -1;
+            sl_free(mem, d->wlex);
+            d->wlex = sl_malloc(mem, (d->nlex + 1) * sizeof *d->wlex);
+            if (d->wlex == NULL)
+                return -1;
+            for (size_t k = 0; k < d->nlex; k++)
+                d->wlex[k] = idf_weight(index_df(&ix[s], word_key(d->lexside, d->lex[k])),
+                                        p->n[s]);
+        }
+    return 0;
 }
 
 static size_t index_find(const index *ix, uint64_t key)
@@ -182,7 +238,8 @@ static int cmp_edge(const void *a, const void *b)
 
 /* Scratch of one run. */
 typedef struct run {
-    index ix;
+    index ix;          /* the targets' */
+    index six;         /* the sources' (for weights) */
     keyset ks;
     double *votes;     /* per target document */
     uint32_t *touched;
@@ -198,6 +255,7 @@ typedef struct run {
 static void run_release(run *r, const selaras_allocator *mem)
 {
     index_release(&r->ix, mem);
+    index_release(&r->six, mem);
     sl_free(mem, r->ks.k);
     sl_free(mem, r->votes);
     sl_free(mem, r->touched);
@@ -231,8 +289,8 @@ static void keep_top2(double *top, double v)
 /* A pair below this score must lead both its documents' next best candidates by MARGIN:
  * among documents of one template (help pages, monthly reports) the best of several
  * look-alikes is not a translation for being the best. */
-#define SURE 0.9
-#define MARGIN 0.08
+#define SURE 0.7
+#define MARGIN 0.05
 
 /* Postings a source document may read: its keys are taken rarest first until the budget
  * is spent, so that the work per document does not grow with the collections. */
@@ -356,7 +414,11 @@ selaras_status selaras_pairer_run(selaras_pairer *p, selaras_error *err)
     p->comparisons = 0;
     if (p->n[0] > 0 && p->n[1] > 0) {
         r.votes = sl_calloc(mem, p->n[1], sizeof *r.votes);
-        if (r.votes == NULL || index_build(p, &r.ix, &r.ks) != 0)
+        if (r.votes == NULL || index_build(p, 1, &r.ix, &r.ks) != 0 ||
+            index_build(p, 0, &r.six, &r.ks) != 0)
+            goto nomem_count;
+        index both[2] = {r.six, r.ix};
+        if (weigh(p, both) != 0)
             goto nomem_count;
         for (size_t s = 0; s < p->n[0]; s++)
             if (propose(p, &r, s) != 0)

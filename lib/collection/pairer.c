@@ -2,7 +2,6 @@
  * result of the last run (index.c computes it). */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pairer.h"
@@ -27,7 +26,7 @@ selaras_status selaras_pairer_new(selaras_pairer **out, const char *src_lang,
     memcpy(p->primary[1], tp, sizeof tp);
     p->dir = sl_lexicon_direction(lex, sp, tp);
     p->lex = p->dir < 0 ? NULL : lex;
-    p->min_score = SELARAS_PARALLEL_THRESHOLD;
+    p->min_score = SELARAS_PAIR_MIN_SCORE;
     if ((st = sl_profiler_init(&p->pf[0], &p->mem, sp, p->lex, p->dir, err)) != SELARAS_OK ||
         (st = sl_profiler_init(&p->pf[1], &p->mem, tp, p->lex, p->dir < 0 ? -1 : 1 - p->dir,
                                err)) != SELARAS_OK) {

@@ -42,53 +42,75 @@ static int has32(const uint32_t *a, size_t n, uint32_t v)
     return 0;
 }
 
-/* Share of the lexicon words of a that have a translation among those of b, drawn
- * towards the share of a mismatched pair by a few pseudo-words, so that a document of a
- * handful of words cannot claim a full overlap. */
+/* Share of the lexicon words of a that have a translation among those of b (by weight),
+ * drawn towards the share of a mismatched pair by a few pseudo-words, so that a document
+ * of a handful of words cannot claim a full overlap. */
 #define COVER_PRIOR 0.3
 #define COVER_WEIGHT 8.0
 static double coverage(const sl_profile *a, const sl_profile *b, const selaras_lexicon *lex)
 {
-    size_t hit = 0;
+    double hit = 0, all = 0;
     for (size_t i = 0; i < a->nlex; i++) {
+        double w = a->wlex != NULL ? a->wlex[i] : 1.0;
         const uint32_t *to;
         size_t n;
         if (a->lexside == 0)
             sl_lexicon_translations(lex, a->lex[i], &to, &n);
         else
             sl_lexicon_sources(lex, a->lex[i], &to, &n);
+        all += w;
         for (size_t k = 0; k < n; k++)
             if (has32(b->lex, b->nlex, to[k])) {
-                hit++;
+                hit += w;
                 break;
             }
     }
-    return ((double)hit + COVER_PRIOR * COVER_WEIGHT) / ((double)a->nlex + COVER_WEIGHT);
+    return (hit + COVER_PRIOR * COVER_WEIGHT) / (all + COVER_WEIGHT);
 }
 
-/* Dice overlap of two key sets, drawn towards prior by a few pseudo-keys: a pair of
- * documents with one name each proves less than one with twenty. -1 when both are empty. */
+/* Weighted Dice overlap of two sorted key sets, drawn towards prior by a few pseudo-keys:
+ * a pair of documents with one name each proves less than one with twenty. -1 when both
+ * are empty. */
 #define DICE_WEIGHT 4.0
-static double dice(size_t na, size_t nb, size_t common, double prior)
+static double dice(const uint64_t *a, const float *wa, size_t na, const uint64_t *b,
+                   const float *wb, size_t nb, double prior)
 {
     if (na + nb == 0)
         return -1;
-    return (2.0 * (double)common + prior * DICE_WEIGHT) / ((double)(na + nb) + DICE_WEIGHT);
+    double sa = 0, sb = 0, common = 0;
+    for (size_t i = 0; i < na; i++)
+        sa += wa != NULL ? wa[i] : 1.0;
+    for (size_t j = 0; j < nb; j++)
+        sb += wb != NULL ? wb[j] : 1.0;
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else {
+            common += (wa != NULL ? wa[i] : 1.0) + (wb != NULL ? wb[j] : 1.0);
+            i++;
+            j++;
+        }
+    }
+    return (common + prior * DICE_WEIGHT) / (sa + sb + DICE_WEIGHT);
 }
 
-/* Share of the segments (boilerplate aside) in two-sided beads of confidence ≥ 0.9. */
-static double bead_share(const selaras_alignment *al, size_t segments)
+/* Share of the segments (boilerplate aside) in two-sided beads of confidence >= 0.9,
+ * drawn towards centre by a few pseudo-segments: the one bead of two one-sentence
+ * documents is confident whatever they say, so it proves little. */
+#define BEAD_WEIGHT 6.0
+static double bead_share(const selaras_alignment *al, size_t segments, double centre)
 {
-    if (segments == 0)
-        return 0;
     size_t in = 0;
     for (size_t i = 0; i < al->count; i++) {
         const sl_bead *b = &al->beads[i];
         if (b->src_count > 0 && b->tgt_count > 0 && b->score >= 0.9)
             in += b->src_count + b->tgt_count;
     }
-    double s = (double)in / (double)segments;
-    return s > 1 ? 1 : s;
+    if (in > segments)
+        in = segments;
+    return ((double)in + centre * BEAD_WEIGHT) / ((double)segments + BEAD_WEIGHT);
 }
 
 /* The weights of the evidence, fitted by logistic regression (make eval-pair prints the
@@ -114,14 +136,15 @@ void sl_profile_compare(const sl_profile *src, const sl_profile *tgt,
     ev->tgt_anchors = tgt->nanchors;
     ev->shared_anchors = sl_sorted_common64(src->anchors, src->nanchors, tgt->anchors,
                                             tgt->nanchors);
-    ev->anchors = dice(src->nanchors, tgt->nanchors, ev->shared_anchors, C_ANCHOR);
-    ev->names = dice(src->nnames, tgt->nnames,
-                     sl_sorted_common64(src->names, src->nnames, tgt->names, tgt->nnames), C_NAME);
+    ev->anchors = dice(src->anchors, src->wanchors, src->nanchors, tgt->anchors, tgt->wanchors,
+                       tgt->nanchors, C_ANCHOR);
+    ev->names = dice(src->names, src->wnames, src->nnames, tgt->names, tgt->wnames, tgt->nnames,
+                     C_NAME);
     int have_lex = lex != NULL && (src->nlex > 0 || tgt->nlex > 0);
     ev->lexicon = have_lex ? (coverage(src, tgt, lex) + coverage(tgt, src, lex)) / 2 : -1;
     ev->length_ratio = src->length > 0 && tgt->length > 0 ? fabs(log(tgt->length / src->length))
                                                           : -1;
-    ev->beads = beads != NULL ? bead_share(beads, src->segments + tgt->segments) : -1;
+    ev->beads = beads != NULL ? bead_share(beads, src->segments + tgt->segments, C_BEAD) : -1;
     if (src->length <= 0 || tgt->length <= 0) {
         ev->score = 0;
         return;

@@ -31,6 +31,8 @@ Suite *spans_suite(void);
 Suite *writer_api_suite(void);
 Suite *evaluate_suite(void);
 Suite *model_suite(void);
+Suite *scored_suite(void);
+Suite *batch_suite(void);
 Suite *parallel_suite(void);
 Suite *pair_suite(void);
 Suite *html_suite(void);

@@ -12,7 +12,8 @@ and aligners on distinct threads run in parallel::
 """
 from . import evaluate
 from ._align import Aligner, Bead, Lexicon, align
-from ._collections import Parallelness, pair, parallel_score, parallel_threshold
+from ._collections import (BatchPair, Parallelness, batch, pair, parallel_score,
+                           parallel_threshold)
 from ._errors import (ArgumentError, Error, InputError, InternalError, LanguageError,
                       LockedError, NoMemoryError, NotParallelError, OutputError, StateError)
 from ._memory import (JsonlWriter, MemoryWriter, TmxWriter, TsvWriter, Unit, merge_tmx,
@@ -24,9 +25,9 @@ from ._text import Segment, Segmenter, SegmentList, lines, normalize, segment
 __version__ = _ffi.string(_lib.selaras_version()).decode()
 
 __all__ = [
-    "Aligner", "ArgumentError", "Bead", "Error", "InputError", "InternalError", "JsonlWriter",
+    "Aligner", "ArgumentError", "BatchPair", "Bead", "Error", "InputError", "InternalError", "JsonlWriter",
     "LanguageError", "Lexicon", "LockedError", "MemoryWriter", "NoMemoryError",
     "NotParallelError", "OutputError", "Parallelness", "Segment", "SegmentList", "Segmenter",
-    "StateError", "TmxWriter", "TsvWriter", "Unit", "align", "evaluate", "lines", "merge_tmx",
+    "StateError", "TmxWriter", "TsvWriter", "Unit", "align", "batch", "evaluate", "lines", "merge_tmx",
     "normalize", "pair", "parallel_score", "parallel_threshold", "read_tmx", "segment",
 ]

@@ -142,3 +142,22 @@ def test_writer_takes_changed_bead_lists_bead_by_bead(sample):
         w.add(src, tgt, beads)
     assert len(kept.getvalue().splitlines()) == 3
     assert whole.getvalue().startswith(kept.getvalue().splitlines()[0])
+
+
+def test_batch(tmp_path):
+    import os
+    from conftest import SAMPLE
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Satu \xff dua.\n")
+    sample = (os.path.join(SAMPLE, "rilis-id.txt"), os.path.join(SAMPLE, "release-en.txt"))
+    pairs = [sample, (str(bad), sample[1]), sample]
+    one, two = tmp_path / "one.tmx", tmp_path / "two.tmx"
+    r1 = selaras.batch(pairs, one, time=0)
+    r2 = selaras.batch(pairs, two, jobs=2, time=0)
+    assert [p.outcome for p in r1] == ["aligned", "skipped", "aligned"]
+    assert r1[1].reason and r1[1].source == str(bad)
+    assert r1 == r2 and one.read_bytes() == two.read_bytes()
+    assert len(list(selaras.read_tmx(one))) > 5
+    out = io.StringIO()
+    selaras.batch([sample], out, format="jsonl")
+    assert '"src": [' in out.getvalue()

@@ -1,6 +1,5 @@
-"""selaras.dask on a LocalCluster of two worker processes: the same memory as aligning
-the pairs one by one with the CLI (merged, duplicates collapsed), whatever the
-partitions; a worker killed mid-run changes nothing; a bad file is skipped and reported;
+"""selaras.dask on a LocalCluster of two worker processes: the same memory as
+`selaras batch --pairs` on one machine (duplicates collapsed), whatever the partitions; a worker killed mid-run changes nothing; a bad file is skipped and reported;
 no part file is left behind."""
 import os
 import shutil
@@ -52,10 +51,14 @@ def units(path):
 
 
 def reference(pairs, tmp):
-    ref = os.path.join(tmp, "ref.tmx")
-    for s, t in pairs:
-        subprocess.run([CLI, "align", "-q", "--format", "tmx", "--merge", "-o", ref, s, t],
-                       check=True, capture_output=True)
+    """The memory of `selaras batch --pairs` on one machine, duplicates collapsed."""
+    listing, ref = os.path.join(tmp, "pairs.tsv"), os.path.join(tmp, "ref.tmx")
+    with open(listing, "w") as f:
+        f.writelines("%s\t%s\n" % p for p in pairs)
+    subprocess.run([CLI, "batch", "-q", "--pairs", listing, "-o", os.path.join(tmp, "b.tmx")],
+                   check=True, capture_output=True)
+    subprocess.run([CLI, "tmx", "merge", "-o", ref, os.path.join(tmp, "b.tmx")], check=True,
+                   capture_output=True)
     return units(ref)
 
 
@@ -103,7 +106,7 @@ def test_bad_file_is_skipped_and_reported(client, pairs, tmp_path):
     s = selaras_dask.build_memory(pairs[:3] + [(str(bad), pairs[0][1])], str(out), client)
     assert s.pairs == 3
     assert len(s.skipped) == 1 and s.skipped[0][0] == str(bad)
-    assert "UTF-8" in s.skipped[0][1]
+    assert "skipped" in s.skipped[0][1] and "UTF-8" in s.skipped[0][1]
     assert sorted(os.listdir(tmp_path)) == ["bad.id.txt", "m.tmx"]
 
 

@@ -1,8 +1,8 @@
 """Build a translation memory from an archive of document pairs on a Dask cluster.
 
-:func:`build_memory` aligns the pairs in partitions on the cluster's workers (each worker
-process loads the lexicon once and keeps its aligner), each partition writing a part
-memory; the parts are then merged on the client with the library's merge (exact
+:func:`build_memory` aligns the pairs in partitions on the cluster's workers with the
+library's batch (each worker process loads the lexicon once), each partition writing a
+part memory; the parts are then merged on the client with the library's merge (exact
 duplicates collapsed) into the output, written atomically. The part files live in a
 folder beside the output, which the workers must see (one machine, or a shared file
 system); it is removed at the end, also on failure.
@@ -42,7 +42,8 @@ _worker_state: Dict[Tuple[str, str], Any] = {}
 
 
 def _tools(src_lang: str, tgt_lang: str) -> Any:
-    """This process's segmenters and aligner for the pair (made once per process)."""
+    """This process's lexicon, segmenters and aligner for the pair (made once per
+    process; a warm-up before timing)."""
     key = (src_lang, tgt_lang)
     if key not in _worker_state:
         _worker_state[key] = (selaras.Segmenter(src_lang), selaras.Segmenter(tgt_lang),
@@ -52,30 +53,24 @@ def _tools(src_lang: str, tgt_lang: str) -> Any:
 
 def align_partition(index: int, pairs: Sequence[Pair], folder: str, src_lang: str,
                     tgt_lang: str, writer_options: Dict[str, Any]) -> Dict[str, Any]:
-    """Align ``pairs`` into the part memory ``folder/part-INDEX.tmx`` (atomically).
-    Returns the part's path, its pair and unit counts and the files skipped."""
-    sg_src, sg_tgt, al = _tools(src_lang, tgt_lang)
+    """Align ``pairs`` with the library's batch (as ``selaras batch`` does: confidences
+    weighed by the pair's parallelness, non-translations refused unless ``force`` is in
+    ``writer_options``) into the part memory ``folder/part-INDEX.tmx``, written
+    atomically. Returns the part's path, its pair and unit counts and the pairs skipped
+    or refused (path, reason)."""
+    options = dict(writer_options)
+    force = bool(options.pop("force", False))
     path = os.path.join(folder, "part-%06d.tmx" % index)
-    skipped, done = [], 0
     t0 = time.perf_counter()
-    with selaras.TmxWriter(path, src_lang, tgt_lang, **writer_options) as w:
-        for src, tgt in pairs:
-            try:
-                with open(src, "rb") as f:
-                    s = sg_src.segment(f.read(), name=src)
-            except (OSError, selaras.Error) as e:
-                skipped.append((src, str(e)))
-                continue
-            try:
-                with open(tgt, "rb") as f:
-                    t = sg_tgt.segment(f.read(), name=tgt)
-            except (OSError, selaras.Error) as e:
-                skipped.append((tgt, str(e)))
-                continue
-            w.add(s, t, al.align(s, t))
-            done += 1
-    return {"path": path, "pairs": done, "units": w.counts["written"], "skipped": skipped,
-            "seconds": time.perf_counter() - t0}
+    lexicon = selaras.Lexicon.default(src_lang, tgt_lang)  # once per worker process
+    result = selaras.batch(pairs, path, src_lang, tgt_lang, force=force, lexicon=lexicon,
+                           **options)
+    units = sum(1 for _ in selaras.read_tmx(path))
+    skipped = [(p.source if p.outcome == "refused" or not p.reason or p.source in p.reason
+                else p.target, "%s: %s" % (p.outcome, p.reason))
+               for p in result if p.outcome != "aligned"]
+    return {"path": path, "pairs": sum(p.outcome == "aligned" for p in result),
+            "units": units, "skipped": skipped, "seconds": time.perf_counter() - t0}
 
 
 def _chunks(pairs: Sequence[Pair], n: int) -> List[List[Pair]]:

@@ -60,7 +60,7 @@ bench-python: all bindings/python/build/.stamp bindings/python/bench/bench_pairs
 BENCH_TARGETS += bench-dask
 bench-dask: all bindings/python/build/.stamp
 	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \
-	  $(srcdir)/bindings/python/bench/bench_dask.py $(DATA_DIR)
+	  $(srcdir)/bindings/python/bench/bench_dask.py $(abs_top_builddir)/selaras $(DATA_DIR)
 
 # make eval-python: the binding's segments and beads are the CLI's on the shared data.
 EVAL_TARGETS += eval-python

@@ -1,11 +1,12 @@
 """make bench-dask: selaras.dask.build_memory on 1,600 document pairs made of the shared
 PUD documents (pair k joins documents k .. k+4, cyclically), with LocalClusters of 1 and
-2 worker processes, against the same alignment in one process without Dask
-(align_partition over all pairs, then the same merge): pairs per second, the 2-worker /
-1-worker ratio (goal >= 1.7x on two free cores) and the Dask path's overhead at one
-worker (goal < 15%). usage: bench_dask.py DATA_DIR"""
+2 worker processes, against `selaras batch --jobs 1 --pairs` in the same run: pairs per
+second, the 2-worker / 1-worker ratio (goal >= 1.7x on two free cores) and the Dask
+path's overhead at one worker against the batch (goal < 15%), the units compared.
+usage: bench_dask.py SELARAS_CLI DATA_DIR"""
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,13 +38,17 @@ def make_pairs(data: str, folder: str):
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        pairs = make_pairs(sys.argv[1], tmp)
+        cli = sys.argv[1]
+        pairs = make_pairs(sys.argv[2], tmp)
+        listing = os.path.join(tmp, "pairs.tsv")
+        with open(listing, "w") as f:
+            f.writelines("%s\t%s\n" % p for p in pairs)
         t0 = time.perf_counter()
-        part = sd.align_partition(0, pairs, tmp, "id", "en", {})
-        with selaras.TmxWriter(os.path.join(tmp, "one.tmx"), "id", "en", dedupe=True) as w:
-            w.add_tmx(part["path"])
+        subprocess.run([cli, "batch", "-q", "--jobs", "1", "--pairs", listing, "-o",
+                        os.path.join(tmp, "batch.tmx")], check=True)
         base = time.perf_counter() - t0
-        ref = sorted((u.texts["id"], u.texts["en"]) for u in selaras.read_tmx(os.path.join(tmp, "one.tmx")))
+        ref = sorted(set((u.texts["id"], u.texts["en"])
+                         for u in selaras.read_tmx(os.path.join(tmp, "batch.tmx"))))
         rates = {}
         for n in (1, 2):
             cluster = LocalCluster(processes=True, n_workers=n, threads_per_worker=1,
@@ -56,14 +61,14 @@ def main() -> None:
             rates[n] = time.perf_counter() - t0
             same = sorted((u.texts["id"], u.texts["en"]) for u in selaras.read_tmx(out)) == ref
             print("  %d worker%s  %7.2f s  %7.1f pairs/s  (align %.2f s, merge %.2f s; "
-                  "same units as one process: %s)" % (n, "" if n == 1 else "s", rates[n],
+                  "same units as the batch: %s)" % (n, "" if n == 1 else "s", rates[n],
                                                      N / rates[n], s.seconds["align"],
                                                      s.seconds["merge"], "yes" if same else "NO"))
             client.close()
             cluster.close()
-    print("  one process, no Dask: %7.2f s  %7.1f pairs/s" % (base, N / base))
+    print("  selaras batch --jobs 1: %7.2f s  %7.1f pairs/s" % (base, N / base))
     print("  2 workers / 1 worker: %.2fx (goal >= 1.7x); Dask overhead at 1 worker: %+.1f%% "
-          "(goal < 15%%); load average %.1f" % (rates[1] / rates[2], 100 * (rates[1] / base - 1),
+          "against the batch (goal < 15%%); load average %.1f" % (rates[1] / rates[2], 100 * (rates[1] / base - 1),
                                                os.getloadavg()[0]))
 
 

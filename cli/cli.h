@@ -30,6 +30,7 @@ int cmd_normalize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

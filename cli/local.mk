@@ -7,6 +7,8 @@ selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/outbuf.h cli/outbuf.c
 dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
+# selaras eval (issue 12): alignment scores from the library's evaluation stage.
+selaras_SOURCES += cli/cmd_eval.c
 # Collections: pairing the files of two folders (the folder walk is shared with batch).
 selaras_SOURCES += cli/collect.h cli/collect.c cli/cmd_pair.c
 

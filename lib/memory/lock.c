@@ -177,8 +177,9 @@ static selaras_status prepare_out(selaras_writer *w, sl_out *o, int *exists,
     return SELARAS_OK;
 }
 
-selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err)
+selaras_status sl_out_prepare_all(selaras_writer *w, int *target_exists, selaras_error *err)
 {
+    *target_exists = 0;
     if (w->prepared)
         return SELARAS_OK;
     w->prepared = 1;
@@ -186,9 +187,8 @@ selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err)
     selaras_status st = SELARAS_OK;
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)
         st = prepare_out(w, &w->out[i], &exists[i], err);
-    if (st == SELARAS_OK && (w->flags & SELARAS_WRITER_MERGE) && exists[0])
-        st = sl_writer_add_file(w, w->out[0].path, err);
     if (st != SELARAS_OK)
         w->failed = 1;
+    *target_exists = st == SELARAS_OK && exists[0];
     return st;
 }

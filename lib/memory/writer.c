@@ -311,6 +311,17 @@ size_t selaras_writer_count(const selaras_writer *w, selaras_writer_counter whic
 
 /* ---- adding units ---- */
 
+/* The targets prepared (sl_out_prepare_all), then with SELARAS_WRITER_MERGE the memory
+ * already at the target added. */
+static selaras_status prepare(selaras_writer *w, selaras_error *err)
+{
+    int merge_target;
+    selaras_status st = sl_out_prepare_all(w, &merge_target, err);
+    if (st == SELARAS_OK && merge_target && (w->flags & SELARAS_WRITER_MERGE))
+        st = sl_writer_add_file(w, w->out[0].path, err); /* fails the writer on error */
+    return st;
+}
+
 static selaras_status check_add(selaras_writer *w, selaras_error *err)
 {
     if (w == NULL)
@@ -318,7 +329,7 @@ static selaras_status check_add(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is closed or failed");
     w->started = 1;
-    return sl_writer_prepare(w, err);
+    return prepare(w, err);
 }
 
 static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_error *err)
@@ -530,7 +541,7 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is already closed or failed");
     w->started = 1;
-    selaras_status st = sl_writer_prepare(w, err);
+    selaras_status st = prepare(w, err);
     if (st == SELARAS_OK && !w->begun)
         st = sl_emit_begin(w, err);
     for (size_t i = 0; st == SELARAS_OK && i < w->nunits; i++)

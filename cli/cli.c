@@ -152,62 +152,48 @@ void cli_report(const char *file, const selaras_error *err)
         cli_error("%s: %s", cli_display_name(file), err->message);
 }
 
-int cli_read_stream(FILE *in, char **data, size_t *len)
+/* Read path ("-": standard input) through the library's one reader. */
+static int read_input(const char *path, selaras_file **file)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *grown = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
-            if (grown == NULL) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0)
-            break;
+    selaras_error err;
+    selaras_status st = selaras_file_read(file, path, 0, NULL, &err);
+    if (st == SELARAS_OK)
+        return CLI_OK;
+    if (st == SELARAS_ERR_NOMEM) {
+        cli_error("%s: out of memory", cli_display_name(path));
+        return CLI_INPUT;
     }
-    if (ferror(in)) {
-        int saved = errno ? errno : EIO;
-        free(buf);
-        return saved;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
+    return cli_io_error(path, CLI_IO_READ, 0, err.message); /* finds the reason itself */
 }
 
 int cli_read_file(const char *path, char **data, size_t *len)
 {
-    int use_stdin = strcmp(path, "-") == 0;
-    FILE *in = use_stdin ? stdin : fopen(path, "rb");
-    if (in == NULL)
-        return cli_io_error(path, CLI_IO_READ, errno, NULL);
-    int e = cli_read_stream(in, data, len);
-    if (!use_stdin)
-        fclose(in);
-    if (e == ENOMEM) {
+    selaras_file *file;
+    int rc = read_input(path, &file);
+    if (rc != CLI_OK)
+        return rc;
+    size_t n;
+    const char *bytes = selaras_file_data(file, &n);
+    char *copy = malloc(n + 1);
+    if (copy == NULL) {
         cli_error("%s: out of memory", cli_display_name(path));
+        selaras_file_free(file);
         return CLI_INPUT;
     }
-    return e == 0 ? CLI_OK : cli_io_error(path, CLI_IO_READ, e, NULL);
+    memcpy(copy, bytes, n + 1);
+    selaras_file_free(file);
+    *data = copy;
+    *len = n;
+    return CLI_OK;
 }
 
 int cli_load_doc(const char *path, const char *lang, unsigned flags, selaras_doc **doc)
 {
-    char *data;
-    size_t len;
-    int rc = cli_read_file(path, &data, &len);
+    selaras_file *file;
+    int rc = read_input(path, &file);
     if (rc != CLI_OK)
         return rc;
-    rc = cli_input_make_doc(path, data, len, lang, flags, doc); /* input.c */
-    free(data);
+    rc = cli_input_make_doc(path, file, lang, flags, doc); /* input.c; it takes file */
     if (rc != CLI_OK)
         return rc;
     if (selaras_doc_set_name(*doc, strcmp(path, "-") == 0 ? "stdin" : path) != SELARAS_OK) {
@@ -458,8 +444,13 @@ int cli_stdin_twice(const char *const *names, size_t n)
 void cli_json_piece(FILE *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* bytes that need no escape are written in runs */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        fwrite(s + run, 1, i - run, out);
+        run = i + 1;
         switch (c) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
@@ -467,15 +458,12 @@ void cli_json_piece(FILE *out, const char *s, size_t len)
         case '\r': fputs("\\r", out); break;
         case '\t': fputs("\\t", out); break;
         default:
-            if (c < 0x20) {
-                fputs("\\u00", out);
-                fputc(hex[c >> 4], out);
-                fputc(hex[c & 15], out);
-            } else {
-                fputc(c, out);
-            }
+            fputs("\\u00", out);
+            fputc(hex[c >> 4], out);
+            fputc(hex[c & 15], out);
         }
     }
+    fwrite(s + run, 1, len - run, out);
 }
 
 void cli_json_string(FILE *out, const char *s, size_t len)

@@ -67,10 +67,6 @@ void cli_short_usage(FILE *out, void (*usage)(FILE *out), const char *command);
 /* "selaras: FILE:LINE:COL: message" (or "selaras: FILE: message" without a position). */
 void cli_report(const char *file, const selaras_error *err);
 
-/* Read a whole stream into a malloc'ed buffer without printing: 0, ENOMEM, or the errno
- * of a read error (*data is then untouched). */
-int cli_read_stream(FILE *in, char **data, size_t *len);
-
 /* Read a whole file ("-" is standard input) into a malloc'ed buffer. Prints the error and
  * returns CLI_INPUT on failure. */
 int cli_read_file(const char *path, char **data, size_t *len);

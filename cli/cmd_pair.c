@@ -121,7 +121,7 @@ typedef struct side {
 
 /* Read and profile every file of a side. */
 static int read_side(side *sd, selaras_side which, const char *lang, selaras_pairer *p,
-                     size_t *skipped, size_t *done, size_t total)
+                     size_t *skipped, size_t *done)
 {
     selaras_segmenter *seg;
     selaras_error err;
@@ -158,7 +158,6 @@ static int read_side(side *sd, selaras_side which, const char *lang, selaras_pai
             selaras_segments_free(segs);
         }
         cli_progress_count(++*done);
-        (void)total;
     }
     selaras_segmenter_free(seg);
     return rc;
@@ -251,10 +250,10 @@ int cmd_pair(int argc, char **argv)
     if (rc == CLI_OK) {
         cli_progress_start("pair", total, "file", "files");
         cli_progress_stage("reading the sources");
-        rc = read_side(&sd[0], SELARAS_SIDE_SOURCE, o.from, p, &skipped, &done, total);
+        rc = read_side(&sd[0], SELARAS_SIDE_SOURCE, o.from, p, &skipped, &done);
         cli_progress_stage("reading the targets");
         if (rc == CLI_OK)
-            rc = read_side(&sd[1], SELARAS_SIDE_TARGET, o.to, p, &skipped, &done, total);
+            rc = read_side(&sd[1], SELARAS_SIDE_TARGET, o.to, p, &skipped, &done);
         cli_progress_stage("pairing");
         if (rc == CLI_OK && selaras_pairer_run(p, &err) != SELARAS_OK) {
             cli_error("%s", err.message);

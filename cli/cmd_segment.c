@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "input.h"
+#include "outbuf.h"
 #include "progress.h"
 
 static void usage(FILE *out)
@@ -19,27 +20,47 @@ static void usage(FILE *out)
     cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
-static void print_jsonl(FILE *out, const selaras_segments *segs)
+/* One JSON object a line; the segments' spans (no copy of their texts), escaped in runs,
+ * through the large buffer. */
+static void print_jsonl(cli_outbuf *out, const selaras_segments *segs)
 {
     for (size_t i = 0; i < selaras_segments_count(segs); i++) {
         size_t len;
-        const char *text = selaras_segments_text(segs, i, &len);
-        fprintf(out, "{\"start\": %zu, \"end\": %zu, \"para\": %zu, \"kind\": \"%s\", \"text\": ",
-                selaras_segments_start(segs, i), selaras_segments_end(segs, i),
-                selaras_segments_paragraph(segs, i),
-                selaras_segment_kind_name(selaras_segments_kind(segs, i)));
-        cli_json_string(out, text, len);
-        fputs("}\n", out);
+        const char *text = selaras_segments_span(segs, i, &len);
+        const char *kind = selaras_segment_kind_name(selaras_segments_kind(segs, i));
+        cli_outbuf_put(out, "{\"start\": ", 10);
+        cli_outbuf_size(out, selaras_segments_start(segs, i));
+        cli_outbuf_put(out, ", \"end\": ", 9);
+        cli_outbuf_size(out, selaras_segments_end(segs, i));
+        cli_outbuf_put(out, ", \"para\": ", 10);
+        cli_outbuf_size(out, selaras_segments_paragraph(segs, i));
+        cli_outbuf_put(out, ", \"kind\": \"", 11);
+        cli_outbuf_put(out, kind, strlen(kind));
+        cli_outbuf_put(out, "\", \"text\": \"", 12);
+        /* the text of a wrapped sentence reads its line breaks as spaces */
+        if (memchr(text, '\n', len) == NULL) {
+            cli_outbuf_json(out, text, len);
+        } else {
+            for (size_t a = 0, e; a < len; a = e + 1) {
+                const char *nl = memchr(text + a, '\n', len - a);
+                e = nl != NULL ? (size_t)(nl - text) : len;
+                cli_outbuf_json(out, text + a, e - a);
+                if (e < len)
+                    cli_outbuf_put(out, " ", 1);
+            }
+        }
+        cli_outbuf_put(out, "\"}\n", 3);
     }
 }
 
-static void print_text(FILE *out, const selaras_segments *segs)
+/* One segment a line. */
+static void print_text(cli_outbuf *out, const selaras_segments *segs)
 {
     for (size_t i = 0; i < selaras_segments_count(segs); i++) {
         size_t len;
-        const char *text = selaras_segments_text(segs, i, &len);
-        fwrite(text, 1, len, out);
-        fputc('\n', out);
+        const char *text = selaras_segments_span(segs, i, &len);
+        cli_outbuf_line(out, text, len);
+        cli_outbuf_put(out, "\n", 1);
     }
 }
 
@@ -129,11 +150,18 @@ int cmd_segment(int argc, char **argv)
         cli_output out;
         rc = cli_open_output(&out, output);
         if (rc == CLI_OK) {
-            if (strcmp(format, "jsonl") == 0)
-                print_jsonl(out.fp, segs);
-            else
-                print_text(out.fp, segs);
-            rc = cli_close_output(&out, CLI_OK);
+            cli_outbuf ob;
+            if (cli_outbuf_init(&ob, out.fp) != 0) {
+                cli_error("out of memory");
+                rc = cli_close_output(&out, CLI_OUTPUT);
+            } else {
+                if (strcmp(format, "jsonl") == 0)
+                    print_jsonl(&ob, segs);
+                else
+                    print_text(&ob, segs);
+                cli_outbuf_finish(&ob); /* a failed write leaves the stream's error set */
+                rc = cli_close_output(&out, CLI_OK);
+            }
         }
     }
     cli_progress_count(1);

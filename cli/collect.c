@@ -167,26 +167,21 @@ int cli_collect_segments(const char *path, const char *lang, selaras_segmenter *
                          selaras_segments **out, cli_skip *why)
 {
     *out = NULL;
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        snprintf(why->reason, sizeof why->reason, "cannot open: %s", strerror(errno));
-        return CLI_INPUT;
-    }
-    char *buf;
-    size_t n;
-    int e = cli_read_stream(in, &buf, &n);
-    fclose(in);
-    if (e != 0) {
-        snprintf(why->reason, sizeof why->reason, "%s",
-                 e == ENOMEM ? "out of memory" : strerror(e));
-        return CLI_INPUT;
-    }
     selaras_error err;
+    selaras_file *file;
+    selaras_status rd = selaras_file_read(&file, path, 0, NULL, &err); /* the one reader */
+    if (rd != SELARAS_OK) {
+        snprintf(why->reason, sizeof why->reason, "%s",
+                 rd == SELARAS_ERR_NOMEM ? "out of memory" : err.message);
+        return CLI_INPUT;
+    }
+    size_t n;
+    const char *buf = selaras_file_data(file, &n);
     selaras_doc *doc = NULL;
     /* --input, --encoding and --replace-invalid (input.c): HTML pages and legacy text too */
     selaras_status st = selaras_doc_new_encoded(&doc, buf, n, lang, cli_input_encoding(),
                                                 cli_input_flags(path, buf, n), NULL, &err);
-    free(buf);
+    selaras_file_free(file);
     if (st == SELARAS_OK && selaras_doc_set_name(doc, path) != SELARAS_OK) {
         st = SELARAS_ERR_NOMEM;
         snprintf(err.message, sizeof err.message, "out of memory");

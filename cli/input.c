@@ -130,17 +130,25 @@ const char *cli_input_encoding(void)
     return input_encoding;
 }
 
-int cli_input_make_doc(const char *path, const char *data, size_t len, const char *lang,
-                       unsigned flags, selaras_doc **doc)
+int cli_input_make_doc(const char *path, selaras_file *file, const char *lang, unsigned flags,
+                       selaras_doc **doc)
 {
     selaras_error err;
+    size_t len;
+    const char *data = selaras_file_data(file, &len);
     flags |= cli_input_flags(path, data, len);
-    selaras_status st =
-        selaras_doc_new_encoded(doc, data, len, lang, input_encoding, flags, NULL, &err);
+    char guess[64]; /* the file is gone once the document is made: guess now, cheaply */
+    size_t guessed = input_encoding == NULL ? selaras_encoding_guess(data, len, guess,
+                                                                     sizeof guess) : 0;
+    selaras_status st;
+    if (input_encoding == NULL) { /* the file's own bytes may become the text */
+        st = selaras_doc_new_from_file(doc, file, lang, flags, &err);
+    } else {
+        st = selaras_doc_new_encoded(doc, data, len, lang, input_encoding, flags, NULL, &err);
+        selaras_file_free(file);
+    }
     if (st != SELARAS_OK) {
-        char guess[64];
-        if (st == SELARAS_ERR_ENCODING && input_encoding == NULL &&
-            selaras_encoding_guess(data, len, guess, sizeof guess) > 0) {
+        if (st == SELARAS_ERR_ENCODING && guessed > 0) {
             size_t n = strlen(err.message);
             snprintf(err.message + n, sizeof err.message - n, "; looks like %s; use --encoding %s",
                      guess, guess);

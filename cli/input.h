@@ -21,11 +21,12 @@ void cli_input_usage(FILE *out);
  * .html, .htm, .xhtml or .shtml, else the first bytes). */
 int cli_input_is_html(const char *path, const char *data, size_t len);
 
-/* Make a document of data read from path with the current options and the given extra
- * flags; reports the number of replaced sequences (--replace-invalid) and, for bytes
- * that are not UTF-8, the encoding they look like. Prints errors; returns an exit code. */
-int cli_input_make_doc(const char *path, const char *data, size_t len, const char *lang,
-                       unsigned flags, selaras_doc **doc);
+/* Make a document of file, read from path, with the current options and the given extra
+ * flags (file is taken over: without --encoding its bytes may become the text); reports
+ * the number of replaced sequences (--replace-invalid) and, for bytes that are not UTF-8,
+ * the encoding they look like. Prints errors; returns an exit code. */
+int cli_input_make_doc(const char *path, selaras_file *file, const char *lang, unsigned flags,
+                       selaras_doc **doc);
 
 /* For the batch and pairing commands: the document flags and the encoding (NULL: detect)
  * that the options ask for a file, for selaras_doc_new_encoded(). */

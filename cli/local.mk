@@ -3,7 +3,8 @@ selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/cmd_segment.c cli/cmd_align.c cli/cmd_tmx.c cli/progress.h cli/progress.c \
 	cli/presegmented.c cli/summary.c cli/release_date.c cli/tmx_stats.c \
 	cli/memout.h cli/memout.c \
-	cli/input.h cli/input.c cli/cmd_extract.c
+	cli/input.h cli/input.c cli/cmd_extract.c \
+	cli/outbuf.h cli/outbuf.c
 dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
 # Collections: pairing the files of two folders (the folder walk is shared with batch).

@@ -15,13 +15,39 @@ typedef struct tally {
 typedef struct tallies {
     tally *items;
     size_t n, cap;
+    size_t *index; /* a hash table of item indices + 1, so that counting stays linear */
+    size_t icap;
 } tallies;
+
+static size_t key_hash(const char *key)
+{
+    size_t h = 2166136261u;
+    for (; *key != '\0'; key++)
+        h = (h ^ (unsigned char)*key) * 16777619u;
+    return h;
+}
 
 static int tally_add(tallies *t, const char *key)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->items[i].key, key) == 0) {
-            t->items[i].count++;
+    if ((t->n + 1) * 2 > t->icap) {
+        size_t icap = t->icap ? t->icap * 2 : 64;
+        size_t *index = calloc(icap, sizeof *index);
+        if (index == NULL)
+            return -1;
+        for (size_t i = 0; i < t->n; i++) {
+            size_t slot = key_hash(t->items[i].key) & (icap - 1);
+            while (index[slot] != 0)
+                slot = (slot + 1) & (icap - 1);
+            index[slot] = i + 1;
+        }
+        free(t->index);
+        t->index = index;
+        t->icap = icap;
+    }
+    size_t slot = key_hash(key) & (t->icap - 1);
+    for (; t->index[slot] != 0; slot = (slot + 1) & (t->icap - 1))
+        if (strcmp(t->items[t->index[slot] - 1].key, key) == 0) {
+            t->items[t->index[slot] - 1].count++;
             return 0;
         }
     if (t->n == t->cap) {
@@ -35,6 +61,7 @@ static int tally_add(tallies *t, const char *key)
     if ((t->items[t->n].key = strdup(key)) == NULL)
         return -1;
     t->items[t->n++].count = 1;
+    t->index[slot] = t->n;
     return 0;
 }
 
@@ -43,6 +70,7 @@ static void tally_free(tallies *t)
     for (size_t i = 0; i < t->n; i++)
         free(t->items[i].key);
     free(t->items);
+    free(t->index);
 }
 
 /* What a memory holds. */

@@ -139,6 +139,28 @@ eval-html: selaras$(EXEEXT)
 	$(SHELL) $(srcdir)/eval/html-eval.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
 .PHONY: eval-html
 
+# make bench-memory: the memory commands as whole processes on a 200,000-unit memory
+# (issue 15): wall and CPU time and peak memory; BASELINE=/path/to/an/older/selaras runs
+# every command with both binaries, alternating, in the same run.
+noinst_PROGRAMS += eval/bench_memory
+eval_bench_memory_SOURCES = eval/bench_memory.c
+eval_bench_memory_LDADD = libselaras.la
+BENCH_TARGETS += bench-memory
+BASELINE =
+bench-memory: eval/bench_memory$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_memory $(abs_builddir)/selaras $(BASELINE)
+.PHONY: bench-memory
+
+noinst_PROGRAMS += eval/bench_html
+eval_bench_html_SOURCES = eval/bench_html.c
+eval_bench_html_CFLAGS = $(AM_CFLAGS) $(LIBXML2_CFLAGS)
+eval_bench_html_LDADD = libselaras.la $(LIBXML2_LIBS)
+EXTRA_DIST += eval/bench-html.sh
+BENCH_TARGETS += bench-html
+bench-html: eval/bench_html$(EXEEXT) selaras$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/bench-html.sh $(abs_builddir) $(abs_srcdir) $(DATA_DIR)
+.PHONY: bench-html
+
 # align --presegmented: kinds kept from selaras segment's JSON Lines (press/ precision
 # against raw texts and plain lines) and the cost of reading them (issue 16).
 EVAL_TARGETS += eval-presegmented

@@ -3,7 +3,10 @@
 # print a table of executions per harness. FUZZ_JOBS harnesses (default 2, one per core)
 # run at a time. New corpus entries go to fuzz-work/TARGET in the build folder (the seeds
 # in the source tree are only read); a finding leaves its input in fuzz-artifacts/ and
-# fails the run.
+# fails the run. A harness starts as soon as one of the running ones ends. With
+# FUZZ_GROW_CORPUS=1 the new inputs that reach new code are then merged into the seed
+# corpus in the source tree (libFuzzer's -merge=1, inputs of at most 4 KiB), to be
+# committed.
 # usage: smoke.sh SECONDS SRCDIR TARGET...
 set -u
 secs=$1
@@ -37,16 +40,23 @@ run_one() {
     echo $rc >"fuzz-work/$t.rc"
 }
 
-running=0
+# A pool of $jobs: each harness marks itself running in fuzz-work/TARGET.running.
+running() { ls fuzz-work/*.running 2>/dev/null | wc -l; }
 for t in "$@"; do
-    run_one "$t" &
-    running=$((running + 1))
-    if [ "$running" -ge "$jobs" ]; then
-        wait
-        running=0
-    fi
+    while [ "$(running)" -ge "$jobs" ]; do sleep 1; done
+    : >"fuzz-work/$t.running"
+    (run_one "$t"; rm -f "fuzz-work/$t.running") &
 done
 wait
+
+if [ "${FUZZ_GROW_CORPUS:-0}" = 1 ]; then
+    for t in "$@"; do
+        before=$(ls "$src/corpus/$t" | wc -l)
+        ./fuzz/fuzz_$t -merge=1 -max_len=4096 "$src/corpus/$t" "fuzz-work/$t" \
+            >"fuzz-work/$t.merge.log" 2>&1
+        echo "fuzz_$t: corpus $before -> $(ls "$src/corpus/$t" | wc -l) files"
+    done
+fi
 
 status=0
 printf '%-16s %8s %12s %10s %8s %8s  %s\n' harness seconds executions exec/s corpus rss_mb result

@@ -121,6 +121,37 @@ typedef struct selaras_allocator {
     void *user;
 } selaras_allocator;
 
+/**
+ * A whole file in memory: mapped when it is a regular file of 1 MiB or more, else read
+ * once into a buffer of its size; standard input is read as it comes. Every loader of
+ * the library (documents, abbreviation lists, dictionaries) reads files this way.
+ *
+ * The data is the file's bytes as they are, followed by a NUL byte (the file may hold
+ * others). A mapped file must not be shortened by another process while it is held. A
+ * file does not change once read; several threads may read its data at once.
+ */
+typedef struct selaras_file selaras_file;
+
+/**
+ * Read a whole file.
+ * @param[out] out        receives the file (NULL on failure); free with selaras_file_free().
+ * @param[in]  path       its name, NUL-terminated; "-" reads standard input to its end.
+ * @param[in]  max_bytes  largest size accepted (0: ::SELARAS_DOC_MAX_BYTES).
+ * @param[in]  mem        allocator, or NULL.
+ * @param[out] err        optional error details; the message names the file and the reason.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_IO (cannot be opened or read,
+ *         or a directory), ::SELARAS_ERR_LIMIT (larger than @p max_bytes) or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_file_read(selaras_file **out, const char *path,
+                                             size_t max_bytes, const selaras_allocator *mem,
+                                             selaras_error *err);
+
+/** @return the bytes of @p file, NUL-terminated, borrowed; @p len (optional) their number. */
+SELARAS_API const char *selaras_file_data(const selaras_file *file, size_t *len);
+
+/** Release a file; NULL is accepted. A document made from it may keep its data alive. */
+SELARAS_API void selaras_file_free(selaras_file *file);
+
 /* ===================================================================== */
 /* 2. Text intake                                                         */
 /* ===================================================================== */
@@ -176,6 +207,20 @@ enum selaras_doc_flag {
 SELARAS_API selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
                                            const char *lang, unsigned flags,
                                            const selaras_allocator *mem, selaras_error *err);
+
+/**
+ * Create a document from a file read with selaras_file_read(), as selaras_doc_new() from
+ * its bytes, with the file's allocator. When the file is already in the form intake
+ * produces (valid UTF-8 without a byte order mark, NUL, CR, U+0085, U+2028 or U+2029,
+ * and in NFC: a quick check tells), the document keeps the file's bytes as its text
+ * instead of a copy; otherwise the file is released once the text is made.
+ *
+ * @param[in] file  the file; the call takes it over, on failure too (do not free it).
+ * @return as selaras_doc_new() (::SELARAS_ERR_ARGUMENT when @p file is NULL).
+ */
+SELARAS_API selaras_status selaras_doc_new_from_file(selaras_doc **out, selaras_file *file,
+                                                     const char *lang, unsigned flags,
+                                                     selaras_error *err);
 
 /**
  * Create a document from bytes in any encoding, or from an HTML page.
@@ -319,7 +364,10 @@ SELARAS_API const char *selaras_segment_kind_name(selaras_segment_kind kind);
 /**
  * An ordered list of segments of one document. Made by selaras_segment(), from the lines of
  * a document with selaras_segments_from_lines(), or filled by the caller with
- * selaras_segments_append(). Each segment keeps its own copy of its text.
+ * selaras_segments_append(). A list made by selaras_segment() holds a reference to its
+ * document's text, and its segments are spans of it: the list stays valid after the
+ * document is freed. Every function taking a `const selaras_segments *` may be called
+ * from several threads at once.
  */
 typedef struct selaras_segments selaras_segments;
 
@@ -392,6 +440,17 @@ SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, con
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */
 SELARAS_API const char *selaras_segments_text(const selaras_segments *segs, size_t i,
+                                              size_t *len);
+
+/**
+ * Segment @p i (i < count) where it stands in its document's normalised text
+ * (selaras_doc_text()), borrowed from @p segs and not NUL-terminated: the same bytes as
+ * selaras_segments_text() except that a sentence wrapped over lines keeps its line breaks
+ * (LF) where the text reads a space. Reading spans copies nothing, where the first
+ * selaras_segments_text() call of a list made by selaras_segment() copies every text.
+ * Returns NULL (and 0 in @p len) for @p i out of range.
+ */
+SELARAS_API const char *selaras_segments_span(const selaras_segments *segs, size_t i,
                                               size_t *len);
 
 /** @return the 0-based byte offset in the original input where segment @p i starts. */
@@ -625,7 +684,9 @@ typedef struct selaras_aligner selaras_aligner;
 
 /**
  * The result of an alignment: a list of beads that covers every source and target segment
- * once, in order. A bead is a run of source segments and a run of target segments that
+ * once, in source order. The target runs follow the target order too, except for a block
+ * that a rewrite moved (a paragraph put elsewhere): when the evidence for it is strong, its
+ * beads link it where the source has it. A bead is a run of source segments and a run of target segments that
  * translate each other; either run may be empty (a 1-0 or 0-1 bead). Segments of kind
  * ::SELARAS_SEGMENT_BOILERPLATE always form a 1-0 or 0-1 bead of their own.
  */
@@ -948,9 +1009,13 @@ enum selaras_writer_flag {
     SELARAS_WRITER_KEEP_BOILERPLATE = 1u << 0,
     /** Keep beads whose source and target texts are identical (excluded by default). */
     SELARAS_WRITER_KEEP_IDENTICAL = 1u << 1,
-    /** Collapse exact duplicates (the same variants: languages and texts): the unit with
-     *  the higher "x-score" stays, at the place of the first one. The writer then keeps
-     *  the units in memory and writes them all at selaras_writer_close(). */
+    /** Collapse exact duplicates (the same variants: languages and texts, told apart by
+     *  a 128-bit hash of them): the unit with the higher "x-score" stays (a missing or
+     *  malformed score, NaN included, counts as lowest; on a tie the first), at the
+     *  place of the first one. The writer then keeps about 64 bytes per distinct unit in
+     *  memory, and the units' serialised bytes in a file without a name in the target's
+     *  folder (which needs room for them as for the output), and writes them all at
+     *  selaras_writer_close(). */
     SELARAS_WRITER_DEDUPE = 1u << 2,
     /** Add to the memory at the target: before the first unit (and under the lock, see
      *  ::selaras_writer) the units and header of the file already there, if any, are

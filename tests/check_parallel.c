@@ -1,6 +1,7 @@
 /* The parallelness score of two documents: translations against mismatched pairs,
  * normalised numbers and flipped dates, the evidence struct, beads, errors and allocation
  * failures. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +198,69 @@ START_TEST(score_allocation_failures)
 }
 END_TEST
 
+/* Eight threads score pairs at once, sharing one lexicon (only read): each gets the
+ * scores one thread gets. */
+typedef struct score_job {
+    const selaras_lexicon *lex;
+    selaras_segments *src[4], *tgt[4];
+    double want[4][4];
+    int ok;
+} score_job;
+
+static void *score_all(void *arg)
+{
+    score_job *j = arg;
+    j->ok = 1;
+    for (int round = 0; round < 3; round++)
+        for (size_t a = 0; a < 4; a++)
+            for (size_t b = 0; b < 4; b++) {
+                double s;
+                if (selaras_parallel_score(j->src[a], j->tgt[b], j->lex, NULL, &s, NULL, NULL) !=
+                        SELARAS_OK ||
+                    s != j->want[a][b])
+                    j->ok = 0;
+            }
+    return NULL;
+}
+
+START_TEST(score_on_eight_threads)
+{
+    selaras_lexicon *lex = tiny_lexicon();
+    score_job jobs[8];
+    for (int t = 0; t < 8; t++) {
+        jobs[t].lex = lex;
+        for (size_t i = 0; i < 4; i++) {
+            char a[64], b[64];
+            snprintf(a, sizeof a, "align/%s.id", pairs[i]);
+            snprintf(b, sizeof b, "align/%s.en", pairs[i]);
+            jobs[t].src[i] = file_lines(a, "id");
+            jobs[t].tgt[i] = file_lines(b, "en");
+        }
+    }
+    for (size_t a = 0; a < 4; a++)
+        for (size_t b = 0; b < 4; b++) {
+            double s;
+            ck_assert_int_eq(selaras_parallel_score(jobs[0].src[a], jobs[0].tgt[b], lex, NULL, &s,
+                                                    NULL, NULL),
+                             SELARAS_OK);
+            for (int t = 0; t < 8; t++)
+                jobs[t].want[a][b] = s;
+        }
+    pthread_t th[8];
+    for (int t = 0; t < 8; t++)
+        ck_assert_int_eq(pthread_create(&th[t], NULL, score_all, &jobs[t]), 0);
+    for (int t = 0; t < 8; t++) {
+        ck_assert_int_eq(pthread_join(th[t], NULL), 0);
+        ck_assert_msg(jobs[t].ok, "thread %d got other scores", t);
+        for (size_t i = 0; i < 4; i++) {
+            selaras_segments_free(jobs[t].src[i]);
+            selaras_segments_free(jobs[t].tgt[i]);
+        }
+    }
+    selaras_lexicon_free(lex);
+}
+END_TEST
+
 Suite *parallel_suite(void)
 {
     Suite *s = suite_create("parallel");
@@ -207,6 +271,7 @@ Suite *parallel_suite(void)
     tcase_add_test(tc, beads_add_evidence);
     tcase_add_test(tc, empty_and_bad_arguments);
     tcase_add_test(tc, score_allocation_failures);
+    tcase_add_test(tc, score_on_eight_threads);
     suite_add_tcase(s, tc);
     return s;
 }

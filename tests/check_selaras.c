@@ -23,6 +23,8 @@ int main(void)
     srunner_add_suite(runner, alloc_none_suite());
     srunner_add_suite(runner, limits_suite());
     srunner_add_suite(runner, regress_suite());
+    srunner_add_suite(runner, file_suite());
+    srunner_add_suite(runner, spans_suite());
     srunner_add_suite(runner, model_suite());
     srunner_add_suite(runner, parallel_suite());
     srunner_add_suite(runner, pair_suite());

@@ -26,6 +26,8 @@ Suite *alloc_segments_suite(void);
 Suite *alloc_none_suite(void);
 Suite *limits_suite(void);
 Suite *regress_suite(void);
+Suite *file_suite(void);
+Suite *spans_suite(void);
 Suite *model_suite(void);
 Suite *parallel_suite(void);
 Suite *pair_suite(void);

@@ -735,6 +735,36 @@ START_TEST(a_second_writer_waits_for_the_lock)
 }
 END_TEST
 
+START_TEST(nan_scores_are_never_preferred)
+{
+    static const char *const odd[] = {"nan", "NaN", "-nan", "inf", "-inf", "1e999", "", "x"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+        for (int order = 0; order < 2; order++) {
+            make_dir();
+            selaras_writer *w;
+            selaras_error err;
+            ck_assert_int_eq(selaras_writer_new(&w, SELARAS_FORMAT_TMX, in_dir("m.tmx"), NULL,
+                                                "id", "en", NULL, &err), SELARAS_OK);
+            ck_assert_int_eq(selaras_writer_set_flags(w, SELARAS_WRITER_DEDUPE, &err),
+                             SELARAS_OK);
+            selaras_unit *real = pair("Satu.", "One.", "0.3000", "x");
+            selaras_unit *bad = pair("Satu.", "One.", odd[i], "y");
+            ck_assert_int_eq(selaras_writer_add_unit(w, order ? real : bad, &err), SELARAS_OK);
+            ck_assert_int_eq(selaras_writer_add_unit(w, order ? bad : real, &err), SELARAS_OK);
+            ck_assert_int_eq(selaras_writer_close(w, &err), SELARAS_OK);
+            ck_assert_uint_eq(selaras_writer_count(w, SELARAS_COUNT_WRITTEN), 1);
+            selaras_writer_free(w);
+            selaras_unit_free(real);
+            selaras_unit_free(bad);
+            char *got = test_read_file(in_dir("m.tmx"), NULL);
+            ck_assert_msg(strstr(got, "<prop type=\"x-score\">0.3000</prop>") != NULL,
+                          "'%s' (%s first) won:\n%s", odd[i], order ? "real" : "odd", got);
+            free(got);
+            remove_dir(1);
+        }
+}
+END_TEST
+
 START_TEST(full_device_reports_write_error)
 {
     if (access("/dev/full", W_OK) != 0)
@@ -764,6 +794,7 @@ Suite *tmx_write_suite(void)
     tcase_add_test(tc, read_only_and_existing_targets_are_refused);
     tcase_add_test(tc, merge_flag_reads_the_target_under_the_lock);
     tcase_add_test(tc, a_second_writer_waits_for_the_lock);
+    tcase_add_test(tc, nan_scores_are_never_preferred);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -37,6 +37,11 @@ TESTS += tests/html-cli.test
 endif
 EXTRA_DIST += tests/html-cli.test
 
+# The whole-file reader and documents made from files (issue 14).
+if HAVE_CHECK
+tests_check_selaras_SOURCES += tests/check_file.c tests/check_spans.c
+endif
+
 # The CLI as a user meets it (issue 16).
 if HAVE_CHECK
 TESTS += tests/cli-user.test

@@ -184,7 +184,7 @@ out:
 
 /* The sentences [a, b) of side f, as a side of their own (the arrays are prefix sums or
  * per sentence, so a view is an offset). */
-static sl_side side_view(const sl_side *f, size_t a, size_t b)
+sl_side sl_side_view(const sl_side *f, size_t a, size_t b)
 {
     sl_side v = *f;
     v.n = b - a;
@@ -249,7 +249,7 @@ static selaras_status repair_edges(const sl_dp_state *d, const sl_trans *trans, 
                 if ((ib - ia + 1) > full_cells(d->p) / (jb - ja + 1))
                     return SELARAS_OK; /* too large: widen instead */
             } else {
-                sl_side vs = side_view(src, ia, ib), vt = side_view(tgt, ja, jb);
+                sl_side vs = sl_side_view(src, ia, ib), vt = sl_side_view(tgt, ja, jb);
                 sl_bead *sub = NULL;
                 size_t nsub = 0;
                 selaras_status st = dp_align(&vs, &vt, trans, d->p, d->et, w, NULL, 0, mem,
@@ -307,8 +307,25 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err)
 {
-    return dp_align(src, tgt, trans, p, et, w, guide, nguide, mem, confidence ? 2 : 1, beads,
-                    count, err);
+    selaras_status st = dp_align(src, tgt, trans, p, et, w, guide, nguide, mem,
+                                 confidence ? 2 : 1, beads, count, err);
+    /* the final pass looks for blocks the rewrite moved */
+    if (st == SELARAS_OK && confidence && p->evidence &&
+        (st = sl_moves_apply(src, tgt, trans, p, et, w, mem, beads, count, err)) != SELARAS_OK) {
+        sl_free(mem, *beads);
+        *beads = NULL;
+        *count = 0;
+    }
+    return st;
+}
+
+selaras_status sl_dp_align_plain(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
+                                 const sl_params *p, const sl_erfc_table *et, size_t w,
+                                 int confidence, const selaras_allocator *mem, sl_bead **beads,
+                                 size_t *count, selaras_error *err)
+{
+    return dp_align(src, tgt, trans, p, et, w, NULL, 0, mem, confidence ? 2 : 1, beads, count,
+                    err);
 }
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,

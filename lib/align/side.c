@@ -120,28 +120,28 @@ selaras_status sl_side_build(sl_side *side, const selaras_segments *segs, const 
     side->ntok[0] = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_segment *sg = &segs->items[i];
-        const char *text = segs->texts.data + sg->text_off;
+        const char *text = sl_segments_span_at(segs, i);
         /* add_token appends at first[n] and moves it: point it at slot i + 1 */
         side->n = i + 1;
         side->first[i + 1] = side->first[i];
         c.sent_first = side->first[i];
-        if (sl_anchor_tokenize(text, sg->text_len, lang, add_token, &c) != 0 ||
-            (phrases != NULL && sl_phrases_emit(phrases, &toks, text, sg->text_len,
+        if (sl_anchor_tokenize(text, sl_seg_len(sg), lang, add_token, &c) != 0 ||
+            (phrases != NULL && sl_phrases_emit(phrases, &toks, text, sl_seg_len(sg),
                                                 stem ? cached_stem : NULL, &c, add_token,
                                                 &c) != 0)) {
             sl_tokens_release(&toks);
             sl_side_release(side, mem);
             return SELARAS_ERR_NOMEM;
         }
-        size_t cps = count_cps(text, sg->text_len);
+        size_t cps = count_cps(text, sl_seg_len(sg));
         side->len[i + 1] = side->len[i] + (double)cps;
         double wsum = 0;
         for (size_t k = side->first[i]; k < side->first[i + 1]; k++)
             wsum += side->weight[sl_tok_cls(side->toks[k])];
         side->ntok[i + 1] = side->ntok[i] + wsum;
-        side->skip[i] = (unsigned char)(sg->kind == SELARAS_SEGMENT_BOILERPLATE || cps == 0
+        side->skip[i] = (unsigned char)(sl_seg_kind(sg) == SELARAS_SEGMENT_BOILERPLATE || cps == 0
                                             ? SL_UNIT_SKIP
-                                        : sg->kind == SELARAS_SEGMENT_TITLE ? SL_UNIT_TITLE
+                                        : sl_seg_kind(sg) == SELARAS_SEGMENT_TITLE ? SL_UNIT_TITLE
                                                                             : 0);
     }
     sl_tokens_release(&toks);

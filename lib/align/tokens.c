@@ -11,84 +11,17 @@
 #include "align.h"
 #include "../text/text.h"
 
-typedef struct sl_word_map {
-    const char *word;
-    int value;
-} sl_word_map;
-
-/* Weekdays: 1 = Monday. */
-static const sl_word_map weekdays[] = {
-    {"senin", 1}, {"selasa", 2}, {"rabu", 3}, {"kamis", 4}, {"jumat", 5}, {"sabtu", 6},
-    {"minggu", 7}, {"ahad", 7},
-    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
-    {"saturday", 6}, {"sunday", 7},
-    {"montag", 1}, {"dienstag", 2}, {"mittwoch", 3}, {"donnerstag", 4}, {"freitag", 5},
-    {"samstag", 6}, {"sonntag", 7},
-    {"lundi", 1}, {"mardi", 2}, {"mercredi", 3}, {"jeudi", 4}, {"vendredi", 5},
-    {"samedi", 6}, {"dimanche", 7},
-    {NULL, 0}};
-
-static const sl_word_map months[] = {
-    {"januari", 1}, {"februari", 2}, {"maret", 3}, {"april", 4}, {"mei", 5}, {"juni", 6},
-    {"juli", 7}, {"agustus", 8}, {"september", 9}, {"oktober", 10}, {"november", 11},
-    {"desember", 12}, {"nopember", 11}, {"pebruari", 2},
-    {"january", 1}, {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6}, {"july", 7},
-    {"august", 8}, {"october", 10}, {"december", 12},
-    {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"agu", 8},
-    {"aug", 8}, {"sep", 9}, {"sept", 9}, {"okt", 10}, {"oct", 10}, {"nov", 11}, {"des", 12},
-    {"dec", 12},
-    {"januar", 1}, {"februar", 2}, {"m\xc3\xa4rz", 3}, {"mai", 5}, {"dezember", 12},
-    {"janvier", 1}, {"f\xc3\xa9vrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
-    {"juillet", 7}, {"ao\xc3\xbbt", 8}, {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"d\xc3\xa9" "cembre", 12},
-    {NULL, 0}};
-
-/* Powers of ten of scale words after a number. */
-static const sl_word_map scales[] = {
-    {"ribu", 3}, {"rb", 3}, {"juta", 6}, {"jt", 6}, {"miliar", 9}, {"milyar", 9},
-    {"triliun", 12},
-    {"thousand", 3}, {"million", 6}, {"millions", 6}, {"billion", 9}, {"trillion", 12},
-    {"tausend", 3}, {"millionen", 6}, {"mio", 6}, {"milliarde", 9}, {"milliarden", 9},
-    {"mrd", 9},
-    {"mille", 3}, {"milliard", 9}, {"milliards", 9},
-    {NULL, 0}};
-
-/* Words that stand for a unit key. */
-static const struct {
-    const char *word;
-    const char *key;
-} units[] = {
-    {"persen", "%"}, {"percent", "%"}, {"prozent", "%"}, {"pct", "%"},
-    {"rp", "cur:idr"}, {"rupiah", "cur:idr"}, {"idr", "cur:idr"},
-    {"usd", "cur:usd"}, {"dollar", "cur:usd"}, {"dollars", "cur:usd"}, {"dolar", "cur:usd"},
-    {"eur", "cur:eur"}, {"euro", "cur:eur"}, {"euros", "cur:eur"},
-    {NULL, NULL}};
-
-static int map_find(const sl_word_map *map, const char *w, size_t len)
-{
-    if (len < 2 || len > 12)
-        return 0;
-    for (size_t i = 0; map[i].word != NULL; i++)
-        if (map[i].word[0] == w[0] && strlen(map[i].word) == len &&
-            memcmp(map[i].word, w, len) == 0)
-            return map[i].value;
-    return 0;
-}
+/* The month, weekday, scale and unit words are the table every stage shares
+ * (core/words.c). */
 
 static int is_letter(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_alpha(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+    return sl_char_is_word(cp);
 }
 
 static int is_upper(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_upper(cp);
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return sl_char_is_upper(cp);
 }
 
 /* State carried between tokens of one text. */
@@ -257,7 +190,7 @@ static size_t read_number(tok_state *st, const char *text, size_t len, size_t i,
     size_t wend;
     int scale = 0;
     size_t wl = peek_word(text, len, i, word, sizeof word, &wend);
-    if (wl > 0 && (scale = map_find(scales, word, wl)) != 0)
+    if (wl > 0 && (scale = sl_scale_word(word, wl)) != 0)
         i = wend;
     if ((*rc = emit_number(st, digits, nd, nint, scale)) != 0)
         return i;
@@ -353,7 +286,7 @@ static size_t read_word(tok_state *st, const char *text, size_t len, size_t i, i
     st->buf[n] = '\0';
     const char *w = st->buf;
     int v;
-    if ((v = map_find(months, w, n)) != 0 && (first_upper || n > 3)) {
+    if ((v = sl_month_word(w, n)) != 0 && (first_upper || n > 3)) {
         char key[8] = "@m";
         put_int(key + 2, v);
         if ((*rc = emit_str(st, key, SL_TOK_ANCHOR)) != 0)
@@ -366,18 +299,17 @@ static size_t read_word(tok_state *st, const char *text, size_t len, size_t i, i
     }
     st->last_day = 0;
     st->last_month = 0;
-    if ((v = map_find(weekdays, w, n)) != 0) {
+    if ((v = sl_weekday_word(w, n)) != 0) {
         char key[8] = "@w";
         put_int(key + 2, v);
         *rc = emit_str(st, key, SL_TOK_ANCHOR);
         return i;
     }
-    for (size_t u = 0; n <= 8 && units[u].word != NULL; u++)
-        if (units[u].word[0] == w[0] && strlen(units[u].word) == n &&
-            memcmp(units[u].word, w, n) == 0) {
-            *rc = emit_str(st, units[u].key, SL_TOK_UNIT);
-            return i;
-        }
+    const char *unit = sl_unit_word(w, n);
+    if (unit != NULL) {
+        *rc = emit_str(st, unit, SL_TOK_UNIT);
+        return i;
+    }
     uint32_t flags = 0;
     if (first_upper)
         flags |= SL_TOK_CAPITAL;

@@ -1,4 +1,5 @@
 # Collections: document profiles, the parallelness score and the pairer.
+EXTRA_DIST += doc/collections.md
 libselaras_la_SOURCES += lib/collection/collection.h lib/collection/profile.c \
 	lib/collection/score.c lib/collection/pairer.h lib/collection/pairer.c \
 	lib/collection/index.c

@@ -2,7 +2,6 @@
  * result of the last run (index.c computes it). */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pairer.h"

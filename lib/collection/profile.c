@@ -170,13 +170,13 @@ selaras_status sl_profile_build(sl_profiler *pf, const selaras_segments *segs, s
     build_ctx c = {pf, out, 0, 0, 0, 1};
     for (size_t i = 0; i < segs->count; i++) {
         const sl_segment *sg = &segs->items[i];
-        if (sg->kind == SELARAS_SEGMENT_BOILERPLATE)
+        if (sl_seg_kind(sg) == SELARAS_SEGMENT_BOILERPLATE)
             continue;
-        const char *text = segs->texts.data + sg->text_off;
+        const char *text = sl_segments_span_at(segs, i);
         out->segments++;
         c.first = 1;
-        out->length += (double)count_cps(text, sg->text_len);
-        if (sl_anchor_tokenize(text, sg->text_len, pf->lang, take_token, &c) != 0) {
+        out->length += (double)count_cps(text, sl_seg_len(sg));
+        if (sl_anchor_tokenize(text, sl_seg_len(sg), pf->lang, take_token, &c) != 0) {
             sl_profile_release(out, pf->mem);
             return sl_nomem(err);
         }

@@ -96,19 +96,21 @@ static double dice(const uint64_t *a, const float *wa, size_t na, const uint64_t
     return (common + prior * DICE_WEIGHT) / (sa + sb + DICE_WEIGHT);
 }
 
-/* Share of the segments (boilerplate aside) in two-sided beads of confidence ≥ 0.9. */
-static double bead_share(const selaras_alignment *al, size_t segments)
+/* Share of the segments (boilerplate aside) in two-sided beads of confidence >= 0.9,
+ * drawn towards centre by a few pseudo-segments: the one bead of two one-sentence
+ * documents is confident whatever they say, so it proves little. */
+#define BEAD_WEIGHT 6.0
+static double bead_share(const selaras_alignment *al, size_t segments, double centre)
 {
-    if (segments == 0)
-        return 0;
     size_t in = 0;
     for (size_t i = 0; i < al->count; i++) {
         const sl_bead *b = &al->beads[i];
         if (b->src_count > 0 && b->tgt_count > 0 && b->score >= 0.9)
             in += b->src_count + b->tgt_count;
     }
-    double s = (double)in / (double)segments;
-    return s > 1 ? 1 : s;
+    if (in > segments)
+        in = segments;
+    return ((double)in + centre * BEAD_WEIGHT) / ((double)segments + BEAD_WEIGHT);
 }
 
 /* The weights of the evidence, fitted by logistic regression (make eval-pair prints the
@@ -142,7 +144,7 @@ void sl_profile_compare(const sl_profile *src, const sl_profile *tgt,
     ev->lexicon = have_lex ? (coverage(src, tgt, lex) + coverage(tgt, src, lex)) / 2 : -1;
     ev->length_ratio = src->length > 0 && tgt->length > 0 ? fabs(log(tgt->length / src->length))
                                                           : -1;
-    ev->beads = beads != NULL ? bead_share(beads, src->segments + tgt->segments) : -1;
+    ev->beads = beads != NULL ? bead_share(beads, src->segments + tgt->segments, C_BEAD) : -1;
     if (src->length <= 0 || tgt->length <= 0) {
         ev->score = 0;
         return;

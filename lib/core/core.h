@@ -5,6 +5,7 @@
 #define SELARAS_CORE_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,6 +50,40 @@ int sl_buf_append(sl_buf *buf, const char *bytes, size_t len);
 int sl_buf_append_byte(sl_buf *buf, char byte);
 int sl_buf_append_str(sl_buf *buf, const char *s);
 int sl_buf_append_size(sl_buf *buf, size_t value);
+
+/* ---- whole files (file.c): the project's one reader ---- */
+
+struct selaras_file {
+    selaras_allocator mem;
+    char *data;        /* NUL-terminated (a mapping ends inside a page: zeros follow) */
+    size_t len;
+    size_t map_len;    /* bytes mapped, or 0 when data is an allocation on mem */
+    atomic_size_t refs;
+};
+
+/* sl_file_read() flag: read into an allocation on mem even when the file could be
+ * mapped (for sl_file_take()). */
+#define SL_FILE_NO_MAP 1u
+
+/* Read the file at path ("-": standard input) of at most max bytes into *out (a handle
+ * holding one reference). SELARAS_ERR_IO when it cannot be opened or read (message
+ * naming it, as what if not NULL: "cannot open abbreviation file 'x': no such file"),
+ * SELARAS_ERR_LIMIT past max, SELARAS_ERR_NOMEM. A mapped file must not shrink while it
+ * is held. */
+selaras_status sl_file_read(const selaras_allocator *mem, const char *what, const char *path,
+                            size_t max, unsigned flags, selaras_file **out, selaras_error *err);
+
+/* A handle over data, an allocation on mem of len + 1 bytes ending in NUL, which it takes
+ * (it stays the caller's on failure). */
+selaras_status sl_file_wrap(const selaras_allocator *mem, char *data, size_t len,
+                            selaras_file **out, selaras_error *err);
+
+/* One more reference (released with selaras_file_free()); f may be NULL. */
+selaras_file *sl_file_ref(selaras_file *f);
+
+/* The allocation of a file read with SL_FILE_NO_MAP, which the caller then owns (len + 1
+ * bytes, NUL-terminated), the handle freed; NULL when f is mapped or shared. */
+char *sl_file_take(selaras_file *f, size_t *len);
 
 /* ---- errors ---- */
 
@@ -96,6 +131,21 @@ static inline int sl_is_ascii_space(int c)
 }
 static inline int sl_ascii_lower(int c) { return sl_is_ascii_upper(c) ? c + ('a' - 'A') : c; }
 static inline int sl_ascii_upper(int c) { return sl_is_ascii_lower(c) ? c - ('a' - 'A') : c; }
+
+/* ---- character classes shared by every stage (chars.c) ---- */
+
+int sl_char_is_letter(int32_t cp); /* L* */
+int sl_char_is_word(int32_t cp);   /* L* or M*: what a word is made of */
+int sl_char_is_upper(int32_t cp);  /* Lu or Lt */
+int sl_char_is_lower(int32_t cp);  /* Ll */
+int sl_char_is_digit(int32_t cp);  /* Nd */
+
+/* ---- month, weekday, scale and unit words shared by every stage (words.c) ---- */
+
+int sl_month_word(const char *w, size_t len);   /* 1..12, or 0 */
+int sl_weekday_word(const char *w, size_t len); /* 1 = Monday .. 7, or 0 */
+int sl_scale_word(const char *w, size_t len);   /* power of ten ("juta": 6), or 0 */
+const char *sl_unit_word(const char *w, size_t len); /* unit key ("%", "cur:idr"), or NULL */
 
 /* FNV-1a hash of len bytes, for the hash tables of every stage. */
 static inline uint64_t sl_hash_bytes(const char *s, size_t len)

@@ -36,16 +36,6 @@ static utf8proc_category_t category(int32_t cp)
     return utf8proc_category(cp);
 }
 
-static int is_letter(utf8proc_category_t c)
-{
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
-}
-
-static int is_upper(utf8proc_category_t c)
-{
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
 static int is_space(int32_t cp, utf8proc_category_t c)
 {
     return sl_is_ascii_space(cp) || c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
@@ -93,7 +83,7 @@ static int is_digit_at(const char *text, size_t len, size_t i)
 static int is_letter_at(const char *text, size_t len, size_t i)
 {
     int32_t cp;
-    return peek(text, len, i, &cp) > 0 && is_letter(category(cp));
+    return peek(text, len, i, &cp) > 0 && sl_char_is_word(cp);
 }
 
 /* Append the case fold of cp to buf. */
@@ -140,11 +130,11 @@ static size_t scan_word(const char *text, size_t len, size_t i, sl_buf *buf, uns
         size_t n = peek(text, len, i, &cp);
         if (n == 0)
             break;
-        utf8proc_category_t cat = category(cp);
-        if (is_letter(cat)) {
-            if (cat <= UTF8PROC_CATEGORY_LO) {
+        /* the classes every stage shares (core/chars.c) */
+        if (sl_char_is_word(cp)) {
+            if (sl_char_is_letter(cp)) {
                 letters++;
-                if (is_upper(cat)) {
+                if (sl_char_is_upper(cp)) {
                     upper++;
                     if (first)
                         *flags |= SL_TOKEN_CAPITAL;
@@ -241,7 +231,7 @@ selaras_status sl_tokenize(sl_tokens *toks, const char *text, size_t len, selara
         unsigned flags = prev_end == i ? SL_TOKEN_GLUED : 0;
         size_t fold = toks->fold.len, end;
         sl_token_class cls;
-        if (is_letter(cat) && cat <= UTF8PROC_CATEGORY_LO) {
+        if (sl_char_is_letter(cp)) {
             cls = SL_TOKEN_WORD;
             end = scan_word(text, len, i, &toks->fold, &flags);
             if (end == SIZE_MAX)

@@ -264,12 +264,17 @@ selaras_status sl_emit_begin(selaras_writer *w, selaras_error *err)
     return SELARAS_OK;
 }
 
+int sl_emit_unit_bytes(selaras_writer *w, const selaras_unit *u, int *unpaired)
+{
+    *unpaired = 0;
+    return w->format == SELARAS_FORMAT_TMX ? tmx_unit(w, &w->out[0].buf, u)
+                                           : text_unit(w, u, unpaired);
+}
+
 selaras_status sl_emit_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err)
 {
     int unpaired = 0;
-    int rc = w->format == SELARAS_FORMAT_TMX ? tmx_unit(w, &w->out[0].buf, u)
-                                              : text_unit(w, u, &unpaired);
-    if (rc != 0)
+    if (sl_emit_unit_bytes(w, u, &unpaired) != 0)
         return sl_nomem(err);
     w->counts[unpaired ? SELARAS_COUNT_SKIP_UNPAIRED : SELARAS_COUNT_WRITTEN]++;
     for (size_t i = 0; i < w->nout; i++) {

@@ -124,14 +124,28 @@ struct selaras_writer {
     int prepared;              /* the targets are locked and checked (lock.c) */
     double lock_timeout;       /* seconds to wait for another writer's lock */
     size_t counts[SL_COUNTERS];
-    /* SELARAS_WRITER_DEDUPE: the units kept, and a hash table of indices + 1 */
+    /* SELARAS_WRITER_DEDUPE (store.c): one entry per distinct unit, in the order of its
+     * first occurrence, keyed by a 128-bit hash of its variants; the serialised bytes of
+     * the best occurrence so far are in a spool file (no name, beside the target), so
+     * memory grows with the number of distinct units, not their text */
     struct sl_kept {
-        selaras_unit *unit;
-        uint64_t hash;
+        uint64_t h1, h2;
+        double score;          /* -HUGE_VAL when the unit has no (well-formed) score */
+        uint64_t off;          /* its bytes in the spool: len[0] for out[0], then len[1] */
+        uint32_t len[2];
+        uint32_t stripped;     /* SELARAS_COUNT_STRIPPED of its serialisation */
+        uint32_t unpaired;
     } *kept;
     size_t nunits, capunits;
     size_t *table;
     size_t table_cap;
+    int spool_open;            /* 0 until the first unit (a zeroed writer has no spool) */
+    int spool_fd;
+    uint64_t spool_len;        /* bytes written to it (and in spool_buf) */
+    sl_buf spool_buf;          /* bytes not yet written to it */
+    /* the header's properties and notes: a hash table of indices + 1 (store.c) */
+    size_t *htable;
+    size_t htable_cap, htable_n;
 };
 
 /* Serialisation (emit.c): the start of the output, one unit, the end. */
@@ -153,8 +167,18 @@ void sl_out_unlock(selaras_writer *w, sl_out *o);
 int sl_out_same_file(selaras_writer *w, const sl_out *a, const sl_out *b);
 /* Add every unit of the TMX file at path and its header (selaras_writer_add_tmx()). */
 selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err);
+/* 1 when the header already has entry i of h (the same type, language and value), 0 when
+ * not, -1 when out of memory (store.c). */
+int sl_header_has(selaras_writer *w, const selaras_unit *h, size_t i);
 /* Keep u in the duplicate store, or merge it into its duplicate (store.c). */
 selaras_status sl_store_unit(selaras_writer *w, const selaras_unit *u, selaras_error *err);
+/* Write the kept units to the outputs in order (at close). */
+selaras_status sl_store_emit(selaras_writer *w, selaras_error *err);
+/* Free the store (entries, table, spool). */
+void sl_store_release(selaras_writer *w);
+/* Serialise u into the outputs' buffers without counting it or flushing; *unpaired is set
+ * for a unit lacking a language of a text format (emit.c). 0 or -1 (out of memory). */
+int sl_emit_unit_bytes(selaras_writer *w, const selaras_unit *u, int *unpaired);
 /* Write out[i].buf to its file when it holds at least min bytes. */
 selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_error *err);
 

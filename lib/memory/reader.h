@@ -50,7 +50,6 @@ struct selaras_tmx_reader {
     int xml_failed;
     selaras_status xml_status;
     int xml_line, xml_column;
-    char xml_message[160];
 };
 
 enum { IN_BODY = 0, FINISHED = 1, FAILED = 2 };
@@ -71,6 +70,8 @@ selaras_status sl_tmx_fail_xml(selaras_tmx_reader *r, selaras_error *err);
 /* Fail with an error of ours, "what <name>" (name may be NULL), at the current node. */
 selaras_status sl_tmx_fail_here(selaras_tmx_reader *r, selaras_status st,
                                 selaras_error *err, const char *what, const char *name);
+/* Our wording of a libxml2 error code (reader_words.c), or NULL for a code it lacks. */
+const char *sl_tmx_xml_words(int code);
 /* Whether the current node's local name is name. */
 int sl_tmx_is_name(selaras_tmx_reader *r, const char *name);
 

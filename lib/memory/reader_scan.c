@@ -135,6 +135,13 @@ size_t sl_tmx_scan_bytes(sl_tmx_scan *s, const char *buf, size_t n)
         s->decl_done = !s->utf16;
     }
     for (; i < n; i++) {
+        if (!s->utf16 && s->decl_done && (s->state == S_TEXT || s->state == S_QUOTE)) {
+            /* text and quoted values are most of the input: skip to what ends them */
+            const void *hit = memchr(b + i, s->state == S_TEXT ? '<' : (int)s->quote, n - i);
+            if (hit == NULL)
+                break;
+            i = (size_t)((const unsigned char *)hit - b);
+        }
         unsigned c = b[i];
         if (s->utf16) { /* two bytes a unit; the first may come from the previous chunk */
             if (!s->half) {

@@ -100,14 +100,6 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         r->xml_status = SELARAS_ERR_ENCODING;
     else if (e->code == XML_ERR_NO_MEMORY)
         r->xml_status = SELARAS_ERR_NOMEM;
-    const char *m = e->message != NULL ? e->message : "malformed XML";
-    size_t n = strlen(m);
-    while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
-        n--;
-    if (n >= sizeof r->xml_message)
-        n = sizeof r->xml_message - 1;
-    memcpy(r->xml_message, m, n);
-    r->xml_message[n] = '\0';
 }
 
 /* ---- errors ---- */
@@ -145,10 +137,14 @@ selaras_status sl_tmx_fail_xml(selaras_tmx_reader *r, selaras_error *err)
                              r->last_line == 1 && r->last_column == 1
                                  ? "the file is empty"
                                  : "premature end of data: the file is truncated");
-    return sl_error_line(err, r->xml_status, SELARAS_NO_OFFSET,
-                         r->xml_line > 0 ? (size_t)r->xml_line : 0,
-                         r->xml_line > 0 && r->xml_column > 0 ? (size_t)r->xml_column : 0,
-                         "%s", r->xml_message);
+    const char *words = sl_tmx_xml_words(r->xml_code);
+    size_t line = r->xml_line > 0 ? (size_t)r->xml_line : 0;
+    size_t column = r->xml_line > 0 && r->xml_column > 0 ? (size_t)r->xml_column : 0;
+    if (words != NULL)
+        return sl_error_line(err, r->xml_status, SELARAS_NO_OFFSET, line, column, "%s",
+                             words);
+    return sl_error_line(err, r->xml_status, SELARAS_NO_OFFSET, line, column,
+                         "malformed XML (XML parser error %d)", r->xml_code);
 }
 
 /* Fail with an error of ours about the current node: the line where it starts (column 1),

@@ -97,10 +97,8 @@ void selaras_writer_free(selaras_writer *w)
     for (size_t i = 0; i < 2; i++)
         if (w->out[i].path != NULL || w->out[i].fd >= 0)
             sl_out_discard(w, &w->out[i]);
-    for (size_t i = 0; i < w->nunits; i++)
-        selaras_unit_free(w->kept[i].unit);
-    sl_free(&w->mem, w->kept);
-    sl_free(&w->mem, w->table);
+    sl_store_release(w);
+    sl_free(&w->mem, w->htable);
     sl_free(&w->mem, w->tool);
     sl_free(&w->mem, w->tool_version);
     sl_free(&w->mem, w->doc_date);
@@ -254,17 +252,6 @@ selaras_status selaras_writer_set_doc_date(selaras_writer *w, const char *date,
     return SELARAS_OK;
 }
 
-static int same_entry(const selaras_unit *a, size_t i, const selaras_unit *b, size_t j)
-{
-    const sl_prop *p = &a->props[i], *q = &b->props[j];
-    const char *pt = sl_unit_str(a, p->type), *qt = sl_unit_str(b, q->type);
-    const char *pl = sl_unit_str(a, p->lang), *ql = sl_unit_str(b, q->lang);
-    return (pt == NULL) == (qt == NULL) && (pt == NULL || strcmp(pt, qt) == 0) &&
-           (pl == NULL) == (ql == NULL) && (pl == NULL || strcmp(pl, ql) == 0) &&
-           p->value_len == q->value_len &&
-           memcmp(sl_unit_str(a, p->value), sl_unit_str(b, q->value), p->value_len) == 0;
-}
-
 selaras_status selaras_writer_add_header(selaras_writer *w, const selaras_unit *header,
                                          selaras_error *err)
 {
@@ -276,14 +263,15 @@ selaras_status selaras_writer_add_header(selaras_writer *w, const selaras_unit *
     for (size_t i = 0; i < header->nprops; i++) {
         if (header->props[i].owner != SELARAS_UNIT_WHOLE)
             continue;
-        int seen = 0;
-        for (size_t j = 0; j < w->header.nprops && !seen; j++)
-            seen = same_entry(header, i, &w->header, j);
+        int seen = sl_header_has(w, header, i);
+        if (seen < 0)
+            return sl_nomem(err);
         if (seen)
             continue;
         if (w->begun) {
             w->header.nprops = mark_props;
             w->header.strings.len = mark_len;
+            w->htable_n = SL_NONE; /* entries taken back: rebuild the table */
             return sl_error(err, SELARAS_ERR_STATE,
                             "the header is already written: add header properties before "
                             "units, or use SELARAS_WRITER_DEDUPE");
@@ -296,6 +284,7 @@ selaras_status selaras_writer_add_header(selaras_writer *w, const selaras_unit *
         if (st != SELARAS_OK) {
             w->header.nprops = mark_props;
             w->header.strings.len = mark_len;
+            w->htable_n = SL_NONE; /* entries taken back: rebuild the table */
             return st;
         }
     }
@@ -544,8 +533,8 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     selaras_status st = prepare(w, err);
     if (st == SELARAS_OK && !w->begun)
         st = sl_emit_begin(w, err);
-    for (size_t i = 0; st == SELARAS_OK && i < w->nunits; i++)
-        st = sl_emit_unit(w, w->kept[i].unit, err);
+    if (st == SELARAS_OK)
+        st = sl_store_emit(w, err);
     if (st == SELARAS_OK)
         st = sl_emit_end(w, err);
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)

@@ -5,34 +5,25 @@
 
 #include "segmenter.h"
 
+/* Letters, case and digits are the classes every stage shares (core/chars.c). */
 int sl_cp_is_upper_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+    return sl_char_is_upper(cp);
 }
 
 int sl_cp_is_lower_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+    return sl_char_is_lower(cp);
 }
 
 int sl_cp_is_letter_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_alpha(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return sl_char_is_letter(cp);
 }
 
 int sl_cp_is_digit_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return sl_is_ascii_digit(cp);
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+    return sl_char_is_digit(cp);
 }
 
 int sl_cp_is_opener_slow(int32_t cp)

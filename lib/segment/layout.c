@@ -35,13 +35,6 @@ static const char *const press_headers[] = {
     "rilis berita", "siaran berita", NULL
 };
 
-static const char *const months[] = {
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-    "oktober", "november", "desember", "january", "february", "march", "may", "june",
-    "july", "august", "october", "december", "agu", "ags", "okt", "des", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL
-};
-
 static int in_folded(const char *const *list, const char *w, size_t n)
 {
     for (; *list != NULL; list++)
@@ -125,7 +118,7 @@ static int is_date_line(const char *t, size_t n)
             size_t j = i;
             while (j < n && sl_is_ascii_alpha((unsigned char)t[j]))
                 j++;
-            if (in_folded(months, t + i, j - i))
+            if (sl_month_word(t + i, j - i)) /* the table every stage shares */
                 month = 1;
             words++;
             i = j;

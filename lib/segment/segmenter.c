@@ -74,34 +74,13 @@ selaras_status selaras_segmenter_load_abbreviations(selaras_segmenter *seg, cons
     if (seg == NULL || path == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT,
                         "selaras_segmenter_load_abbreviations: NULL argument");
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return sl_error(err, SELARAS_ERR_IO, "cannot open abbreviation file '%s'", path);
-    sl_buf buf;
-    sl_buf_init(&buf, &seg->mem);
-    selaras_status st = SELARAS_OK;
-    for (;;) {
-        if (sl_buf_reserve(&buf, 4096) != 0) {
-            st = sl_nomem(err);
-            break;
-        }
-        size_t got = fread(buf.data + buf.len, 1, buf.cap - buf.len - 1, f);
-        buf.len += got;
-        if (buf.len > SL_ABBREV_FILE_MAX) {
-            st = sl_error(err, SELARAS_ERR_LIMIT, "abbreviation file '%s' exceeds %zu bytes",
-                          path, SL_ABBREV_FILE_MAX);
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f))
-                st = sl_error(err, SELARAS_ERR_IO, "cannot read abbreviation file '%s'", path);
-            break;
-        }
-    }
-    fclose(f);
-    if (st == SELARAS_OK)
-        st = sl_abbrev_parse(&seg->abbrev, buf.data, buf.len, err);
-    sl_buf_release(&buf);
+    selaras_file *f;
+    selaras_status st = sl_file_read(&seg->mem, "abbreviation file", path, SL_ABBREV_FILE_MAX, 0,
+                                     &f, err);
+    if (st != SELARAS_OK)
+        return st;
+    st = sl_abbrev_parse(&seg->abbrev, f->data, f->len, err);
+    selaras_file_free(f);
     return st;
 }
 
@@ -185,18 +164,8 @@ static selaras_status emit(walk *w, size_t a, size_t b, selaras_segment_kind kin
         return SELARAS_OK;
     kind = sl_doc_kind_at(w->doc, a, kind); /* an HTML page's headline, caption, byline… */
     size_t oa = to_original(w, a), ob = to_original(w, b);
-    selaras_status st = sl_segments_push_room(w->segs, oa, ob, t + a, b - a, kind, w->para,
-                                                 err);
-    if (st != SELARAS_OK)
-        return st;
-    if (w->wrapped && memchr(t + a, '\n', b - a) != NULL) {  /* a wrapped sentence */
-        sl_segment *s = &w->segs->items[w->segs->count - 1];
-        char *p = w->segs->texts.data + s->text_off;
-        for (size_t i = 0; i < s->text_len; i++)
-            if (p[i] == '\n')
-                p[i] = ' ';
-    }
-    return SELARAS_OK;
+    unsigned flags = w->wrapped && memchr(t + a, '\n', b - a) != NULL ? SL_SEG_WRAPPED : 0;
+    return sl_segments_push_span_room(w->segs, oa, ob, a, b - a, kind, w->para, flags, err);
 }
 
 /* The last character of text[a..b) that is not a closing quote, bracket or emphasis. */
@@ -362,9 +331,9 @@ static void number_paragraphs(selaras_segmenter *seg, selaras_segments *segs)
         return;
     size_t block = 0;
     for (size_t i = 0; i < segs->count; i++) {
-        while (block < seg->nblocks && seg->blocks[block] <= segs->items[i].para)
+        while (block < seg->nblocks && seg->blocks[block] <= sl_seg_para(&segs->items[i]))
             block++;
-        segs->items[i].para = block;
+        sl_seg_set_para(&segs->items[i], block);
     }
 }
 
@@ -381,17 +350,15 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
                                            doc->name, err);
     if (st != SELARAS_OK)
         return st;
-    /* Reserve the list once: its texts hold at most the document's bytes plus one NUL
-     * per segment; a first guess of one segment per 64 bytes. Growth stays possible. */
-    size_t text_cap = doc->len + doc->len / 16 + 16, item_cap = doc->len / 64 + 16;
-    w.segs->texts.data = sl_malloc(&seg->mem, text_cap);
+    /* The segments are spans of the document's text, which the list holds on to. Reserve
+     * the items once: a first guess of one segment per 64 bytes; growth stays possible. */
+    w.segs->src = sl_file_ref(doc->store);
+    size_t item_cap = doc->len / 64 + 16;
     w.segs->items = sl_malloc(&seg->mem, item_cap * sizeof(sl_segment));
-    if (w.segs->texts.data == NULL || w.segs->items == NULL) {
+    if (w.segs->items == NULL) {
         selaras_segments_free(w.segs);
         return sl_nomem(err);
     }
-    w.segs->texts.data[0] = '\0';
-    w.segs->texts.cap = text_cap;
     w.segs->cap = item_cap;
     seg->nblocks = 0;
 
@@ -447,6 +414,8 @@ selaras_status selaras_segment(selaras_segmenter *seg, const selaras_doc *doc,
         }
         st = emit_text(&w, ln.start, end, err);
     }
+    if (st == SELARAS_OK)
+        st = sl_segments_seal(w.segs, err);
     if (st != SELARAS_OK) {
         selaras_segments_free(w.segs);
         return st;

@@ -74,6 +74,7 @@ selaras_status sl_segments_create(selaras_segments **out, const selaras_allocato
     memcpy(segs->primary, primary, n);
     segs->primary[n] = '\0';
     sl_buf_init(&segs->texts, &segs->mem);
+    atomic_init(&segs->texts_state, 0);
     if (name != NULL && (segs->name = sl_strndup(&segs->mem, name, strlen(name))) == NULL) {
         sl_free(&segs->mem, segs);
         return sl_nomem(err);
@@ -82,9 +83,8 @@ selaras_status sl_segments_create(selaras_segments **out, const selaras_allocato
     return SELARAS_OK;
 }
 
-selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, size_t end,
-                                        const char *text, size_t n, selaras_segment_kind kind,
-                                        size_t para, selaras_error *err)
+/* Room for one more item. */
+static selaras_status item_room(selaras_segments *segs, selaras_error *err)
 {
     if (segs->count >= SELARAS_SEGMENTS_MAX_COUNT)
         return sl_error(err, SELARAS_ERR_LIMIT, "more than %zu segments in one list",
@@ -95,10 +95,78 @@ selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, si
             return sl_nomem(err);
         segs->items = items;
     }
-    if (segs->texts.cap - segs->texts.len < n + 2 && sl_buf_reserve(&segs->texts, n + 1) != 0)
-        return sl_nomem(err);
-    sl_segments_put(segs, start, end, text, n, kind, para);
     return SELARAS_OK;
+}
+
+selaras_status sl_segments_push_trimmed(selaras_segments *segs, size_t start, size_t end,
+                                        const char *text, size_t n, selaras_segment_kind kind,
+                                        size_t para, selaras_error *err)
+{
+    selaras_status st = item_room(segs, err);
+    if (st != SELARAS_OK)
+        return st;
+    if (sl_buf_reserve(&segs->texts, n + 1) != 0)
+        return sl_nomem(err);
+    size_t off = segs->texts.len;
+    memcpy(segs->texts.data + off, text, n);
+    segs->texts.data[off + n] = '\0';
+    segs->texts.len = off + n + 1;
+    segs->texts.data[segs->texts.len] = '\0';
+    sl_seg_set(&segs->items[segs->count++], start, end, off, n, kind, para, 0);
+    return SELARAS_OK;
+}
+
+selaras_status sl_segments_push_span(selaras_segments *segs, size_t start, size_t end,
+                                     size_t off, size_t n, selaras_segment_kind kind,
+                                     size_t para, unsigned flags, selaras_error *err)
+{
+    selaras_status st = item_room(segs, err);
+    if (st != SELARAS_OK)
+        return st;
+    return sl_segments_push_span_room(segs, start, end, off, n, kind, para, flags, err);
+}
+
+selaras_status sl_segments_seal(selaras_segments *segs, selaras_error *err)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < segs->count; i++)
+        total += sl_seg_len(&segs->items[i]) + 1;
+    segs->nspans = segs->count;
+    /* the room is reserved, not written: its pages are touched only when filled */
+    if (segs->count > 0) {
+        segs->copy_at = sl_malloc(&segs->mem, segs->count * sizeof *segs->copy_at);
+        if (segs->copy_at == NULL || sl_buf_reserve(&segs->texts, total) != 0)
+            return sl_nomem(err);
+        segs->texts.len += total;
+    }
+    return SELARAS_OK;
+}
+
+/* Make the NUL-terminated copies of the spans, once, whichever thread asks first. */
+static void fill_texts(selaras_segments *segs)
+{
+    int expected = 0;
+    if (!atomic_compare_exchange_strong_explicit(&segs->texts_state, &expected, 1,
+                                                 memory_order_acquire, memory_order_acquire)) {
+        while (atomic_load_explicit(&segs->texts_state, memory_order_acquire) != 2)
+            ; /* another thread is copying: a few milliseconds at most */
+        return;
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i < segs->nspans; i++) {
+        const sl_segment *s = &segs->items[i];
+        size_t n = sl_seg_len(s);
+        char *dst = segs->texts.data + pos;
+        segs->copy_at[i] = (uint32_t)pos;
+        memcpy(dst, segs->src->data + s->text_off, n);
+        dst[n] = '\0';
+        if (sl_seg_wrapped(s)) /* a sentence wrapped over lines reads with spaces */
+            for (char *p = memchr(dst, '\n', n); p != NULL;
+                 p = memchr(p, '\n', n - (size_t)(p - dst)))
+                *p = ' ';
+        pos += n + 1;
+    }
+    atomic_store_explicit(&segs->texts_state, 2, memory_order_release);
 }
 
 selaras_status sl_segments_push(selaras_segments *segs, size_t start, size_t end,
@@ -198,6 +266,8 @@ void selaras_segments_free(selaras_segments *segs)
         return;
     selaras_allocator m = segs->mem;
     sl_buf_release(&segs->texts);
+    selaras_file_free(segs->src);
+    sl_free(&m, segs->copy_at);
     sl_free(&m, segs->items);
     sl_free(&m, segs->name);
     sl_free(&m, segs);
@@ -237,9 +307,26 @@ const char *selaras_segments_text(const selaras_segments *segs, size_t i, size_t
             *len = 0;
         return NULL;
     }
+    const sl_segment *s = &segs->items[i];
     if (len != NULL)
-        *len = segs->items[i].text_len;
-    return segs->texts.data + segs->items[i].text_off;
+        *len = sl_seg_len(s);
+    if (i >= segs->nspans)
+        return segs->texts.data + s->text_off;
+    if (atomic_load_explicit(&segs->texts_state, memory_order_acquire) != 2)
+        fill_texts((selaras_segments *)segs); /* the copies are made once, on demand */
+    return segs->texts.data + segs->copy_at[i];
+}
+
+const char *selaras_segments_span(const selaras_segments *segs, size_t i, size_t *len)
+{
+    if (i >= segs->count) {
+        if (len != NULL)
+            *len = 0;
+        return NULL;
+    }
+    if (len != NULL)
+        *len = sl_seg_len(&segs->items[i]);
+    return sl_segments_span_at(segs, i);
 }
 
 size_t selaras_segments_start(const selaras_segments *segs, size_t i)
@@ -254,10 +341,10 @@ size_t selaras_segments_end(const selaras_segments *segs, size_t i)
 
 selaras_segment_kind selaras_segments_kind(const selaras_segments *segs, size_t i)
 {
-    return i < segs->count ? segs->items[i].kind : SELARAS_SEGMENT_SENTENCE;
+    return i < segs->count ? sl_seg_kind(&segs->items[i]) : SELARAS_SEGMENT_SENTENCE;
 }
 
 size_t selaras_segments_paragraph(const selaras_segments *segs, size_t i)
 {
-    return i < segs->count ? segs->items[i].para : 0;
+    return i < segs->count ? sl_seg_para(&segs->items[i]) : 0;
 }

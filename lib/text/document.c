@@ -5,42 +5,44 @@
 
 #include "text.h"
 
-selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
-                               const char *lang, unsigned flags,
-                               const selaras_allocator *mem, selaras_error *err)
+/* The constructors: bytes (with file, their holder, or NULL) in encoding (NULL: detect)
+ * into a document. file is taken over in every case; mem is NULL to use the file's
+ * allocator. */
+static selaras_status make_doc(selaras_doc **out, const char *bytes, size_t len,
+                               const char *lang, const char *encoding, unsigned flags,
+                               const selaras_allocator *mem, selaras_file *file,
+                               selaras_error *err)
 {
-    return selaras_doc_new_encoded(out, bytes, len, lang, NULL, flags, mem, err);
-}
-
-selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes, size_t len,
-                                       const char *lang, const char *encoding, unsigned flags,
-                                       const selaras_allocator *mem, selaras_error *err)
-{
+    const char *fn = file != NULL ? "selaras_doc_new_from_file" : "selaras_doc_new";
+    selaras_status st = SELARAS_OK;
     if (out == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: out is NULL");
-    *out = NULL;
-    if (bytes == NULL && len > 0)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: bytes is NULL");
-    if (flags & ~(unsigned)(SELARAS_DOC_REPLACE_INVALID | SELARAS_DOC_HTML |
-                            SELARAS_DOC_DETECT_HTML))
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new: unknown flags 0x%x", flags);
-    if (len > SELARAS_DOC_MAX_BYTES)
-        return sl_error(err, SELARAS_ERR_LIMIT,
-                        "document of %zu bytes exceeds the limit of %zu bytes", len,
-                        (size_t)SELARAS_DOC_MAX_BYTES);
+        st = sl_error(err, SELARAS_ERR_ARGUMENT, "%s: out is NULL", fn);
+    else if (bytes == NULL && len > 0)
+        st = sl_error(err, SELARAS_ERR_ARGUMENT, "%s: bytes is NULL", fn);
+    else if (flags & ~(unsigned)(SELARAS_DOC_REPLACE_INVALID | SELARAS_DOC_HTML |
+                                 SELARAS_DOC_DETECT_HTML))
+        st = sl_error(err, SELARAS_ERR_ARGUMENT, "%s: unknown flags 0x%x", fn, flags);
+    else if (len > SELARAS_DOC_MAX_BYTES)
+        st = sl_error(err, SELARAS_ERR_LIMIT,
+                      "document of %zu bytes exceeds the limit of %zu bytes", len,
+                      (size_t)SELARAS_DOC_MAX_BYTES);
+    if (out != NULL)
+        *out = NULL;
     selaras_allocator m;
     char tag[SL_LANG_TAG_MAX], primary[4];
-    selaras_status st = sl_mem_lang_init(&m, mem, lang, tag, primary, err);
-    if (st != SELARAS_OK)
+    if (st == SELARAS_OK)
+        st = sl_mem_lang_init(&m, file != NULL ? &file->mem : mem, lang, tag, primary, err);
+    selaras_doc *doc = NULL;
+    if (st == SELARAS_OK && (doc = sl_calloc(&m, 1, sizeof *doc)) == NULL)
+        st = sl_nomem(err);
+    if (st != SELARAS_OK) {
+        selaras_file_free(file);
         return st;
-
-    selaras_doc *doc = sl_calloc(&m, 1, sizeof *doc);
-    if (doc == NULL)
-        return sl_nomem(err);
+    }
     doc->mem = m;
     memcpy(doc->tag, tag, sizeof tag);
     memcpy(doc->primary, primary, sizeof primary);
-    if ((st = sl_intake(doc, bytes == NULL ? "" : bytes, len, encoding, flags, err)) !=
+    if ((st = sl_intake(doc, bytes == NULL ? "" : bytes, len, encoding, flags, file, err)) !=
         SELARAS_OK) {
         sl_free(&m, doc);
         return st;
@@ -49,12 +51,37 @@ selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes, siz
     return SELARAS_OK;
 }
 
+selaras_status selaras_doc_new(selaras_doc **out, const char *bytes, size_t len,
+                               const char *lang, unsigned flags,
+                               const selaras_allocator *mem, selaras_error *err)
+{
+    return make_doc(out, bytes, len, lang, NULL, flags, mem, NULL, err);
+}
+
+selaras_status selaras_doc_new_encoded(selaras_doc **out, const char *bytes, size_t len,
+                                       const char *lang, const char *encoding, unsigned flags,
+                                       const selaras_allocator *mem, selaras_error *err)
+{
+    return make_doc(out, bytes, len, lang, encoding, flags, mem, NULL, err);
+}
+
+selaras_status selaras_doc_new_from_file(selaras_doc **out, selaras_file *file,
+                                         const char *lang, unsigned flags, selaras_error *err)
+{
+    if (file == NULL) {
+        if (out != NULL)
+            *out = NULL;
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "selaras_doc_new_from_file: file is NULL");
+    }
+    return make_doc(out, file->data, file->len, lang, NULL, flags, NULL, file, err);
+}
+
 void selaras_doc_free(selaras_doc *doc)
 {
     if (doc == NULL)
         return;
     selaras_allocator m = doc->mem;
-    sl_free(&m, doc->text);
+    selaras_file_free(doc->store);
     sl_free(&m, doc->runs);
     sl_free(&m, doc->name);
     sl_free(&m, doc->blocks);

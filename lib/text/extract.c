@@ -296,6 +296,15 @@ static int looks_like_prose(const char *s, size_t len, const char *primary)
     return 0;
 }
 
+/* 1 when text ends with a sentence end (a closing quote or bracket may follow). */
+static int ends_sentence(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ')' || s[len - 1] == '"' || s[len - 1] == '\'' ||
+                       (unsigned char)s[len - 1] >= 0x80))
+        len--;
+    return len > 0 && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
+}
+
 /* The part of a <title> that is the headline: the longest piece between " - ", " | ",
  * " – " and " — " (site names sit on either side). */
 static void title_slice(const char *s, size_t len, size_t *from, size_t *to)
@@ -387,6 +396,9 @@ static void decide(const sl_page *p, feature *f, size_t top, size_t headline,
                      (f[i].cls == CLS_GOOD || heading || b->tag == SL_TAG_PRE ||
                       looks_like_prose(s, len, primary)))
                 f[i].keep = 1;
+            else if (region && links < 0.75 && !heading && ends_sentence(s, len) &&
+                     looks_like_prose(s, len, primary))
+                f[i].keep = 1; /* a sentence that ends in a long link ("see the manual") */
             else if (near && boiler && (b->flags & (SL_ELEM_CAPTION | SL_ELEM_BYLINE)))
                 f[i].keep = 1;
         } else if (f[i].cls == CLS_GOOD || (boiler && f[i].cls != CLS_BAD)) {

@@ -73,6 +73,7 @@ static sl_tag tag_of(const char *name)
     return SL_TAG_OTHER;
 }
 
+
 static int is_block_tag(sl_tag t)
 {
     return t >= SL_TAG_P || t == SL_TAG_PRE;
@@ -179,7 +180,8 @@ static void read_attributes(const xmlChar **atts, sl_tag tag, int *weight, unsig
     }
     *weight = (positive ? 25 : 0) - (unlikely ? 25 : 0);
     *flags = 0;
-    if (unlikely && !maybe && tag != SL_TAG_ARTICLE)
+    /* Only containers are dropped for their class: an inline "menuitem" is text. */
+    if (unlikely && !maybe && tag != SL_TAG_ARTICLE && (is_block_tag(tag) || tag == SL_TAG_DROP))
         *flags |= SL_ELEM_UNLIKELY | SL_ELEM_DROP;
     if (byline)
         *flags |= SL_ELEM_BYLINE;

@@ -82,7 +82,7 @@ static size_t to_norm(const selaras_doc *doc, size_t off)
 }
 
 selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const char *encoding,
-                         unsigned flags, selaras_error *err)
+                         unsigned flags, selaras_file *file, selaras_error *err)
 {
     int html = (flags & SELARAS_DOC_HTML) ||
                ((flags & SELARAS_DOC_DETECT_HTML) && sl_looks_like_html(bytes, len));
@@ -90,7 +90,7 @@ selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const 
     char declared[64];
     selaras_status st;
     if (!html && (enc == NULL || is_utf8_name(enc))) {
-        return sl_normalize(doc, bytes, len, flags, err);
+        return sl_normalize(doc, bytes, len, flags, file, err);
     }
     if (enc == NULL)
         enc = page_encoding(bytes, len, flags, declared, sizeof declared);
@@ -106,8 +106,10 @@ selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const 
     int view = is_utf8_name(enc) && sl_bom_encoding(bytes, len) == NULL &&
                sl_utf8_valid(bytes, len);
     if (!view) {
-        if ((st = sl_decode(mem, bytes, len, enc, flags, &dec, err)) != SELARAS_OK)
+        if ((st = sl_decode(mem, bytes, len, enc, flags, &dec, err)) != SELARAS_OK) {
+            selaras_file_free(file);
             return st;
+        }
         mid = dec.text;
         mid_len = dec.len;
     }
@@ -122,7 +124,7 @@ selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const 
         text = page.text;
         text_len = page.len;
     }
-    if ((st = sl_normalize(doc, text, text_len, flags, err)) != SELARAS_OK) {
+    if ((st = sl_normalize(doc, text, text_len, flags, NULL, err)) != SELARAS_OK) {
         if (st == SELARAS_ERR_ENCODING && err != NULL && err->offset != SELARAS_NO_OFFSET) {
             size_t at = err->offset;
             if (html)
@@ -161,8 +163,9 @@ selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const 
     sl_map_release(&step);
     if (!ok) {
         st = sl_nomem(err);
-        sl_free(mem, doc->text);
+        selaras_file_free(doc->store);
         sl_free(mem, doc->runs);
+        doc->store = NULL;
         doc->text = NULL;
         doc->runs = NULL;
         doc->nruns = 0;
@@ -177,6 +180,7 @@ selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const 
     doc->nblocks = nblocks;
     blocks = NULL;
 done:
+    selaras_file_free(file); /* bytes, its data, are no longer needed */
     sl_free(mem, blocks);
     sl_decoded_release(mem, &page);
     sl_decoded_release(mem, &dec);

@@ -250,9 +250,111 @@ static selaras_status run(builder *b, unsigned flags, selaras_error *err)
     return SELARAS_OK;
 }
 
-selaras_status sl_normalize(selaras_doc *doc, const char *bytes, size_t len, unsigned flags,
-                            selaras_error *err)
+/* SWAR: a word whose bytes are all v, and whether some byte of x is zero. */
+#define SL_REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
+static inline uint64_t has_zero(uint64_t x)
 {
+    return (x - SL_REP(0x01)) & ~x & SL_REP(0x80);
+}
+
+/* Whether cp, a starter with a normalisation boundary before it, is its own NFC as
+ * flush_chunk() computes it (utf8proc). */
+static int nfc_keeps(int32_t cp, const char *bytes, size_t n)
+{
+    utf8proc_int32_t buf[8];
+    const utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_ssize_t count = utf8proc_decompose((const utf8proc_uint8_t *)bytes,
+                                                (utf8proc_ssize_t)n, buf, 7, options);
+    if (count <= 0 || count > 7)
+        return 0;
+    count = utf8proc_normalize_utf32(buf, count, options); /* composes, as reencode does */
+    return count == 1 && buf[0] == cp;
+}
+
+int sl_intake_is_identity(const char *bytes, size_t len)
+{
+    const unsigned char *in = (const unsigned char *)bytes;
+    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
+        return 0;
+    UErrorCode icu_status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&icu_status);
+    if (U_FAILURE(icu_status))
+        return 0;
+    int32_t seen[64] = {0}; /* characters already found to be kept, by their low bits */
+    size_t i = 0;
+    while (i < len) {
+        while (i + 8 <= len) { /* ASCII other than NUL and CR, eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, in + i, 8);
+            if ((w & SL_REP(0x80)) | has_zero(w) | has_zero(w ^ SL_REP('\r')))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = in[i];
+        if (c < 0x80) {
+            if (c == 0 || c == '\r')
+                return 0;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n;
+        if (sl_utf8_check(in + i, len - i, &cp, &n) != SL_UTF8_OK || cp == 0x85 ||
+            cp == 0x2028 || cp == 0x2029)
+            return 0;
+        if (cp >= 0x300 && seen[cp & 63] != cp) {
+            if (!unorm2_hasBoundaryBefore(nfc, cp))
+                return 0;
+            if (cp >= 0x340 && !nfc_keeps(cp, bytes + i, n))
+                return 0;
+            seen[cp & 63] = cp;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+/* The text is the input: one identity run; the text is file's data, or a copy. */
+static selaras_status keep_as_is(selaras_doc *doc, const char *bytes, size_t len,
+                                 selaras_file *file, selaras_error *err)
+{
+    doc->runs = sl_malloc(&doc->mem, sizeof *doc->runs);
+    if (doc->runs == NULL) {
+        selaras_file_free(file);
+        return sl_nomem(err);
+    }
+    doc->runs[0] = (sl_offset_run){0, 0, 1};
+    doc->nruns = 1;
+    if (file == NULL) {
+        char *copy = sl_malloc(&doc->mem, len + 1);
+        selaras_status st = copy == NULL ? sl_nomem(err) : SELARAS_OK;
+        if (copy != NULL) {
+            memcpy(copy, bytes, len);
+            copy[len] = '\0';
+            if ((st = sl_file_wrap(&doc->mem, copy, len, &file, err)) != SELARAS_OK)
+                sl_free(&doc->mem, copy);
+        }
+        if (st != SELARAS_OK) {
+            sl_free(&doc->mem, doc->runs);
+            doc->runs = NULL;
+            doc->nruns = 0;
+            return st;
+        }
+    }
+    doc->store = file;
+    doc->text = file->data;
+    doc->len = len;
+    doc->orig_len = len;
+    return SELARAS_OK;
+}
+
+selaras_status sl_normalize(selaras_doc *doc, const char *bytes, size_t len, unsigned flags,
+                            selaras_file *file, selaras_error *err)
+{
+    if (sl_intake_is_identity(bytes, len))
+        return keep_as_is(doc, bytes, len, file, err);
     builder b;
     memset(&b, 0, sizeof b);
     b.doc = doc;
@@ -265,6 +367,10 @@ selaras_status sl_normalize(selaras_doc *doc, const char *bytes, size_t len, uns
     if (st == SELARAS_OK)
         st = run(&b, flags, err);
     sl_free(&doc->mem, b.scratch);
+    selaras_file_free(file); /* the input is no longer needed */
+    if (st == SELARAS_OK && sl_file_wrap(&doc->mem, b.out.data, b.out.len, &doc->store, err) !=
+                                SELARAS_OK)
+        st = SELARAS_ERR_NOMEM;
     if (st != SELARAS_OK) {
         sl_buf_release(&b.out);
         sl_free(&doc->mem, doc->runs);

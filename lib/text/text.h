@@ -28,7 +28,8 @@ struct selaras_doc {
     selaras_allocator mem;
     char tag[SL_LANG_TAG_MAX];
     char primary[4];
-    char *text;        /* normalised, NUL-terminated */
+    char *text;        /* normalised, NUL-terminated: store's data */
+    selaras_file *store; /* holds the text; shared with segment lists made from it */
     size_t len;
     size_t orig_len;
     sl_offset_run *runs;
@@ -95,18 +96,27 @@ size_t sl_utf8_encode(int32_t cp, char *out);
 
 /* ---- normalisation ---- */
 
-/* Validate, clean and normalise bytes into doc->text and doc->runs (see selaras.h for the
- * steps). doc->mem must be set; on failure doc's text and runs are left NULL. */
+/* Validate, clean and normalise bytes into doc->text, doc->store and doc->runs (see
+ * selaras.h for the steps). doc->mem must be set. When the bytes are already what intake
+ * makes of them (sl_intake_is_identity), the text is a copy of them, or, when file is not
+ * NULL (its data being bytes), the file itself, kept as doc->store without a copy.
+ * file is taken over in every case. On failure doc's text, store and runs are left NULL. */
 selaras_status sl_normalize(selaras_doc *doc, const char *bytes, size_t len, unsigned flags,
-                            selaras_error *err);
+                            selaras_file *file, selaras_error *err);
+
+/* The quick check: whether intake leaves bytes as they are (valid UTF-8 without a BOM,
+ * NUL, CR, U+0085, U+2028, U+2029, and every non-ASCII character a normalisation
+ * boundary that NFC keeps as it is). */
+int sl_intake_is_identity(const char *bytes, size_t len);
 
 /* ---- the front end (intake.c) ---- */
 
 /* Fill doc (mem, tag set) from the caller's bytes: decode them (encoding, or NULL to
  * detect), extract an HTML page's main text (SELARAS_DOC_HTML, or SELARAS_DOC_DETECT_HTML
- * and the bytes look like a page), then sl_normalize(); the offset map points into bytes. */
+ * and the bytes look like a page), then sl_normalize(); the offset map points into bytes.
+ * file, the holder of bytes or NULL, is taken over (see sl_normalize()). */
 selaras_status sl_intake(selaras_doc *doc, const char *bytes, size_t len, const char *encoding,
-                         unsigned flags, selaras_error *err);
+                         unsigned flags, selaras_file *file, selaras_error *err);
 
 /* The kind of the HTML block holding normalised offset off, or fallback when the document
  * has no blocks or the block's kind is content. */

@@ -1,0 +1,36 @@
+#!/bin/sh
+# make bench-html: HTML intake speed in MB/s on the LibreOffice help pages (id and en-US)
+# and press/html: libxml2 parsing alone (the floor) and selaras' library call
+# (eval/bench_html), then the whole CLI process (selaras extract, one process a page) and
+# Mozilla Readability with jsdom (inside node, and the whole node process) on the same
+# pages. BENCH_HTML_PAGES (default 400) pages a language.
+set -eu
+build=$1 src=$2 data=$3
+work=$build/eval-html-work
+mkdir -p "$work/npm"
+n=${BENCH_HTML_PAGES:-400}
+list=$work/bench-pages.txt
+{ find /usr/share/libreoffice/help/id /usr/share/libreoffice/help/en-US -name '*.html' |
+    sort | awk -v n="$n" 'NR % 7 == 0' | head -n $((2 * n)); ls "$data"/press/html/*.html; } >"$list"
+pages=$(wc -l <"$list")
+bytes=$(xargs cat <"$list" | wc -c)
+mb=$(echo "$bytes" | awk '{ printf "%.2f", $1 / 1e6 }')
+echo "== bench-html: $pages pages, $mb MB"
+"$build/eval/bench_html" "$list" 3
+t0=$(date +%s.%N)
+while read -r f; do "$build/selaras" extract "$f" >/dev/null; done <"$list"
+t1=$(date +%s.%N)
+awk -v a="$t0" -v b="$t1" -v mb="$mb" -v p="$pages" \
+    'BEGIN { printf "%-34s %8.2f MB/s  %7.3f s  (%.1f ms a page, process start included)\n", "selaras extract (CLI, per page)", mb / (b - a), b - a, 1000 * (b - a) / p }'
+if command -v node >/dev/null; then
+    if [ ! -d "$work/npm/node_modules/@mozilla/readability" ] || [ ! -d "$work/npm/node_modules/jsdom" ]; then
+        (cd "$work/npm" && npm install --no-audit --no-fund --silent @mozilla/readability jsdom \
+            >"$work/npm/log" 2>&1) || { cat "$work/npm/log"; exit 1; }
+    fi
+    t0=$(date +%s.%N)
+    node "$src/eval/readability.cjs" "$work/npm" "$list" >"$work/readability.jsonl"
+    t1=$(date +%s.%N)
+    inside=$(awk -F'"ms":' '{ split($2, a, "}"); s += a[1] } END { printf "%.3f", s / 1000 }' "$work/readability.jsonl")
+    awk -v t="$inside" -v mb="$mb" 'BEGIN { printf "%-34s %8.2f MB/s  %7.3f s\n", "Readability + jsdom (in node)", mb / t, t }'
+    awk -v a="$t0" -v b="$t1" -v mb="$mb" 'BEGIN { printf "%-34s %8.2f MB/s  %7.3f s\n", "Readability (node process)", mb / (b - a), b - a }'
+fi

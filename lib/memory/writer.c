@@ -300,14 +300,21 @@ size_t selaras_writer_count(const selaras_writer *w, selaras_writer_counter whic
 
 /* ---- adding units ---- */
 
-/* The targets prepared (sl_out_prepare_all), then with SELARAS_WRITER_MERGE the memory
- * already at the target added. */
+static selaras_status add_file(selaras_writer *w, const char *path, selaras_error *err);
+
+/* Once, before the first unit: lock and check the targets; with SELARAS_WRITER_MERGE,
+ * add the memory already at the target, read under the lock. Fails the writer on error. */
 static selaras_status prepare(selaras_writer *w, selaras_error *err)
 {
-    int merge_target;
-    selaras_status st = sl_out_prepare_all(w, &merge_target, err);
-    if (st == SELARAS_OK && merge_target && (w->flags & SELARAS_WRITER_MERGE))
-        st = sl_writer_add_file(w, w->out[0].path, err); /* fails the writer on error */
+    if (w->prepared)
+        return SELARAS_OK;
+    w->prepared = 1;
+    int exists = 0;
+    selaras_status st = sl_writer_lock_targets(w, &exists, err);
+    if (st == SELARAS_OK && (w->flags & SELARAS_WRITER_MERGE) && exists)
+        st = add_file(w, w->out[0].path, err);
+    if (st != SELARAS_OK)
+        w->failed = 1;
     return st;
 }
 
@@ -503,10 +510,10 @@ selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path, selar
         return st;
     if (path == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "path is NULL");
-    return sl_writer_add_file(w, path, err);
+    return add_file(w, path, err);
 }
 
-selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err)
+static selaras_status add_file(selaras_writer *w, const char *path, selaras_error *err)
 {
     selaras_tmx_reader *r;
     selaras_status st = selaras_tmx_reader_new(&r, path, 0, &w->mem, err);

@@ -121,7 +121,7 @@ static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt
     /* duplicates collapse within one run too, not only into an existing memory */
     flags |= SELARAS_WRITER_DEDUPE;
     char date[11];
-    if (st == SELARAS_OK && (cli_release_date(src, date) || cli_release_date(tgt, date)))
+    if (st == SELARAS_OK && (selaras_segments_date(src, date) || selaras_segments_date(tgt, date)))
         st = selaras_writer_set_doc_date(w, date, &err);
     if (st == SELARAS_OK && min_score > 0)
         st = selaras_writer_set_min_score(w, min_score, &err);

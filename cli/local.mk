@@ -1,7 +1,7 @@
 # The selaras command: a thin layer over the library, one file per command group.
 selaras_SOURCES += cli/selaras.c cli/cli.h cli/cli.c cli/cmd_normalize.c \
 	cli/cmd_segment.c cli/cmd_align.c cli/cmd_tmx.c cli/progress.h cli/progress.c \
-	cli/presegmented.c cli/summary.c cli/release_date.c cli/tmx_stats.c \
+	cli/presegmented.c cli/summary.c cli/tmx_stats.c \
 	cli/memout.h cli/memout.c \
 	cli/input.h cli/input.c cli/cmd_extract.c \
 	cli/outbuf.h cli/outbuf.c

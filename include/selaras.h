@@ -441,6 +441,19 @@ SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
 SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name);
 
 /**
+ * The release date of the document a list came from, as the segmenter finds it: a date
+ * line among the boilerplate before the third sentence ("Jakarta, 27 Januari 2026",
+ * "January 27, 2026", "2026-01-27"; month names of Indonesian, English, German and
+ * French, in full or abbreviated, in any case), or a date in a dateline opening the first
+ * sentence ("JAKARTA, 27 Januari 2026 - …"). Dates of digits only with a slash
+ * ("27/1/2026") are not read: day and month order are unknown. Allocates nothing.
+ * @param[out] buf at least 11 bytes: receives "YYYY-MM-DD" and a NUL, or "" when no date
+ *                 is found.
+ * @return 1 when a date was found, 0 otherwise (also for a NULL argument).
+ */
+SELARAS_API int selaras_segments_date(const selaras_segments *segs, char *buf);
+
+/**
  * Text of segment @p i (i < count): trimmed of surrounding white space, NUL-terminated,
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */

@@ -60,12 +60,9 @@ tests_thread_test_LDADD = libselaras.la $(PTHREAD_LIBS)
 TESTS += tests/link.test tests/readme.test
 EXTRA_DIST += tests/link.test tests/readme.test
 
-# The tree's rules anyone can run (scripts/check-tree). Expected to fail while lib/ has
-# files calling each other both ways (today align/moves.c <-> align/search.c): once they
-# are gone it passes, XPASS fails the run,
-# and this XFAIL_TESTS line is to be removed.
+# The tree's rules anyone can run (scripts/check-tree): file sizes, no call loops between
+# the library's files, each local.mk its own folder's files, no repeated lines in lib/.
 TESTS += tests/check-tree.test
-XFAIL_TESTS = tests/check-tree.test
 EXTRA_DIST += tests/check-tree.test scripts/check-tree
 
 # The C API of the bindings (issue 12): callback writer, whole alignments, lexicon from memory.

@@ -128,6 +128,9 @@ struct sl_tokens;
 int sl_phrases_emit(const sl_phrase_lookup *ph, struct sl_tokens *toks, const char *text,
                     size_t len, sl_stem_fn stem, void *stem_ctx, sl_emit_fn emit, void *ctx);
 
+/* The sentences [a, b) of side f as a side of their own (side.c). */
+sl_side sl_side_view(const sl_side *f, size_t a, size_t b);
+
 /* Tokenize the segments of one side into side; keys are interned in vocab. lang is the
  * primary subtag ("id", "en", "de"…): it decides the decimal separator and the scale and
  * month words. Returns SELARAS_OK or SELARAS_ERR_NOMEM. */

@@ -48,15 +48,6 @@ void sl_dp_run(sl_dp_state *d, sl_matcher *mt);
 selaras_status sl_dp_backtrack(sl_dp_state *d, sl_matcher *mt, const selaras_allocator *mem,
                                int scores, sl_bead **out, size_t *count, int *touches_edge);
 
-/* The sentences [a, b) of side f as a side of their own (search.c). */
-sl_side sl_side_view(const sl_side *f, size_t a, size_t b);
-
-/* sl_dp_align() without a guide and without looking for moved blocks (search.c). */
-selaras_status sl_dp_align_plain(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
-                                 const sl_params *p, const sl_erfc_table *et, size_t w,
-                                 int confidence, const selaras_allocator *mem, sl_bead **beads,
-                                 size_t *count, selaras_error *err);
-
 /* Find blocks a rewrite moved in the in-order path beads[0..*count) and link them where
  * the evidence is strong (moves.c); *beads is replaced when something moved. */
 selaras_status sl_moves_apply(const sl_side *src, const sl_side *tgt, const sl_trans *trans,

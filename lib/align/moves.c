@@ -90,7 +90,7 @@ static selaras_status try_pair(const sl_side *src, const sl_side *tgt, const sl_
     sl_side vs = sl_side_view(src, rs->a, rs->b), vt = sl_side_view(tgt, rt->a, rt->b);
     sl_bead *bd = NULL;
     size_t nb = 0;
-    selaras_status st = sl_dp_align_plain(&vs, &vt, trans, p, et, w, 1, mem, &bd, &nb, err);
+    selaras_status st = sl_dp_align(&vs, &vt, trans, p, et, w, NULL, 0, 1, mem, &bd, &nb, err);
     if (st != SELARAS_OK)
         return st;
     /* split weak links into 1-0 and 0-1 beads */

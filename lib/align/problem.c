@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "aligner.h"
+#include "dp.h"
 
 const sl_params sl_default_params = {
     .ratio = 1.0,
@@ -121,8 +122,18 @@ selaras_status sl_problem_dp(const sl_run *run, sl_problem *pb, const unsigned c
 {
     /* a pass guided by an earlier one needs less room around its path */
     size_t band = guide != NULL ? run->band / 2 : run->band;
-    return sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params, &run->model->erfc, band,
-                       guide, nguide, confidence, run->mem, beads, nb, err);
+    selaras_status st = sl_dp_align(&pb->src, &pb->tgt, &pb->trans, &pb->params,
+                                    &run->model->erfc, band, guide, nguide, confidence, run->mem,
+                                    beads, nb, err);
+    /* the final pass looks for blocks the rewrite moved */
+    if (st == SELARAS_OK && confidence && pb->params.evidence &&
+        (st = sl_moves_apply(&pb->src, &pb->tgt, &pb->trans, &pb->params, &run->model->erfc,
+                             band, run->mem, beads, nb, err)) != SELARAS_OK) {
+        sl_free(run->mem, *beads);
+        *beads = NULL;
+        *nb = 0;
+    }
+    return st;
 }
 selaras_status sl_problem_align(const sl_run *run, int realign, const selaras_segments *src,
                                   const selaras_segments *tgt, sl_bead **out, size_t *count,

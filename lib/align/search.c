@@ -182,19 +182,6 @@ out:
 /* Rows around a stretch where the path touched the edge that its repair realigns. */
 #define SL_REPAIR_MARGIN(w) (4 * (w))
 
-/* The sentences [a, b) of side f, as a side of their own (the arrays are prefix sums or
- * per sentence, so a view is an offset). */
-sl_side sl_side_view(const sl_side *f, size_t a, size_t b)
-{
-    sl_side v = *f;
-    v.n = b - a;
-    v.first = f->first + a;
-    v.len = f->len + a;
-    v.ntok = f->ntok + a;
-    v.skip = f->skip + a;
-    return v;
-}
-
 /* Whether the path point (i, j) lies on the edge of the band (as sl_dp_backtrack() counts it). */
 static int on_edge(const sl_band *bd, size_t i, size_t j, size_t m)
 {
@@ -307,25 +294,8 @@ selaras_status sl_dp_align(const sl_side *src, const sl_side *tgt, const sl_tran
                            const selaras_allocator *mem, sl_bead **beads, size_t *count,
                            selaras_error *err)
 {
-    selaras_status st = dp_align(src, tgt, trans, p, et, w, guide, nguide, mem,
-                                 confidence ? 2 : 1, beads, count, err);
-    /* the final pass looks for blocks the rewrite moved */
-    if (st == SELARAS_OK && confidence && p->evidence &&
-        (st = sl_moves_apply(src, tgt, trans, p, et, w, mem, beads, count, err)) != SELARAS_OK) {
-        sl_free(mem, *beads);
-        *beads = NULL;
-        *count = 0;
-    }
-    return st;
-}
-
-selaras_status sl_dp_align_plain(const sl_side *src, const sl_side *tgt, const sl_trans *trans,
-                                 const sl_params *p, const sl_erfc_table *et, size_t w,
-                                 int confidence, const selaras_allocator *mem, sl_bead **beads,
-                                 size_t *count, selaras_error *err)
-{
-    return dp_align(src, tgt, trans, p, et, w, NULL, 0, mem, confidence ? 2 : 1, beads, count,
-                    err);
+    return dp_align(src, tgt, trans, p, et, w, guide, nguide, mem, confidence ? 2 : 1, beads,
+                    count, err);
 }
 
 static selaras_status dp_align(const sl_side *src, const sl_side *tgt, const sl_trans *trans,

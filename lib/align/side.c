@@ -57,6 +57,19 @@ static int add_token(void *vctx, const char *key, size_t len, uint32_t flags)
     return 0;
 }
 
+/* The sentences [a, b) of side f, as a side of their own (the arrays are prefix sums or
+ * per sentence, so a view is an offset). */
+sl_side sl_side_view(const sl_side *f, size_t a, size_t b)
+{
+    sl_side v = *f;
+    v.n = b - a;
+    v.first = f->first + a;
+    v.len = f->len + a;
+    v.ntok = f->ntok + a;
+    v.skip = f->skip + a;
+    return v;
+}
+
 /* The stem of a folded word for the phrase keys: from the stems already made for the
  * side's tokens when the word is one of them, else from the stemmer. */
 static size_t cached_stem(void *vctx, const char *word, size_t len, char *out, size_t cap)

@@ -41,6 +41,22 @@ selaras_status sl_mem_init(selaras_allocator *dst, const selaras_allocator *src,
     return SELARAS_OK;
 }
 
+void *sl_handle_new(const selaras_allocator *mem, size_t size, size_t mem_offset,
+                    selaras_status *st, selaras_error *err)
+{
+    selaras_allocator m;
+    memset(&m, 0, sizeof m);
+    if ((*st = sl_mem_init(&m, mem, err)) != SELARAS_OK)
+        return NULL;
+    unsigned char *h = sl_calloc(&m, 1, size);
+    if (h == NULL) {
+        *st = sl_nomem(err);
+        return NULL;
+    }
+    memcpy(h + mem_offset, &m, sizeof m);
+    return h;
+}
+
 void *sl_malloc(const selaras_allocator *mem, size_t size)
 {
     return mem->malloc_fn(size == 0 ? 1 : size, mem->user);

@@ -23,6 +23,11 @@
  * Returns SELARAS_ERR_ARGUMENT when src is incomplete. */
 selaras_status sl_mem_init(selaras_allocator *dst, const selaras_allocator *src,
                            selaras_error *err);
+/* A new zeroed handle of size bytes whose allocator field, at mem_offset, holds mem (or
+ * the C library's functions when mem is NULL). NULL with *st set when mem is incomplete or
+ * memory runs out. */
+void *sl_handle_new(const selaras_allocator *mem, size_t size, size_t mem_offset,
+                    selaras_status *st, selaras_error *err);
 void *sl_malloc(const selaras_allocator *mem, size_t size);
 void *sl_calloc(const selaras_allocator *mem, size_t count, size_t size);
 void *sl_realloc(const selaras_allocator *mem, void *ptr, size_t size);

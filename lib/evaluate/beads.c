@@ -1,6 +1,7 @@
 /* Bead lists for evaluation: made empty, filled bead by bead or from an alignment, read. */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "evaluate.h"
@@ -10,17 +11,9 @@ selaras_status selaras_beads_new(selaras_beads **out, const selaras_allocator *m
 {
     if (out == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
-    *out = NULL;
-    selaras_allocator m;
-    selaras_status st = sl_mem_init(&m, mem, err);
-    if (st != SELARAS_OK)
-        return st;
-    selaras_beads *b = sl_calloc(&m, 1, sizeof *b);
-    if (b == NULL)
-        return sl_nomem(err);
-    b->mem = m;
-    *out = b;
-    return SELARAS_OK;
+    selaras_status st;
+    *out = sl_handle_new(mem, sizeof **out, offsetof(selaras_beads, mem), &st, err);
+    return st;
 }
 
 void selaras_beads_free(selaras_beads *b)

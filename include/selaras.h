@@ -1361,8 +1361,8 @@ typedef struct selaras_parallel_evidence {
  * @param[out] score     receives the score.
  * @param[out] evidence  optional; receives the features behind the score.
  * @param[out] err       optional error details.
- * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (a NULL list or @p score, beads that do
- *         not cover the two lists) or ::SELARAS_ERR_NOMEM. Memory comes from the source
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (a NULL list or @p score, beads that run
+ *         out of source order or past the ends of the two lists) or ::SELARAS_ERR_NOMEM. Memory comes from the source
  *         list's allocator. Only reads its arguments: calls on distinct lists may run on
  *         many threads at once, sharing one lexicon.
  */
@@ -1474,7 +1474,7 @@ SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side 
                                           size_t index, double *score);
 
 /** @return how many document pairs the last selaras_pairer_run() scored in full (a
- *  measure of the work the candidate index saved: at most a few per source document). */
+ *  measure of the work the candidate index saved: at most 48 per source document). */
 SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
 
 

@@ -168,19 +168,20 @@ double selaras_parallel_threshold(void)
     return SELARAS_PARALLEL_THRESHOLD;
 }
 
-/* Beads in source order within both lists (target runs may be out of order: a moved
- * block): an alignment of these two lists, as one of other lists runs past their ends. */
-static int beads_fit(const selaras_alignment *al, size_t n, size_t m)
+/* Beads that cover both lists: the source once and in order, the target in order too
+ * except for blocks the aligner found moved (lib/align/moves.c): then every bead's target
+ * run within the list and as many target segments as the list holds. */
+static int beads_cover(const selaras_alignment *al, size_t n, size_t m)
 {
-    size_t i = 0;
+    size_t i = 0, total = 0;
     for (size_t k = 0; k < al->count; k++) {
         const sl_bead *b = &al->beads[k];
-        if (b->src_first < i || b->src_first > n || b->src_count > n - b->src_first ||
-            b->tgt_first > m || b->tgt_count > m - b->tgt_first)
+        if (b->src_first != i || b->tgt_first > m || b->tgt_count > m - b->tgt_first)
             return 0;
-        i = b->src_first + b->src_count;
+        i += b->src_count;
+        total += b->tgt_count;
     }
-    return 1;
+    return i == n && total == m;
 }
 
 selaras_status selaras_parallel_score(const selaras_segments *src, const selaras_segments *tgt,
@@ -191,9 +192,9 @@ selaras_status selaras_parallel_score(const selaras_segments *src, const selaras
     if (src == NULL || tgt == NULL || score == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT,
                         "parallel score: NULL %s", score == NULL ? "score" : "segment list");
-    if (beads != NULL && !beads_fit(beads, src->count, tgt->count))
+    if (beads != NULL && !beads_cover(beads, src->count, tgt->count))
         return sl_error(err, SELARAS_ERR_ARGUMENT,
-                        "parallel score: the alignment is not one of the two segment lists");
+                        "parallel score: the alignment does not cover the two segment lists");
     const selaras_allocator *mem = &src->mem;
     int dir = sl_lexicon_direction(lex, src->primary, tgt->primary);
     sl_profiler pa, pb;

@@ -90,12 +90,16 @@ int sl_is_xml_name(const char *s);
 
 #define SL_COUNTERS 9
 
-/* One output file: written to tmp (in the target's folder) and renamed over path at
- * close, or written directly when path exists and is not a regular file. */
+/* One output: bytes go through write(user). A path output writes to tmp (in the target's
+ * folder) and renames it over path at close, or writes directly when path exists and is
+ * not a regular file; a callback output (path NULL) has only the caller's function. */
 typedef struct sl_out {
     char *path;
     char *tmp;      /* NULL when direct */
     int fd;
+    int error;      /* errno of the last failed write to fd */
+    selaras_write_fn write;
+    void *user;
     sl_buf buf;     /* bytes not yet written */
     int lock_fd;    /* the lock file (lock.c), -1 when not held */
     char *lock_path;
@@ -154,18 +158,16 @@ selaras_status sl_emit_unit(selaras_writer *w, const selaras_unit *u, selaras_er
 selaras_status sl_emit_end(selaras_writer *w, selaras_error *err);
 /* Output files (outfile.c). */
 selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selaras_error *err);
+void sl_out_open_callback(selaras_writer *w, sl_out *o, selaras_write_fn write, void *user);
 selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
 void sl_out_discard(selaras_writer *w, sl_out *o);
-/* Lock the targets, check them and remove stale temporary files; with
- * SELARAS_WRITER_MERGE, add the memory already at the target (lock.c). Done once, before
- * the first unit; fails the writer on error. */
-selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err);
+/* Lock the targets, check them and remove stale temporary files (lock.c); *exists: a
+ * regular file is at the (first) target. */
+selaras_status sl_writer_lock_targets(selaras_writer *w, int *exists, selaras_error *err);
 /* Release o's lock (removing its lock file); nothing when not held. */
 void sl_out_unlock(selaras_writer *w, sl_out *o);
 /* 1 when a and b name the same file (existing or not). */
 int sl_out_same_file(selaras_writer *w, const sl_out *a, const sl_out *b);
-/* Add every unit of the TMX file at path and its header (selaras_writer_add_tmx()). */
-selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err);
 /* 1 when the header already has entry i of h (the same type, language and value), 0 when
  * not, -1 when out of memory (store.c). */
 int sl_header_has(selaras_writer *w, const selaras_unit *h, size_t i);

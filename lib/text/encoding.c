@@ -120,6 +120,15 @@ size_t selaras_encoding_guess(const char *bytes, size_t len, char *name, size_t 
     return out;
 }
 
+int sl_encoding_known(const char *name)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(name, &st);
+    if (cnv != NULL)
+        ucnv_close(cnv);
+    return U_SUCCESS(st);
+}
+
 void sl_decoded_release(const selaras_allocator *mem, sl_decoded *d)
 {
     sl_free(mem, d->text);

@@ -389,8 +389,11 @@ static void on_start(void *user, const xmlChar *xname, const xmlChar **atts)
     if (tag == SL_TAG_BR) {
         if (r->open && ++r->brs >= 2)
             close_block(r);
-        else if (r->open)
+        else if (r->open && !r->break_pending) {
             r->break_pending = 1;
+            if (!r->space_pending)
+                r->space_at = r->last_pos;
+        }
     } else if (is_block_tag(tag) || tag == SL_TAG_TITLE) {
         close_block(r);
     }

@@ -51,7 +51,8 @@ static const char *page_encoding(const char *bytes, size_t len, unsigned flags, 
 {
     if (sl_utf8_valid(bytes, len))
         return "UTF-8";
-    if (sl_html_declared_charset(bytes, len, declared, size)) {
+    /* A charset ICU does not know counts as none, as in a browser. */
+    if (sl_html_declared_charset(bytes, len, declared, size) && sl_encoding_known(declared)) {
         if (!is_utf8_name(declared))
             return declared;
         if (flags & SELARAS_DOC_REPLACE_INVALID)

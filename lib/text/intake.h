@@ -60,6 +60,9 @@ selaras_status sl_decode(const selaras_allocator *mem, const char *bytes, size_t
                          selaras_error *err);
 void sl_decoded_release(const selaras_allocator *mem, sl_decoded *d);
 
+/* 1 when ICU has a converter of that name. */
+int sl_encoding_known(const char *name);
+
 /* 1 when bytes are valid UTF-8 (NUL bytes allowed). */
 int sl_utf8_valid(const char *bytes, size_t len);
 

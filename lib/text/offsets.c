@@ -23,6 +23,13 @@ int sl_map_add(sl_map *map, size_t norm, size_t orig, int identity)
 {
     if (map->n > 0) {
         sl_offset_run *last = &map->runs[map->n - 1];
+        /* The map only goes forward: an origin before the end of the last run (a piece of
+         * text the parser handed over out of place) maps to that end. */
+        size_t floor = last->identity ? last->orig + (norm - last->norm) : last->orig;
+        if (last->norm < norm && orig < floor) {
+            orig = floor;
+            identity = 0;
+        }
         if (identity && last->identity && norm - last->norm == orig - last->orig &&
             orig >= last->orig)
             return 0;

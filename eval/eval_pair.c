@@ -103,12 +103,16 @@ static double score_pair(selaras_aligner *al, const selaras_lexicon *lex,
 {
     selaras_alignment *a;
     selaras_error err;
-    if (selaras_align(al, s, t, &a, &err) != SELARAS_OK)
+    if (selaras_align(al, s, t, &a, &err) != SELARAS_OK) {
+        fprintf(stderr, "eval_pair: align: %s\n", err.message);
         exit(2);
+    }
     double score;
     selaras_parallel_evidence ev;
-    if (selaras_parallel_score(s, t, lex, a, &score, &ev, &err) != SELARAS_OK)
+    if (selaras_parallel_score(s, t, lex, a, &score, &ev, &err) != SELARAS_OK) {
+        fprintf(stderr, "eval_pair: parallel score: %s\n", err.message);
         exit(2);
+    }
     selaras_alignment_free(a);
     if (dump != NULL)
         fprintf(dump, "%s\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%zu\t%zu\t%zu\n", set, parallel,

@@ -1551,7 +1551,7 @@ SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side 
                                           size_t index, double *score);
 
 /** @return how many document pairs the last selaras_pairer_run() scored in full (a
- *  measure of the work the candidate index saved: at most a few per source document). */
+ *  measure of the work the candidate index saved: at most 48 per source document). */
 SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
 
 /* ---- 7.3 Alignment weighed by parallelness ---- */

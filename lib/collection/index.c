@@ -10,7 +10,7 @@
 #include "pairer.h"
 
 /* Candidates scored in full per source document. */
-#define CANDIDATES 24
+#define CANDIDATES 48
 /* Translations a source word may have to be looked up in the index. */
 #define MAX_TRANSLATIONS 6
 

@@ -42,3 +42,13 @@ if command -v node >/dev/null; then
     awk -v t="$inside" -v mb="$mb" -v f="$floor" 'BEGIN { printf "%-34s %8.2f MB/s  %7.3f s  (%.1fx the floor)\n", "Readability + jsdom (in node)", mb / t, t, t / f }'
     awk -v a="$t0" -v b="$t1" -v mb="$mb" -v f="$floor" 'BEGIN { printf "%-34s %8.2f MB/s  %7.3f s  (%.1fx the floor)\n", "Readability (node process)", mb / (b - a), b - a, (b - a) / f }'
 fi
+# Peak memory of one process on the largest page: selaras extract against xmllint --html
+# (libxml2 parsing the same page into its tree, the floor).
+if [ -x /usr/bin/time ] && command -v xmllint >/dev/null; then
+    big=$(xargs ls -S <"$list" | head -n 1)
+    kb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$work/rss" || true; tail -n 1 "$work/rss"; }
+    ours=$(kb "$cli" extract "$big")
+    floor_kb=$(kb xmllint --html --noout --nonet "$big")
+    echo "peak RSS on $(basename "$big") ($(wc -c <"$big") bytes): selaras extract ${ours} kB," \
+        "xmllint --html ${floor_kb} kB ($(awk -v a="$ours" -v b="$floor_kb" 'BEGIN { printf "%.2f", a / b }')x)"
+fi

@@ -32,6 +32,7 @@ int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 /* Parse an output format name (tmx, tsv, jsonl, plain); returns CLI_USAGE (nothing
  * printed: the caller words the usage error) when unknown. */

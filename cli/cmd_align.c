@@ -9,6 +9,7 @@
 #include "input.h"
 #include "memout.h"
 #include "progress.h"
+#include "refuse.h"
 
 static void usage(FILE *out)
 {
@@ -31,7 +32,10 @@ static void usage(FILE *out)
           "take turns (a lock beside it, waited for up to --lock-timeout seconds, default\n"
           "30). Beads whose two sides are identical are left out and counted unless\n"
           "--keep-identical. SOURCE, TARGET or one --dict may be - (standard input).\n"
-          "--src and --tgt are old spellings of --from and --to.\n", out);
+          "--src and --tgt are old spellings of --from and --to. Documents that do not\n"
+          "look like translations of each other (parallelness score below 0.5) are\n"
+          "refused with exit status 4 and nothing is written; --force aligns them anyway.\n",
+          out);
     cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
 }
 
@@ -280,10 +284,12 @@ int cmd_align(int argc, char **argv)
         rc = cli_load_lexicon(from, to, dicts, ndicts, &lex);
     cli_progress_stage("aligning");
     if (rc == CLI_OK && (selaras_aligner_new(&al, from, to, lex, NULL, &err) != SELARAS_OK ||
-                         selaras_align(al, src, tgt, &a, &err) != SELARAS_OK)) {
+                         selaras_align_scored(al, src, tgt, &a, NULL, &err) != SELARAS_OK)) {
         cli_report(argv[optind], &err);
         rc = CLI_INPUT;
     }
+    if (rc == CLI_OK && !mo.force)
+        rc = cli_refuse_nonparallel(a, src, tgt, argv[optind], argv[optind + 1]);
     cli_progress_stage("writing");
     if (rc == CLI_OK && fmt == FMT_TMX)
         rc = write_tmx(src, tgt, a, from, to, min_score, output, &mo, flags);

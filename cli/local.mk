@@ -9,3 +9,7 @@ dist_man_MANS += doc/selaras.1
 selaras_LDADD += $(PTHREAD_LIBS)
 # Collections: pairing the files of two folders (the folder walk is shared with batch).
 selaras_SOURCES += cli/collect.h cli/collect.c cli/cmd_pair.c
+
+# Collections: refusing non-translations, batch alignment (issue 10).
+selaras_SOURCES += cli/refuse.h cli/refuse.c cli/cmd_batch.c cli/batch_pairs.h \
+	cli/batch_pairs.c cli/batch_report.h cli/batch_report.c

@@ -12,6 +12,7 @@ static const cli_command commands[] = {
     {"tmx", "merge, convert and describe TMX memories", cmd_tmx},
     {"pair", "find which files of two folders translate each other", cmd_pair},
     {"extract", "print the main text of an HTML page (its blocks and kinds)", cmd_extract},
+    {"batch", "pair, align and write the files of two folders as one memory", cmd_batch},
 };
 
 static void usage(FILE *out)

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "align/align.h"
 #include "count_alloc.h"
 #include "lexicon/lexicon.h"
 
@@ -304,6 +305,113 @@ static void measure(const selaras_lexicon *lex, int stem, const pairs *p, figure
     sl_tokens_release(&toks);
 }
 
+/* ---- the aligner's path ---- */
+
+typedef struct akeys {
+    size_t n;
+    uint32_t id[MAXTOK];   /* lexicon id of each key (NONE: not a key) */
+    sl_stemmer *st;
+    const selaras_lexicon *lex;
+    int target;
+} akeys;
+
+static void akeys_add(akeys *k, const char *key, size_t len)
+{
+    if (k->n < MAXTOK)
+        k->id[k->n++] = k->target ? sl_lexicon_tgt_id(k->lex, key, len)
+                                  : sl_lexicon_src_id(k->lex, key, len);
+}
+
+/* One of the aligner's tokens: its surface form and its stem are both looked up. */
+static int akey_token(void *ctx, const char *key, size_t len, uint32_t flags)
+{
+    akeys *k = ctx;
+    if (flags & (SL_TOK_ANCHOR | SL_TOK_UNIT))
+        return 0;
+    const char *f = key;
+    size_t flen = len;
+    akeys_add(k, key, len);
+    if (!(flags & SL_TOK_KEY) && sl_stem(k->st, key, len, &f, &flen) == SELARAS_OK &&
+        (flen != len || memcmp(f, key, len) != 0))
+        akeys_add(k, f, flen);
+    return 0;
+}
+
+static size_t akey_stem(void *ctx, const char *word, size_t len, char *out, size_t cap)
+{
+    akeys *k = ctx;
+    const char *f;
+    size_t n;
+    if (sl_stem(k->st, word, len, &f, &n) != SELARAS_OK || n >= cap)
+        return (size_t)-1;
+    memcpy(out, f, n);
+    return n;
+}
+
+static void aligner_keys(const char *text, sl_tokens *toks, const char *lang, int phrases,
+                         akeys *k)
+{
+    k->n = 0;
+    sl_anchor_tokenize(text, strlen(text), lang, akey_token, k);
+    sl_phrase_lookup ph = {k->lex, k->target};
+    if (phrases)
+        sl_phrases_emit(&ph, toks, text, strlen(text), akey_stem, k, akey_token, k);
+}
+
+static int akeys_translate(const akeys *s, size_t i, const akeys *t)
+{
+    const uint32_t *ids;
+    size_t n;
+    sl_lexicon_translations(s->lex, s->id[i], &ids, &n);
+    for (size_t q = 0; q < n; q++)
+        for (size_t j = 0; j < t->n; j++)
+            if (t->id[j] == ids[q])
+                return 1;
+    return 0;
+}
+
+/* Per key the aligner looks up: coverage and hit rates, with or without phrase keys. */
+static void measure_aligner(const selaras_lexicon *lex, const pairs *p, int phrases,
+                            figures *out)
+{
+    selaras_allocator mem;
+    sl_mem_init(&mem, NULL, NULL);
+    sl_tokens toks;
+    sl_tokens_init(&toks, &mem);
+    static akeys s, t, u;
+    sl_stemmer_new(&s.st, NULL, sl_lexicon_src_lang(lex), NULL);
+    sl_stemmer_new(&t.st, NULL, sl_lexicon_tgt_lang(lex), NULL);
+    u.st = t.st;
+    s.lex = t.lex = u.lex = lex;
+    s.target = 0;
+    t.target = u.target = 1;
+    size_t keys = 0, covered = 0, tkeys = 0, tcovered = 0, hit = 0, hit_false = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        aligner_keys(p->src[i], &toks, sl_lexicon_src_lang(lex), phrases, &s);
+        aligner_keys(p->tgt[i], &toks, sl_lexicon_tgt_lang(lex), phrases, &t);
+        aligner_keys(p->tgt[(i + 7) % p->n], &toks, sl_lexicon_tgt_lang(lex), phrases, &u);
+        for (size_t k = 0; k < t.n; k++) {
+            tkeys++;
+            tcovered += t.id[k] != SL_LEXICON_NONE;
+        }
+        for (size_t k = 0; k < s.n; k++) {
+            keys++;
+            if (s.id[k] == SL_LEXICON_NONE)
+                continue;
+            covered++;
+            hit += akeys_translate(&s, k, &t);
+            hit_false += akeys_translate(&s, k, &u);
+        }
+    }
+    out->src_cov = keys ? 100.0 * covered / keys : 0;
+    out->tgt_cov = tkeys ? 100.0 * tcovered / tkeys : 0;
+    out->hit_true = keys ? 100.0 * hit / keys : 0;
+    out->hit_false = keys ? 100.0 * hit_false / keys : 0;
+    sl_stemmer_free(s.st);
+    sl_stemmer_free(t.st);
+    sl_tokens_release(&toks);
+}
+
 static selaras_lexicon *load(const char *src, const char *tgt, int stem, const char *dictd,
                              counter *c, double *seconds)
 {
@@ -472,6 +580,18 @@ int main(int argc, char **argv)
         }
         printf("%-28s (%zu sentence pairs)\n", "", corpora[p].n);
     }
+    printf("\nThe path the aligner takes, per key it looks up (its tokens and their stems; with\n"
+           "phrases: and the lexicon's phrases and hyphenated words), %% as above\n\n");
+    printf("%-28s %-9s %7s %8s %8s %10s %6s\n", "corpus", "keys", "src cov", "tgt cov",
+           "hit", "mismatched", "ratio");
+    for (int p = 0; p < 2; p++)
+        for (int ph = 1; ph >= 0; ph--) {
+            figures f;
+            measure_aligner(lex[p][1], &corpora[p], ph, &f);
+            printf("%-28s %-9s %7.1f %8.1f %8.1f %10.1f %6.1f\n", ph ? corpus_names[p] : "",
+                   ph ? "phrases" : "words", f.src_cov, f.tgt_cov, f.hit_true, f.hit_false,
+                   f.hit_false > 0 ? f.hit_true / f.hit_false : 0.0);
+        }
     for (int p = 0; p < 2; p++) {
         selaras_lexicon_free(lex[p][0]);
         selaras_lexicon_free(lex[p][1]);

@@ -167,3 +167,25 @@ EVAL_TARGETS += eval-presegmented
 EXTRA_DIST += eval/eval_presegmented.py
 eval-presegmented: selaras
 	python3 $(srcdir)/eval/eval_presegmented.py $(abs_builddir)/selaras $(DATA_DIR)
+
+# make eval-refuse: true and mismatched pairs, their parallelness scores, how many align
+# refuses, and bead confidences before and after weighing by the score (issue 10).
+noinst_PROGRAMS += eval/eval_refuse
+eval_eval_refuse_SOURCES = eval/eval_refuse.c
+eval_eval_refuse_LDADD = eval/libevaljson.la libselaras.la
+EVAL_TARGETS += eval-refuse
+eval-refuse: eval/eval_refuse$(EXEEXT)
+	$(builddir)/eval/eval_refuse $(DATA_DIR)
+.PHONY: eval-refuse
+
+# make bench-batch (part of bench-pair): selaras_batch and `selaras batch` on 1 and 2 jobs
+# against one `selaras align` process a pair, and peak memory at 100 and 2,000 pairs.
+noinst_PROGRAMS += eval/bench_batch
+eval_bench_batch_SOURCES = eval/bench_batch.c
+eval_bench_batch_LDADD = eval/libevaljson.la libselaras.la
+BENCH_TARGETS += bench-batch
+bench-batch: eval/bench_batch$(EXEEXT) selaras$(EXEEXT)
+	$(builddir)/eval/bench_batch $(DATA_DIR) $(abs_top_builddir)/selaras
+.PHONY: bench-batch
+# bench-pair runs it too (the pairing part is bench-pair's own recipe).
+bench-pair: bench-batch

@@ -1477,6 +1477,121 @@ SELARAS_API size_t selaras_pairer_partner(const selaras_pairer *p, selaras_side 
  *  measure of the work the candidate index saved: at most a few per source document). */
 SELARAS_API size_t selaras_pairer_comparisons(const selaras_pairer *p);
 
+/* ---- 7.3 Alignment weighed by parallelness ---- */
+
+/**
+ * selaras_align(), then selaras_parallel_score() of the pair with its beads and the
+ * aligner's lexicon. The score is kept with the alignment
+ * (selaras_alignment_document_score()) and weighs every bead's confidence: a bead is
+ * right only if the two documents translate each other at all. Below a score of 0.8 (all
+ * pairs above it were translations in `make eval-refuse`) a bead's confidence is
+ * multiplied by score / 0.8, so no bead of a pair of non-translations claims a high
+ * confidence. Refusing such pairs (score below
+ * ::SELARAS_PARALLEL_THRESHOLD) is left to the caller.
+ * @param[out] out       receives the alignment; NULL on failure.
+ * @param[out] evidence  optional; receives the features behind the score.
+ * @return what selaras_align() and selaras_parallel_score() return.
+ */
+SELARAS_API selaras_status selaras_align_scored(selaras_aligner *al, const selaras_segments *src,
+                                                const selaras_segments *tgt,
+                                                selaras_alignment **out,
+                                                selaras_parallel_evidence *evidence,
+                                                selaras_error *err);
+/**
+ * @return the parallelness score of the pair @p a aligns when it was made by
+ * selaras_align_scored(), else -1.
+ */
+SELARAS_API double selaras_alignment_document_score(const selaras_alignment *a);
+
+/* ---- 7.4 Batch: many document pairs into one memory ---- */
+
+/**
+ * A list of document pairs (file paths) to read, segment, align and write into one
+ * memory, on one or more threads that share one read-only model (and its lexicon). Each
+ * file is read as UTF-8 text and split into sentences by a ::selaras_segmenter of the
+ * model's language. A file that cannot be read or decoded skips its pair (the reason is
+ * kept, the rest goes on); a pair whose parallelness score is below
+ * ::SELARAS_PARALLEL_THRESHOLD is refused (nothing written) unless forced. Bead
+ * confidences are weighed by the pair's score (selaras_align_scored()).
+ *
+ * The units are written in the order the pairs were added, whatever the number of
+ * threads: the output is the same byte for byte with one thread or many. Memory holds at
+ * most a few pairs per thread at a time, whatever the number of pairs.
+ */
+typedef struct selaras_batch selaras_batch;
+
+/** What became of one pair of a batch. */
+typedef enum selaras_batch_outcome {
+    SELARAS_BATCH_PENDING = 0, /**< not run yet */
+    SELARAS_BATCH_ALIGNED = 1, /**< aligned; its beads went to the writer */
+    SELARAS_BATCH_REFUSED = 2, /**< the documents do not look like translations */
+    SELARAS_BATCH_SKIPPED = 3  /**< a file could not be read or decoded (see the reason) */
+} selaras_batch_outcome;
+
+/** Stages a batch times (selaras_batch_seconds()). */
+typedef enum selaras_batch_stage {
+    SELARAS_STAGE_READ = 0,    /**< reading and decoding files */
+    SELARAS_STAGE_SEGMENT = 1, /**< sentence segmentation */
+    SELARAS_STAGE_ALIGN = 2,   /**< alignment and the parallelness score */
+    SELARAS_STAGE_WRITE = 3    /**< handing beads to the writer */
+} selaras_batch_stage;
+
+/** Called after each pair is done with: pairs done, pairs in all, beads handed to the
+ *  writer so far. Always on the thread that called selaras_batch_run(). */
+typedef void (*selaras_batch_progress_fn)(void *user, size_t done, size_t total, size_t beads);
+
+/**
+ * Create an empty batch over @p model (borrowed, only read: it must outlive the batch;
+ * it gives the languages and the lexicon). With more than one job, @p mem must be safe to
+ * call from several threads at once.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_batch_new(selaras_batch **out, const selaras_model *model,
+                                             const selaras_allocator *mem, selaras_error *err);
+/** Free a batch; NULL is accepted. */
+SELARAS_API void selaras_batch_free(selaras_batch *b);
+/** Add a pair: the source document's and the target document's paths (copied; they also
+ *  name the documents in the memory). @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT,
+ *  ::SELARAS_ERR_STATE (the batch ran) or ::SELARAS_ERR_NOMEM. */
+SELARAS_API selaras_status selaras_batch_add(selaras_batch *b, const char *src_path,
+                                             const char *tgt_path, selaras_error *err);
+/** Align on @p jobs threads (1 to 256; default 1: the calling thread alone).
+ *  @return ::SELARAS_OK or ::SELARAS_ERR_ARGUMENT. */
+SELARAS_API selaras_status selaras_batch_set_jobs(selaras_batch *b, unsigned jobs,
+                                                  selaras_error *err);
+/** With @p on, pairs below the threshold are aligned too instead of refused. */
+SELARAS_API void selaras_batch_set_force(selaras_batch *b, int on);
+/** Set the progress callback (NULL: none). */
+SELARAS_API void selaras_batch_set_progress(selaras_batch *b, selaras_batch_progress_fn fn,
+                                            void *user);
+/**
+ * Run the batch once, handing the beads of every aligned pair to @p w (not closed here:
+ * the caller closes it). Skipped and refused pairs do not fail the run.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_STATE (it ran before),
+ *         ::SELARAS_ERR_NOMEM, or what the writer returned (the run stops there).
+ */
+SELARAS_API selaras_status selaras_batch_run(selaras_batch *b, selaras_writer *w,
+                                             selaras_error *err);
+/** @return the number of pairs added. */
+SELARAS_API size_t selaras_batch_count(const selaras_batch *b);
+/** @return the source path of pair @p i, or NULL. */
+SELARAS_API const char *selaras_batch_source(const selaras_batch *b, size_t i);
+/** @return the target path of pair @p i, or NULL. */
+SELARAS_API const char *selaras_batch_target(const selaras_batch *b, size_t i);
+/** @return what became of pair @p i. */
+SELARAS_API selaras_batch_outcome selaras_batch_outcome_of(const selaras_batch *b, size_t i);
+/** @return the parallelness score of pair @p i, or -1 when it was not scored. */
+SELARAS_API double selaras_batch_score(const selaras_batch *b, size_t i);
+/** @return why pair @p i was skipped ("PATH:LINE:COL: message" or "PATH: message"), or
+ *  NULL. Owned by the batch. */
+SELARAS_API const char *selaras_batch_reason(const selaras_batch *b, size_t i);
+/** @return the beads with @p src_count source and @p tgt_count target segments (0 to 3
+ *  each) over the aligned pairs. */
+SELARAS_API size_t selaras_batch_beads(const selaras_batch *b, unsigned src_count,
+                                       unsigned tgt_count);
+/** @return the seconds spent in @p stage, summed over the threads. */
+SELARAS_API double selaras_batch_seconds(const selaras_batch *b, selaras_batch_stage stage);
+
 
 #ifdef __cplusplus
 }

@@ -21,8 +21,12 @@ static char *temp_file(const char *unit, size_t n)
     FILE *f = fdopen(fd, "wb");
     ck_assert_ptr_nonnull(f);
     size_t u = strlen(unit);
+    char *bytes = malloc(n + 1);
+    ck_assert_ptr_nonnull(bytes);
     for (size_t i = 0; i < n; i++)
-        ck_assert_int_ne(fputc(unit[i % u], f), EOF);
+        bytes[i] = unit[i % u];
+    ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
+    free(bytes);
     ck_assert_int_eq(fclose(f), 0);
     return path;
 }

@@ -354,3 +354,111 @@ Suite *model_suite(void)
     suite_add_tcase(s, tc);
     return s;
 }
+
+/* ---- alignment weighed by the parallelness score ---- */
+
+/* selaras_align_scored() of s and t: the document score, and every weighed confidence
+ * checked against the raw one of selaras_align(). Returns the document score. */
+static double scored(selaras_aligner *al, const selaras_segments *s, const selaras_segments *t,
+                     double *max_raw, double *max_weighed)
+{
+    selaras_alignment *raw, *a;
+    selaras_error err;
+    selaras_parallel_evidence ev;
+    ck_assert_int_eq(selaras_align(al, s, t, &raw, &err), SELARAS_OK);
+    ck_assert(selaras_alignment_document_score(raw) == -1.0);
+    ck_assert_int_eq(selaras_align_scored(al, s, t, &a, &ev, &err), SELARAS_OK);
+    double score = selaras_alignment_document_score(a);
+    ck_assert(score >= 0 && score <= 1);
+    ck_assert(ev.score == score);
+    double w = score >= 0.8 ? 1.0 : score / 0.8;
+    ck_assert_uint_eq(selaras_alignment_count(a), selaras_alignment_count(raw));
+    *max_raw = *max_weighed = 0;
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        ck_assert_uint_eq(selaras_alignment_src_first(a, b), selaras_alignment_src_first(raw, b));
+        ck_assert_uint_eq(selaras_alignment_tgt_count(a, b), selaras_alignment_tgt_count(raw, b));
+        double r = selaras_alignment_score(raw, b), c = selaras_alignment_score(a, b);
+        ck_assert_msg(c > r * w - 1e-12 && c < r * w + 1e-12, "bead %zu: %f, raw %f", b, c, r);
+        if (r > *max_raw)
+            *max_raw = r;
+        if (c > *max_weighed)
+            *max_weighed = c;
+    }
+    selaras_alignment_free(raw);
+    selaras_alignment_free(a);
+    return score;
+}
+
+START_TEST(scored_alignment)
+{
+    selaras_segments *s, *t, *os, *ot;
+    corpus(0, &s, &t);
+    corpus(7, &os, &ot); /* the same words, other numbers: another release */
+    selaras_error err;
+    selaras_aligner *al;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    double raw, weighed;
+    double good = scored(al, s, t, &raw, &weighed);
+    ck_assert_msg(good >= selaras_parallel_threshold(), "true pair scored %f", good);
+    ck_assert(weighed >= 0.9);
+    double bad = scored(al, s, ot, &raw, &weighed);
+    ck_assert_msg(bad < selaras_parallel_threshold(), "mismatched pair scored %f", bad);
+    ck_assert_msg(weighed < 0.9, "a mismatched bead claims %f", weighed);
+    ck_assert_msg(weighed < raw * 0.7, "weighed %f, raw %f", weighed, raw);
+    selaras_alignment *a = (selaras_alignment *)&err;
+    ck_assert_error(&err, SELARAS_ERR_ARGUMENT, selaras_align_scored(al, s, t, NULL, NULL, &err),
+                    SELARAS_NO_OFFSET, "out");
+    ck_assert_error(&err, SELARAS_ERR_LANGUAGE, selaras_align_scored(al, t, s, &a, NULL, &err),
+                    SELARAS_NO_OFFSET, NULL);
+    ck_assert_ptr_null(a);
+    ck_assert(selaras_alignment_document_score(NULL) == -1.0);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+    selaras_segments_free(os);
+    selaras_segments_free(ot);
+}
+END_TEST
+
+START_TEST(scored_allocation_failures)
+{
+    selaras_segments *s, *t;
+    corpus(0, &s, &t);
+    int succeeded = 0;
+    for (long fail = 0; fail < 100000 && !succeeded; fail++) {
+        test_alloc ta;
+        test_alloc_init(&ta, fail);
+        selaras_error err;
+        selaras_aligner *al = NULL;
+        selaras_alignment *a = (selaras_alignment *)&err;
+        selaras_status st = selaras_aligner_new(&al, "id", "en", NULL, &ta.suite, &err);
+        if (st == SELARAS_OK)
+            st = selaras_align_scored(al, s, t, &a, NULL, &err);
+        if (st == SELARAS_OK) {
+            ck_assert(selaras_alignment_document_score(a) >= selaras_parallel_threshold());
+            succeeded = ta.calls <= fail;
+            selaras_alignment_free(a);
+        } else {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+            if (al != NULL)
+                ck_assert_ptr_null(a);
+        }
+        selaras_aligner_free(al);
+        ck_assert_int_eq(ta.live, 0);
+    }
+    ck_assert(succeeded);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
+Suite *scored_suite(void)
+{
+    Suite *s = suite_create("scored");
+    TCase *tc = tcase_create("scored");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, scored_alignment);
+    tcase_add_test(tc, scored_allocation_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}

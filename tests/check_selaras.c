@@ -26,6 +26,8 @@ int main(void)
     srunner_add_suite(runner, file_suite());
     srunner_add_suite(runner, spans_suite());
     srunner_add_suite(runner, model_suite());
+    srunner_add_suite(runner, scored_suite());
+    srunner_add_suite(runner, batch_suite());
     srunner_add_suite(runner, parallel_suite());
     srunner_add_suite(runner, pair_suite());
     srunner_add_suite(runner, html_suite());

@@ -29,6 +29,8 @@ Suite *regress_suite(void);
 Suite *file_suite(void);
 Suite *spans_suite(void);
 Suite *model_suite(void);
+Suite *scored_suite(void);
+Suite *batch_suite(void);
 Suite *parallel_suite(void);
 Suite *pair_suite(void);
 Suite *html_suite(void);

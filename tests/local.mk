@@ -61,8 +61,7 @@ TESTS += tests/link.test tests/readme.test
 EXTRA_DIST += tests/link.test tests/readme.test
 
 # The tree's rules anyone can run (scripts/check-tree). Expected to fail while lib/ has
-# files calling each other both ways (today memory/lock.c <-> memory/writer.c and
-# align/aligner.c <-> align/model.c): once they are gone it passes, XPASS fails the run,
+# files calling each other both ways (today align/aligner.c <-> align/model.c): once they are gone it passes, XPASS fails the run,
 # and this XFAIL_TESTS line is to be removed.
 TESTS += tests/check-tree.test
 XFAIL_TESTS = tests/check-tree.test
@@ -75,11 +74,14 @@ TESTS += tests/pair-cli.test
 endif
 EXTRA_DIST += tests/pair-cli.test
 
-# Collections: the model shared by aligners, batch (issue 10).
+# Collections: the model shared by aligners, align refusing non-translations, batch
+# (issue 10).
 if HAVE_CHECK
-tests_check_selaras_SOURCES += tests/check_model.c
+tests_check_selaras_SOURCES += tests/check_model.c tests/check_batch.c
 endif
 
 # Memories under concurrent writers, crashes and hostile files, through the CLI (issue 15).
 TESTS += tests/memory-concurrency.test tests/memory-cli.test
 EXTRA_DIST += tests/memory-concurrency.test tests/memory-cli.test
+TESTS += tests/collections.test
+EXTRA_DIST += tests/collections.test

@@ -8,57 +8,41 @@
 #include "../core/core.h"
 #include "../segment/segment.h"
 
-/* ---- vocabulary: strings interned to dense ids (vocab.c) ---- */
+/* ---- vocabulary: the keys of both languages as dense ids (lib/core's string table) ---- */
 
-/* A vocabulary may sit on a base (a model's, only read): the base's keys keep their ids,
- * keys it lacks get ids from base count on, and sl_vocab_clear() drops them again. */
-typedef struct sl_vocab {
-    const selaras_allocator *mem;
-    const struct sl_vocab *base; /* or NULL */
-    sl_buf strings;     /* NUL-terminated keys, back to back */
-    size_t *offs;       /* id - base count -> offset in strings */
-    size_t count;       /* keys of this table, not counting the base's */
-    size_t cap;
-    uint32_t *table;    /* open addressing: id + 1, 0 = empty */
-    size_t tcap;        /* a power of two */
-} sl_vocab;
+/* Largest vocabulary: ids must fit the 30 bits of sl_atok.stem. */
+#define SL_VOCAB_MAX ((size_t)1 << 30)
 
-void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem);
-/* Set the base of an empty vocabulary (NULL: none). The base must not change while v
- * holds keys of its own. */
-void sl_vocab_set_base(sl_vocab *v, const sl_vocab *base);
-void sl_vocab_release(sl_vocab *v);
-/* Drop the keys of v (not the base's), keeping its memory for the next use. */
-void sl_vocab_clear(sl_vocab *v);
-/* Keys of v with its base: every id is below it. */
-size_t sl_vocab_size(const sl_vocab *v);
+typedef sl_strtab sl_vocab;
+
+static inline void sl_vocab_init(sl_vocab *v, const selaras_allocator *mem)
+{
+    sl_strtab_init(v, mem);
+    v->limit = SL_VOCAB_MAX;
+}
+
+static inline void sl_vocab_release(sl_vocab *v) { sl_strtab_release(v); }
+static inline void sl_vocab_set_base(sl_vocab *v, const sl_vocab *base) { sl_strtab_set_base(v, base); }
+static inline void sl_vocab_clear(sl_vocab *v) { sl_strtab_clear(v); }
+static inline size_t sl_vocab_size(const sl_vocab *v) { return sl_strtab_size(v); }
+
 /* Intern s[0..len); 0 and *id on success, -1 on allocation failure. */
-int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id);
+static inline int sl_vocab_intern(sl_vocab *v, const char *s, size_t len, uint32_t *id)
+{
+    int is_new;
+    return sl_strtab_add(v, s, len, id, &is_new);
+}
+
 /* Id of s[0..len), or UINT32_MAX when absent. */
-uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len);
-const char *sl_vocab_str(const sl_vocab *v, uint32_t id);
+static inline uint32_t sl_vocab_find(const sl_vocab *v, const char *s, size_t len)
+{
+    return sl_strtab_find(v, s, len);
+}
 
-/* ---- a hash map from 64-bit keys to counts (vocab.c) ---- */
-
-typedef struct sl_counts {
-    const selaras_allocator *mem;
-    uint64_t *keys;     /* key + 1; 0 = empty */
-    uint32_t *vals;
-    size_t count;
-    size_t cap;         /* a power of two, or 0 */
-} sl_counts;
-
-void sl_counts_init(sl_counts *c, const selaras_allocator *mem);
-void sl_counts_release(sl_counts *c);
-/* Add delta to key's count; 0 or -1 on allocation failure (map unchanged). */
-int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
-uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
-/* The capacity a map grows to for n keys (sl_counts_add() never rehashes below it). */
-size_t sl_counts_cap_for(size_t n);
-/* Grow the map once to the capacity for n keys; 0 or -1 (no memory; map unchanged). */
-int sl_counts_reserve(sl_counts *c, size_t n);
-/* The map's hash of a key (for estimating how many distinct keys a batch has). */
-size_t sl_counts_slot_hash(uint64_t key);
+static inline const char *sl_vocab_str(const sl_vocab *v, uint32_t id)
+{
+    return sl_strtab_key(v, id, NULL);
+}
 
 /* ---- tokens and sentence features (tokens.c) ---- */
 
@@ -72,9 +56,6 @@ enum {
 
 /* Evidence classes of a token; a side maps each to its weight. */
 enum { SL_TCLASS_WORD = 0, SL_TCLASS_CAPITAL = 1, SL_TCLASS_ANCHOR = 2, SL_TCLASS_N = 4 };
-
-/* Largest vocabulary: ids must fit the 30 bits of sl_atok.stem. */
-#define SL_VOCAB_MAX ((size_t)1 << 30)
 
 /* A token of a sentence, 4 bytes because a side holds some twenty per sentence: its key
  * (the lower-cased surface form, or the anchor key) shifted left by 2, and its class. */
@@ -225,6 +206,7 @@ struct selaras_alignment {
     selaras_allocator mem;
     sl_bead *beads;
     size_t count;
+    double doc_score;   /* the pair's parallelness score, or -1 when not computed */
 };
 
 /* -log(erfc(x / sqrt 2)) for x >= 0, by table. */

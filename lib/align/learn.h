@@ -31,7 +31,7 @@ typedef struct sl_problem {
 
 typedef struct sl_run sl_run;
 
-selaras_status sl_problem_init(sl_run *run, sl_problem *pb,
+selaras_status sl_problem_init(const sl_run *run, sl_problem *pb,
                                const selaras_segments *src, const selaras_segments *tgt,
                                selaras_error *err);
 void sl_problem_release(sl_problem *pb, const selaras_allocator *mem);
@@ -45,6 +45,12 @@ selaras_status sl_problem_pass(const sl_run *run, sl_problem *pb, const sl_learn
 selaras_status sl_problem_dp(const sl_run *run, sl_problem *pb, const unsigned char *guide,
                              size_t nguide, int confidence, sl_bead **beads, size_t *nb,
                              selaras_error *err);
+
+/* The beads of one pair (problem.c): a first pass and, with realign, a second one over
+ * the relation the first pass's confident beads add to, guided by the first path. */
+selaras_status sl_problem_align(const sl_run *run, int realign, const selaras_segments *src,
+                                const selaras_segments *tgt, sl_bead **out, size_t *count,
+                                selaras_error *err);
 
 /* A 1-1 bead of a first pass (no confidence computed) sure enough to learn from. */
 int sl_bead_trusted(const sl_bead *b);

@@ -85,6 +85,65 @@ selaras_file *sl_file_ref(selaras_file *f);
  * bytes, NUL-terminated), the handle freed; NULL when f is mapped or shared. */
 char *sl_file_take(selaras_file *f, size_t *len);
 
+/* ---- interned strings (strtab.c) ---- */
+
+/* Keys stored once with dense ids from 0. A table may sit on a base (only read while the
+ * table holds keys of its own): the base's keys keep their ids, keys it lacks get ids from
+ * the base's size on, and sl_strtab_clear() drops them again. */
+typedef struct sl_strtab {
+    const selaras_allocator *mem;
+    const struct sl_strtab *base; /* or NULL */
+    sl_buf pool;        /* NUL-terminated keys, back to back */
+    size_t *off;        /* own id -> offset of its key in pool */
+    size_t n;           /* own keys (not counting the base's) */
+    size_t cap;
+    uint32_t *slots;    /* open addressing: own id + 1, 0 = empty */
+    size_t nslots;      /* a power of two, or 0 */
+    size_t max_words;   /* most space-separated words in an own key */
+    size_t limit;       /* most keys, the base's counted (default UINT32_MAX - 1) */
+} sl_strtab;
+
+void sl_strtab_init(sl_strtab *t, const selaras_allocator *mem);
+void sl_strtab_release(sl_strtab *t);
+/* Set the base of an empty table (NULL: none). */
+void sl_strtab_set_base(sl_strtab *t, const sl_strtab *base);
+/* Drop the table's own keys, keeping its memory for the next use. */
+void sl_strtab_clear(sl_strtab *t);
+/* Keys of the table with its base: every id is below it. */
+size_t sl_strtab_size(const sl_strtab *t);
+/* Intern key[0..len): 0 with *id (and *is_new: whether it was added), or -1 (no memory,
+ * or the table holds limit keys; the table is unchanged). */
+int sl_strtab_add(sl_strtab *t, const char *key, size_t len, uint32_t *id, int *is_new);
+/* Id of key[0..len), or UINT32_MAX. Read-only: safe from many threads at once. */
+uint32_t sl_strtab_find(const sl_strtab *t, const char *key, size_t len);
+/* Key of id (NUL-terminated) and, when len is not NULL, its length. */
+const char *sl_strtab_key(const sl_strtab *t, uint32_t id, size_t *len);
+/* Drop the own keys from n on (the newest), back to a pool of pool_len bytes and
+ * max_words, as they were when the table had n keys. */
+void sl_strtab_truncate(sl_strtab *t, size_t n, size_t pool_len, size_t max_words);
+
+/* ---- a hash map from 64-bit keys to counts (counts.c) ---- */
+
+typedef struct sl_counts {
+    const selaras_allocator *mem;
+    uint64_t *keys;     /* key + 1; 0 = empty */
+    uint32_t *vals;
+    size_t count;
+    size_t cap;         /* a power of two, or 0 */
+} sl_counts;
+
+void sl_counts_init(sl_counts *c, const selaras_allocator *mem);
+void sl_counts_release(sl_counts *c);
+/* Add delta to key's count; 0 or -1 on allocation failure (map unchanged). */
+int sl_counts_add(sl_counts *c, uint64_t key, uint32_t delta);
+uint32_t sl_counts_get(const sl_counts *c, uint64_t key);
+/* The capacity a map grows to for n keys (sl_counts_add() never rehashes below it). */
+size_t sl_counts_cap_for(size_t n);
+/* Grow the map once to the capacity for n keys; 0 or -1 (no memory; map unchanged). */
+int sl_counts_reserve(sl_counts *c, size_t n);
+/* The map's hash of a key (for estimating how many distinct keys a batch has). */
+size_t sl_counts_slot_hash(uint64_t key);
+
 /* ---- errors ---- */
 
 /* Fill err (when not NULL) and return status. offset is SELARAS_NO_OFFSET when the error is

@@ -126,6 +126,10 @@ static int map_file(selaras_file *f, int fd, size_t len)
     void *p = mmap(NULL, len, PROT_READ, flags, fd, 0);
     if (p == MAP_FAILED)
         return -1;
+    if (((const char *)p)[len] != '\0') { /* the file grew since fstat: read it instead */
+        munmap(p, len);
+        return -1;
+    }
     f->data = p;
     f->len = len;
     f->map_len = len;

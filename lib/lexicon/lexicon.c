@@ -6,139 +6,6 @@
 #include "lexicon.h"
 #include "text/text.h"
 
-/* ---- interned keys ---- */
-
-static void intern_init(sl_intern *in, const selaras_allocator *mem)
-{
-    sl_buf_init(&in->pool, mem);
-    in->off = NULL;
-    in->n = in->cap = 0;
-    in->slots = NULL;
-    in->nslots = 0;
-    in->max_words = 0;
-}
-
-static void intern_release(sl_intern *in)
-{
-    const selaras_allocator *mem = in->pool.mem;
-    sl_buf_release(&in->pool);
-    sl_free(mem, in->off);
-    sl_free(mem, in->slots);
-    in->off = NULL;
-    in->slots = NULL;
-    in->n = in->cap = in->nslots = 0;
-}
-
-static const char *intern_key(const sl_intern *in, uint32_t id, size_t *len)
-{
-    const char *k = in->pool.data + in->off[id];
-    if (len)
-        *len = (id + 1 < in->n ? in->off[id + 1] : in->pool.len) - in->off[id] - 1;
-    return k;
-}
-
-/* The slot where key is or would go. */
-static size_t intern_slot(const sl_intern *in, const char *key, size_t len)
-{
-    size_t mask = in->nslots - 1;
-    size_t i = (size_t)sl_hash_bytes(key, len) & mask;
-    for (;;) {
-        uint32_t v = in->slots[i];
-        if (v == 0)
-            return i;
-        size_t klen;
-        const char *k = intern_key(in, v - 1, &klen);
-        if (klen == len && memcmp(k, key, len) == 0)
-            return i;
-        i = (i + 1) & mask;
-    }
-}
-
-static uint32_t intern_find(const sl_intern *in, const char *key, size_t len)
-{
-    if (in->nslots == 0)
-        return SL_LEXICON_NONE;
-    uint32_t v = in->slots[intern_slot(in, key, len)];
-    return v == 0 ? SL_LEXICON_NONE : v - 1;
-}
-
-/* Rebuild the hash with n slots, inserting ids in order (so that truncating the newest ids
- * never breaks an older key's probe chain). */
-static int intern_rehash(sl_intern *in, size_t nslots)
-{
-    const selaras_allocator *mem = in->pool.mem;
-    uint32_t *slots = sl_calloc(mem, nslots, sizeof *slots);
-    if (slots == NULL)
-        return -1;
-    sl_free(mem, in->slots);
-    in->slots = slots;
-    in->nslots = nslots;
-    for (uint32_t id = 0; id < in->n; id++) {
-        size_t len;
-        const char *k = intern_key(in, id, &len);
-        in->slots[intern_slot(in, k, len)] = id + 1;
-    }
-    return 0;
-}
-
-static size_t count_words(const char *key, size_t len)
-{
-    size_t w = 1;
-    for (size_t i = 0; i < len; i++)
-        w += key[i] == ' ';
-    return w;
-}
-
-/* Intern key; *id receives its id and *is_new whether it was added. */
-static int intern_add(sl_intern *in, const char *key, size_t len, uint32_t *id, int *is_new)
-{
-    *is_new = 0;
-    uint32_t found = intern_find(in, key, len);
-    if (found != SL_LEXICON_NONE) {
-        *id = found;
-        return 0;
-    }
-    if (in->n >= UINT32_MAX - 1)
-        return -1;
-    if ((in->n + 1) * 2 > in->nslots &&
-        intern_rehash(in, in->nslots ? in->nslots * 2 : 64) != 0)
-        return -1;
-    if (in->n == in->cap) {
-        void *off = in->off;
-        if (sl_grow(in->pool.mem, &off, &in->cap, in->n + 1, sizeof(size_t)) != 0)
-            return -1;
-        in->off = off;
-    }
-    size_t at = in->pool.len;
-    if (sl_buf_append(&in->pool, key, len) != 0 || sl_buf_append_byte(&in->pool, '\0') != 0) {
-        in->pool.len = at;
-        return -1;
-    }
-    in->off[in->n] = at;
-    in->slots[intern_slot(in, key, len)] = (uint32_t)in->n + 1;
-    *id = (uint32_t)in->n++;
-    size_t w = count_words(key, len);
-    if (w > in->max_words)
-        in->max_words = w;
-    *is_new = 1;
-    return 0;
-}
-
-/* Drop the ids from n on (the newest ones). */
-static void intern_truncate(sl_intern *in, size_t n, size_t pool_len, size_t max_words)
-{
-    for (size_t id = n; id < in->n; id++) {
-        size_t len;
-        const char *k = intern_key(in, (uint32_t)id, &len);
-        in->slots[intern_slot(in, k, len)] = 0;
-    }
-    in->n = n;
-    in->pool.len = pool_len;
-    if (in->pool.data)
-        in->pool.data[pool_len] = '\0';
-    in->max_words = max_words;
-}
-
 /* ---- adjacency ---- */
 
 static int adj_push(const selaras_allocator *mem, sl_adj *a, uint32_t id)
@@ -170,6 +37,11 @@ static int adj_extend(const selaras_allocator *mem, sl_adj **arr, size_t *cap, s
 
 /* ---- the lexicon ---- */
 
+static uint32_t intern_find(const sl_intern *in, const char *key, size_t len)
+{
+    return sl_strtab_find(in, key, len);
+}
+
 void sl_lexicon_mark_set(const selaras_lexicon *lex, sl_lexicon_mark *mark)
 {
     mark->npairs = lex->npairs;
@@ -193,8 +65,8 @@ void sl_lexicon_rollback(selaras_lexicon *lex, const sl_lexicon_mark *mark)
         sl_free(&lex->mem, lex->fwd[id].ids);
     for (size_t id = mark->ntgt; id < lex->tgt.n; id++)
         sl_free(&lex->mem, lex->bwd[id].ids);
-    intern_truncate(&lex->src, mark->nsrc, mark->src_pool, mark->src_max_words);
-    intern_truncate(&lex->tgt, mark->ntgt, mark->tgt_pool, mark->tgt_max_words);
+    sl_strtab_truncate(&lex->src, mark->nsrc, mark->src_pool, mark->src_max_words);
+    sl_strtab_truncate(&lex->tgt, mark->ntgt, mark->tgt_pool, mark->tgt_max_words);
 }
 
 static selaras_status intern_side(selaras_lexicon *lex, sl_intern *in, sl_adj **adj,
@@ -202,10 +74,10 @@ static selaras_status intern_side(selaras_lexicon *lex, sl_intern *in, sl_adj **
 {
     size_t before = in->n, pool = in->pool.len, words = in->max_words;
     int is_new;
-    if (intern_add(in, key, len, id, &is_new) != 0)
+    if (sl_strtab_add(in, key, len, id, &is_new) != 0)
         return SELARAS_ERR_NOMEM;
     if (is_new && adj_extend(&lex->mem, adj, adj_cap, before) != 0) {
-        intern_truncate(in, before, pool, words);
+        sl_strtab_truncate(in, before, pool, words);
         return SELARAS_ERR_NOMEM;
     }
     return SELARAS_OK;
@@ -318,12 +190,12 @@ size_t sl_lexicon_tgt_max_words(const selaras_lexicon *lex) { return lex->tgt.ma
 
 const char *sl_lexicon_src_key(const selaras_lexicon *lex, uint32_t id, size_t *len)
 {
-    return id < lex->src.n ? intern_key(&lex->src, id, len) : NULL;
+    return id < lex->src.n ? sl_strtab_key(&lex->src, id, len) : NULL;
 }
 
 const char *sl_lexicon_tgt_key(const selaras_lexicon *lex, uint32_t id, size_t *len)
 {
-    return id < lex->tgt.n ? intern_key(&lex->tgt, id, len) : NULL;
+    return id < lex->tgt.n ? sl_strtab_key(&lex->tgt, id, len) : NULL;
 }
 
 void sl_lexicon_translations(const selaras_lexicon *lex, uint32_t src, const uint32_t **tgt,
@@ -408,8 +280,8 @@ selaras_status selaras_lexicon_new(selaras_lexicon **out, const char *src_lang,
     memcpy(lex->tgt_lang, tgt, sizeof tgt);
     sl_tokens_init(&lex->toks, &lex->mem);
     sl_buf_init(&lex->key, &lex->mem);
-    intern_init(&lex->src, &lex->mem);
-    intern_init(&lex->tgt, &lex->mem);
+    sl_strtab_init(&lex->src, &lex->mem);
+    sl_strtab_init(&lex->tgt, &lex->mem);
     if ((st = sl_stemmer_new(&lex->src_stem, &lex->mem, src, err)) != SELARAS_OK ||
         (st = sl_stemmer_new(&lex->tgt_stem, &lex->mem, tgt, err)) != SELARAS_OK) {
         selaras_lexicon_free(lex);
@@ -430,8 +302,8 @@ void selaras_lexicon_free(selaras_lexicon *lex)
     sl_free(&lex->mem, lex->fwd);
     sl_free(&lex->mem, lex->bwd);
     sl_free(&lex->mem, lex->pairs);
-    intern_release(&lex->src);
-    intern_release(&lex->tgt);
+    sl_strtab_release(&lex->src);
+    sl_strtab_release(&lex->tgt);
     sl_tokens_release(&lex->toks);
     sl_buf_release(&lex->key);
     sl_stemmer_free(lex->src_stem);

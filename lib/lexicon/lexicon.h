@@ -188,15 +188,8 @@ selaras_status sl_lexicon_disable_stemming(selaras_lexicon *lex, selaras_error *
 /* ===================================================================== */
 
 /* Interned strings: id -> NUL-terminated key in pool; hash slots hold id + 1 (0: empty). */
-typedef struct sl_intern {
-    sl_buf pool;
-    size_t *off;       /* id -> offset of its key in pool */
-    size_t n;
-    size_t cap;
-    uint32_t *slots;
-    size_t nslots;     /* a power of two, or 0 */
-    size_t max_words;
-} sl_intern;
+/* The keys of one side: lib/core's string table (max_words: the most words of a key). */
+typedef sl_strtab sl_intern;
 
 /* For each id of one side, the ids of the other side it pairs with. */
 typedef struct sl_adj {

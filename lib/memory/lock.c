@@ -177,18 +177,12 @@ static selaras_status prepare_out(selaras_writer *w, sl_out *o, int *exists,
     return SELARAS_OK;
 }
 
-selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err)
+selaras_status sl_writer_lock_targets(selaras_writer *w, int *exists, selaras_error *err)
 {
-    if (w->prepared)
-        return SELARAS_OK;
-    w->prepared = 1;
-    int exists[2] = {0, 0};
+    int there[2] = {0, 0};
     selaras_status st = SELARAS_OK;
     for (size_t i = 0; st == SELARAS_OK && i < w->nout; i++)
-        st = prepare_out(w, &w->out[i], &exists[i], err);
-    if (st == SELARAS_OK && (w->flags & SELARAS_WRITER_MERGE) && exists[0])
-        st = sl_writer_add_file(w, w->out[0].path, err);
-    if (st != SELARAS_OK)
-        w->failed = 1;
+        st = prepare_out(w, &w->out[i], &there[i], err);
+    *exists = there[0];
     return st;
 }

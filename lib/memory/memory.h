@@ -156,16 +156,13 @@ selaras_status sl_emit_end(selaras_writer *w, selaras_error *err);
 selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selaras_error *err);
 selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
 void sl_out_discard(selaras_writer *w, sl_out *o);
-/* Lock the targets, check them and remove stale temporary files; with
- * SELARAS_WRITER_MERGE, add the memory already at the target (lock.c). Done once, before
- * the first unit; fails the writer on error. */
-selaras_status sl_writer_prepare(selaras_writer *w, selaras_error *err);
+/* Lock the targets, check them and remove stale temporary files (lock.c); *exists: a
+ * regular file is at the (first) target. */
+selaras_status sl_writer_lock_targets(selaras_writer *w, int *exists, selaras_error *err);
 /* Release o's lock (removing its lock file); nothing when not held. */
 void sl_out_unlock(selaras_writer *w, sl_out *o);
 /* 1 when a and b name the same file (existing or not). */
 int sl_out_same_file(selaras_writer *w, const sl_out *a, const sl_out *b);
-/* Add every unit of the TMX file at path and its header (selaras_writer_add_tmx()). */
-selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err);
 /* 1 when the header already has entry i of h (the same type, language and value), 0 when
  * not, -1 when out of memory (store.c). */
 int sl_header_has(selaras_writer *w, const selaras_unit *h, size_t i);

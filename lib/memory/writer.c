@@ -300,6 +300,24 @@ size_t selaras_writer_count(const selaras_writer *w, selaras_writer_counter whic
 
 /* ---- adding units ---- */
 
+static selaras_status add_file(selaras_writer *w, const char *path, selaras_error *err);
+
+/* Once, before the first unit: lock and check the targets; with SELARAS_WRITER_MERGE,
+ * add the memory already at the target, read under the lock. Fails the writer on error. */
+static selaras_status prepare(selaras_writer *w, selaras_error *err)
+{
+    if (w->prepared)
+        return SELARAS_OK;
+    w->prepared = 1;
+    int exists = 0;
+    selaras_status st = sl_writer_lock_targets(w, &exists, err);
+    if (st == SELARAS_OK && (w->flags & SELARAS_WRITER_MERGE) && exists)
+        st = add_file(w, w->out[0].path, err);
+    if (st != SELARAS_OK)
+        w->failed = 1;
+    return st;
+}
+
 static selaras_status check_add(selaras_writer *w, selaras_error *err)
 {
     if (w == NULL)
@@ -307,7 +325,7 @@ static selaras_status check_add(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is closed or failed");
     w->started = 1;
-    return sl_writer_prepare(w, err);
+    return prepare(w, err);
 }
 
 static selaras_status add(selaras_writer *w, const selaras_unit *u, selaras_error *err)
@@ -492,10 +510,10 @@ selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path, selar
         return st;
     if (path == NULL)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "path is NULL");
-    return sl_writer_add_file(w, path, err);
+    return add_file(w, path, err);
 }
 
-selaras_status sl_writer_add_file(selaras_writer *w, const char *path, selaras_error *err)
+static selaras_status add_file(selaras_writer *w, const char *path, selaras_error *err)
 {
     selaras_tmx_reader *r;
     selaras_status st = selaras_tmx_reader_new(&r, path, 0, &w->mem, err);
@@ -519,7 +537,7 @@ selaras_status selaras_writer_close(selaras_writer *w, selaras_error *err)
     if (w->closed || w->failed)
         return sl_error(err, SELARAS_ERR_STATE, "the writer is already closed or failed");
     w->started = 1;
-    selaras_status st = sl_writer_prepare(w, err);
+    selaras_status st = prepare(w, err);
     if (st == SELARAS_OK && !w->begun)
         st = sl_emit_begin(w, err);
     if (st == SELARAS_OK)

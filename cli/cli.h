@@ -30,6 +30,7 @@ int cmd_normalize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_tmx(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_pair(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
@@ -202,10 +203,5 @@ void cli_align_summary(const selaras_writer *w, const selaras_segments *src,
 
 /* tmx stats [--format text|json] FILE.tmx (argv[0] is "stats"); usage is tmx's help. */
 int cli_tmx_stats(int argc, char **argv, void (*usage)(FILE *out));
-
-/* Find the release date in the segments of a document (the date line, or a dateline
- * opening the first sentence) and write it as YYYY-MM-DD into buf (11 bytes). Returns 1
- * when found, 0 otherwise (buf is then ""). */
-int cli_release_date(const selaras_segments *segs, char buf[11]);
 
 #endif

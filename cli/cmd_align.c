@@ -77,27 +77,9 @@ static void print_indices(FILE *out, size_t first, size_t count)
     fputc(']', out);
 }
 
-/* The texts of segments first..first+count-1 joined by one space: escaped for a JSON
- * string (without its quotes) or, for TSV, with tabs and line ends turned into spaces. */
-static void print_text(FILE *out, const selaras_segments *segs, size_t first, size_t count,
-                       int json)
-{
-    for (size_t k = 0; k < count; k++) {
-        size_t len;
-        const char *t = selaras_segments_text(segs, first + k, &len);
-        if (k > 0)
-            fputc(' ', out);
-        if (json)
-            cli_json_piece(out, t, len);
-        else
-            for (size_t i = 0; i < len; i++)
-                fputc(t[i] == '\t' || t[i] == '\n' ? ' ' : t[i], out);
-    }
-}
-
 static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                        const selaras_alignment *a, enum out_format fmt, double min_score,
-                       const char *output);
+                       const char *output, const char *from, const char *to);
 
 static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt,
                         const selaras_alignment *a, const char *from, const char *to,
@@ -139,7 +121,7 @@ static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt
     /* duplicates collapse within one run too, not only into an existing memory */
     flags |= SELARAS_WRITER_DEDUPE;
     char date[11];
-    if (st == SELARAS_OK && (cli_release_date(src, date) || cli_release_date(tgt, date)))
+    if (st == SELARAS_OK && (selaras_segments_date(src, date) || selaras_segments_date(tgt, date)))
         st = selaras_writer_set_doc_date(w, date, &err);
     if (st == SELARAS_OK && min_score > 0)
         st = selaras_writer_set_min_score(w, min_score, &err);
@@ -155,12 +137,8 @@ static int write_tmx_to(const selaras_segments *src, const selaras_segments *tgt
         selaras_writer_free(w);
         return rc;
     }
-    for (size_t b = 0; b < selaras_alignment_count(a) && st == SELARAS_OK; b++)
-        st = selaras_writer_add_bead(w, src, selaras_alignment_src_first(a, b),
-                                     selaras_alignment_src_count(a, b), tgt,
-                                     selaras_alignment_tgt_first(a, b),
-                                     selaras_alignment_tgt_count(a, b),
-                                     selaras_alignment_score(a, b), &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_add_alignment(w, src, tgt, a, &err);
     if (st == SELARAS_OK)
         st = selaras_writer_close(w, &err);
     if (st != SELARAS_OK) {
@@ -294,7 +272,7 @@ int cmd_align(int argc, char **argv)
     if (rc == CLI_OK && fmt == FMT_TMX)
         rc = write_tmx(src, tgt, a, from, to, min_score, output, &mo, flags);
     else if (rc == CLI_OK)
-        rc = print_beads(src, tgt, a, fmt, min_score, output);
+        rc = print_beads(src, tgt, a, fmt, min_score, output, from, to);
     cli_progress_done();
     selaras_alignment_free(a);
     selaras_aligner_free(al);
@@ -304,50 +282,62 @@ int cmd_align(int argc, char **argv)
     return rc;
 }
 
+/* The write callback of the JSONL and TSV writer: to a FILE. */
+static int write_file(const char *bytes, size_t len, void *user)
+{
+    return fwrite(bytes, 1, len, user) == len ? 0 : -1;
+}
+
+/* Every bead (one-sided, boilerplate and identical ones too), as the library's JSONL or
+ * TSV writer writes them, to out. */
+static int write_text_beads(FILE *out, const selaras_segments *src, const selaras_segments *tgt,
+                            const selaras_alignment *a, enum out_format fmt, double min_score,
+                            const char *from, const char *to, const char *shown)
+{
+    selaras_writer *w;
+    selaras_error err;
+    selaras_status st = selaras_writer_new_callback(
+        &w, fmt == FMT_JSONL ? SELARAS_FORMAT_JSONL : SELARAS_FORMAT_TSV, write_file, out, from,
+        to, NULL, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_set_flags(w, SELARAS_WRITER_KEEP_BOILERPLATE |
+                                             SELARAS_WRITER_KEEP_IDENTICAL |
+                                             SELARAS_WRITER_KEEP_UNPAIRED, &err);
+    if (st == SELARAS_OK && min_score > 0)
+        st = selaras_writer_set_min_score(w, min_score, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_add_alignment(w, src, tgt, a, &err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_close(w, &err);
+    selaras_writer_free(w);
+    if (st != SELARAS_OK) {
+        cli_error("%s: %s", shown, err.message);
+        return st == SELARAS_ERR_IO ? CLI_OUTPUT : cli_setup_failure(st);
+    }
+    return CLI_OK;
+}
+
 /* Print the beads in one of the text formats to output (NULL or "-": standard output). */
 static int print_beads(const selaras_segments *src, const selaras_segments *tgt,
                        const selaras_alignment *a, enum out_format fmt, double min_score,
-                       const char *output)
+                       const char *output, const char *from, const char *to)
 {
     cli_output o;
     int rc = cli_open_output(&o, output);
-    if (rc == CLI_OK) {
-        FILE *out = o.fp;
-        for (size_t b = 0; b < selaras_alignment_count(a); b++) {
-            double score = selaras_alignment_score(a, b);
-            if (score < min_score)
-                continue;
-            size_t sf = selaras_alignment_src_first(a, b), sc = selaras_alignment_src_count(a, b);
-            size_t tf = selaras_alignment_tgt_first(a, b), tc = selaras_alignment_tgt_count(a, b);
-            switch (fmt) {
-            case FMT_BEADS:
-                print_indices(out, sf, sc);
-                fputc(':', out);
-                print_indices(out, tf, tc);
-                fputc('\n', out);
-                break;
-            case FMT_JSONL:
-                fputs("{\"src\": ", out);
-                print_indices(out, sf, sc);
-                fputs(", \"tgt\": ", out);
-                print_indices(out, tf, tc);
-                fprintf(out, ", \"score\": %.4f, \"src_text\": \"", score);
-                print_text(out, src, sf, sc, 1);
-                fputs("\", \"tgt_text\": \"", out);
-                print_text(out, tgt, tf, tc, 1);
-                fputs("\"}\n", out);
-                break;
-            case FMT_TSV:
-                print_text(out, src, sf, sc, 0);
-                fputc('\t', out);
-                print_text(out, tgt, tf, tc, 0);
-                fprintf(out, "\t%.4f\n", score);
-                break;
-            case FMT_TMX:
-                break; /* written by write_tmx() */
-            }
-        }
-        rc = cli_close_output(&o, CLI_OK);
+    if (rc != CLI_OK)
+        return rc;
+    if (fmt != FMT_BEADS) {
+        rc = write_text_beads(o.fp, src, tgt, a, fmt, min_score, from, to,
+                              cli_output_name(output));
+        return cli_close_output(&o, rc);
     }
-    return rc;
+    for (size_t b = 0; b < selaras_alignment_count(a); b++) {
+        if (selaras_alignment_score(a, b) < min_score)
+            continue;
+        print_indices(o.fp, selaras_alignment_src_first(a, b), selaras_alignment_src_count(a, b));
+        fputc(':', o.fp);
+        print_indices(o.fp, selaras_alignment_tgt_first(a, b), selaras_alignment_tgt_count(a, b));
+        fputc('\n', o.fp);
+    }
+    return cli_close_output(&o, CLI_OK);
 }

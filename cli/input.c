@@ -145,9 +145,13 @@ int cli_input_make_doc(const char *path, selaras_file *file, const char *lang, u
     size_t len;
     const char *data = selaras_file_data(file, &len);
     flags |= cli_input_flags(path, data, len);
-    char guess[64]; /* the file is gone once the document is made: guess now, cheaply */
-    size_t guessed = input_encoding == NULL ? selaras_encoding_guess(data, len, guess,
-                                                                     sizeof guess) : 0;
+    /* the file is gone once the document is made: standard input, which cannot be read
+     * again, is guessed now; a file is read again if its bytes prove not to be UTF-8 */
+    char guess[64];
+    int use_stdin = strcmp(path, "-") == 0;
+    size_t guessed = input_encoding == NULL && use_stdin
+                         ? selaras_encoding_guess(data, len, guess, sizeof guess)
+                         : 0;
     selaras_status st;
     if (input_encoding == NULL) { /* the file's own bytes may become the text */
         st = selaras_doc_new_from_file(doc, file, lang, flags, &err);
@@ -156,6 +160,13 @@ int cli_input_make_doc(const char *path, selaras_file *file, const char *lang, u
         selaras_file_free(file);
     }
     if (st != SELARAS_OK) {
+        selaras_file *again;
+        if (st == SELARAS_ERR_ENCODING && input_encoding == NULL && !use_stdin &&
+            selaras_file_read(&again, path, 0, NULL, NULL) == SELARAS_OK) {
+            data = selaras_file_data(again, &len);
+            guessed = selaras_encoding_guess(data, len, guess, sizeof guess);
+            selaras_file_free(again);
+        }
         if (st == SELARAS_ERR_ENCODING && guessed > 0) {
             size_t n = strlen(err.message);
             snprintf(err.message + n, sizeof err.message - n, "; looks like %s; use --encoding %s",

@@ -1,5 +1,6 @@
 /* The output buffer of cli/outbuf.h. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,20 +28,18 @@ static void drain(cli_outbuf *o)
     o->len = 0;
 }
 
-void cli_outbuf_put(cli_outbuf *o, const char *s, size_t n)
+void cli_outbuf_put_slow(cli_outbuf *o, const char *s, size_t n)
 {
-    if (n > o->cap - o->len) {
-        drain(o);
-        if (n > o->cap) { /* larger than the buffer: straight through */
-            if (!o->failed && fwrite(s, 1, n, o->fp) != n) {
-                o->failed = 1;
-                o->saved_errno = errno;
-            }
-            return;
+    drain(o);
+    if (n > o->cap) { /* larger than the buffer: straight through */
+        if (!o->failed && fwrite(s, 1, n, o->fp) != n) {
+            o->failed = 1;
+            o->saved_errno = errno;
         }
+        return;
     }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
+    memcpy(o->buf, s, n);
+    o->len = n;
 }
 
 void cli_outbuf_line(cli_outbuf *o, const char *s, size_t n)
@@ -56,11 +55,28 @@ void cli_outbuf_line(cli_outbuf *o, const char *s, size_t n)
     cli_outbuf_put(o, s + run, n - run);
 }
 
+/* SWAR: a word whose bytes are all v; whether some byte of x is below 0x20 (for bytes
+ * under 0x80, exact up to the first such byte) or zero. */
+#define REP(v) ((uint64_t)0x0101010101010101u * (uint64_t)(v))
+static inline uint64_t has_below(uint64_t x, unsigned v)
+{
+    return (x - REP(v)) & ~x & REP(0x80);
+}
+
 void cli_outbuf_json(cli_outbuf *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i + 8 <= n) { /* eight bytes at a time while none needs an escape */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (has_below(w, 0x20) | has_below(w ^ REP('"'), 1) | has_below(w ^ REP('\\'), 1))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct cli_outbuf {
     FILE *fp;
@@ -17,8 +18,18 @@ typedef struct cli_outbuf {
 /* Start a buffer in front of fp; returns 0, or -1 when out of memory. */
 int cli_outbuf_init(cli_outbuf *o, FILE *fp);
 
-/* Append n bytes. */
-void cli_outbuf_put(cli_outbuf *o, const char *s, size_t n);
+/* Append n bytes: inline while they fit (a few calls per segment), else through
+ * cli_outbuf_put_slow(), which writes out what is buffered first. */
+void cli_outbuf_put_slow(cli_outbuf *o, const char *s, size_t n);
+static inline void cli_outbuf_put(cli_outbuf *o, const char *s, size_t n)
+{
+    if (n <= o->cap - o->len) {
+        memcpy(o->buf + o->len, s, n);
+        o->len += n;
+    } else {
+        cli_outbuf_put_slow(o, s, n);
+    }
+}
 
 /* Append text on one line: its line breaks (LF, CR) as spaces. */
 void cli_outbuf_line(cli_outbuf *o, const char *s, size_t n);

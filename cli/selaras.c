@@ -13,6 +13,7 @@ static const cli_command commands[] = {
     {"pair", "find which files of two folders translate each other", cmd_pair},
     {"extract", "print the main text of an HTML page (its blocks and kinds)", cmd_extract},
     {"batch", "pair, align and write the files of two folders as one memory", cmd_batch},
+    {"eval", "score beads against gold beads (precision, recall, F1)", cmd_eval},
 };
 
 static void usage(FILE *out)

@@ -24,115 +24,42 @@
 #include "json.h"
 #include "selaras.h"
 
-/* ---- beads and scoring ---- */
+/* ---- beads and scoring: the library's evaluation stage (selaras_eval_align) ---- */
 
-typedef struct bead {
-    int ns, nt;
-    size_t s[8], t[8];
-} bead;
+static void die(const char *what, const selaras_error *err);
 
-typedef struct beads {
-    bead *v;
-    size_t n, cap;
-} beads;
-
-static void beads_push(beads *b, const bead *x)
+static selaras_beads *beads_make(void)
 {
-    if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 64;
-        b->v = realloc(b->v, b->cap * sizeof *b->v);
-        if (b->v == NULL) {
-            perror("eval_align");
-            exit(2);
-        }
-    }
-    b->v[b->n++] = *x;
+    selaras_beads *b;
+    selaras_error err;
+    if (selaras_beads_new(&b, NULL, &err) != SELARAS_OK)
+        die("beads", &err);
+    return b;
 }
 
-static int bead_eq(const bead *a, const bead *b)
+static void beads_push(selaras_beads *b, const size_t *s, size_t ns, const size_t *t, size_t nt)
 {
-    if (a->ns != b->ns || a->nt != b->nt)
-        return 0;
-    for (int i = 0; i < a->ns; i++)
-        if (a->s[i] != b->s[i])
-            return 0;
-    for (int i = 0; i < a->nt; i++)
-        if (a->t[i] != b->t[i])
-            return 0;
-    return 1;
+    selaras_error err;
+    if (selaras_beads_add(b, s, ns, t, nt, &err) != SELARAS_OK)
+        die("beads", &err);
 }
 
-static int bead_in(const beads *set, const bead *x)
+static void score_doc(const selaras_beads *gold, const selaras_beads *test,
+                      selaras_align_counts *c)
 {
-    for (size_t i = 0; i < set->n; i++)
-        if (bead_eq(&set->v[i], x))
-            return 1;
-    return 0;
-}
-
-/* score.py's _precision: tpstrict, fpstrict, tplax, fplax of test against gold. */
-static void precision(const beads *gold, const beads *test, long c[4])
-{
-    for (size_t k = 0; k < test->n; k++) {
-        const bead *x = &test->v[k];
-        if (x->ns == 0 && x->nt == 0)
-            continue;
-        if (bead_in(gold, x)) {
-            c[0]++;
-            c[2]++;
-            continue;
-        }
-        int lax = 0;
-        for (size_t g = 0; g < gold->n && !lax; g++) {
-            const bead *y = &gold->v[g];
-            int share_src = 0;
-            for (int i = 0; i < x->ns && !share_src; i++)
-                for (int j = 0; j < y->ns; j++)
-                    if (x->s[i] == y->s[j])
-                        share_src = 1;
-            if (!share_src)
-                continue;
-            for (int i = 0; i < x->nt && !lax; i++)
-                for (int j = 0; j < y->nt; j++)
-                    if (x->t[i] == y->t[j])
-                        lax = 1;
-        }
-        c[1]++;
-        if (lax)
-            c[2]++;
-        else
-            c[3]++;
-    }
-}
-
-typedef struct counts {
-    long p[4], r[4];
-} counts;
-
-static void score_doc(const beads *gold, const beads *test, counts *c)
-{
-    precision(gold, test, c->p);
-    beads g2 = {0}, t2 = {0};
-    for (size_t i = 0; i < gold->n; i++)
-        if (gold->v[i].ns && gold->v[i].nt)
-            beads_push(&g2, &gold->v[i]);
-    for (size_t i = 0; i < test->n; i++)
-        if (test->v[i].ns && test->v[i].nt)
-            beads_push(&t2, &test->v[i]);
-    precision(&t2, &g2, c->r);
-    free(g2.v);
-    free(t2.v);
+    selaras_error err;
+    if (selaras_eval_align(gold, test, c, &err) != SELARAS_OK)
+        die("eval", &err);
 }
 
 static double ratio(long a, long b) { return b ? (double)a / (double)b : 0.0; }
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
 
-static void print_scores(const char *name, const counts *c)
+static void print_scores(const char *name, const selaras_align_counts *c)
 {
-    double ps = ratio(c->p[0], c->p[0] + c->p[1]), rs = ratio(c->r[0], c->r[0] + c->r[1]);
-    double pl = ratio(c->p[2], c->p[2] + c->p[3]), rl = ratio(c->r[2], c->r[2] + c->r[3]);
-    printf("  %-22s %6.3f %6.3f %6.3f   %6.3f %6.3f %6.3f\n", name, ps, rs, f1(ps, rs), pl, rl,
-           f1(pl, rl));
+    selaras_prf st, lx;
+    selaras_eval_align_scores(c, &st, &lx);
+    printf("  %-22s %6.3f %6.3f %6.3f   %6.3f %6.3f %6.3f\n", name, st.precision, st.recall,
+           st.f1, lx.precision, lx.recall, lx.f1);
 }
 
 /* ---- calibration ---- */
@@ -145,14 +72,18 @@ typedef struct calib {
  * right" lines, to study or refit the confidence. */
 static FILE *dump;
 
-static void note(const char *set, int test, const beads *sys, const double *scores,
-                 const beads *gold)
+static void note(const char *set, int test, const selaras_beads *sys, const double *scores,
+                 const selaras_beads *gold)
 {
     if (dump == NULL)
         return;
-    for (size_t b = 0; b < sys->n; b++)
-        fprintf(dump, "%s %s %d %d %.6f %d\n", set, test ? "test" : "dev", sys->v[b].ns,
-                sys->v[b].nt, scores[b], bead_in(gold, &sys->v[b]));
+    for (size_t b = 0; b < selaras_beads_count(sys); b++) {
+        size_t ns, nt;
+        selaras_beads_src(sys, b, &ns);
+        selaras_beads_tgt(sys, b, &nt);
+        fprintf(dump, "%s %s %zu %zu %.6f %d\n", set, test ? "test" : "dev", ns, nt, scores[b],
+                selaras_beads_contains(gold, sys, b));
+    }
 }
 
 static void calib_add(calib *c, double score, int ok)
@@ -187,27 +118,21 @@ static selaras_segments *lines_to_segments(const char *lang, char **lines, size_
     return segs;
 }
 
+/* Align s with t; the beads (a new list) in *out, their scores in *scores (malloc'ed). */
 static void run_align(selaras_aligner *al, const selaras_segments *s, const selaras_segments *t,
-                      beads *out, double **scores)
+                      selaras_beads **out, double **scores)
 {
     selaras_alignment *a;
     selaras_error err;
     if (selaras_align(al, s, t, &a, &err) != SELARAS_OK)
         die("align", &err);
-    out->n = 0;
+    *out = beads_make();
+    if (selaras_beads_add_alignment(*out, a, &err) != SELARAS_OK)
+        die("beads", &err);
     size_t n = selaras_alignment_count(a);
-    if (scores != NULL)
+    if (scores != NULL) {
         *scores = malloc((n + 1) * sizeof **scores);
-    for (size_t b = 0; b < n; b++) {
-        bead x;
-        x.ns = (int)selaras_alignment_src_count(a, b);
-        x.nt = (int)selaras_alignment_tgt_count(a, b);
-        for (int i = 0; i < x.ns; i++)
-            x.s[i] = selaras_alignment_src_first(a, b) + (size_t)i;
-        for (int i = 0; i < x.nt; i++)
-            x.t[i] = selaras_alignment_tgt_first(a, b) + (size_t)i;
-        beads_push(out, &x);
-        if (scores != NULL)
+        for (size_t b = 0; b < n; b++)
             (*scores)[b] = selaras_alignment_score(a, b);
     }
     selaras_alignment_free(a);
@@ -273,48 +198,20 @@ static void free_lines(char **lines, size_t n)
     free(lines);
 }
 
-/* "[8, 9]:[10]" */
-static int parse_side(const char **p, size_t *v, int *n)
+static selaras_beads *read_gold(const char *path)
 {
-    *n = 0;
-    if (**p != '[')
-        return -1;
-    (*p)++;
-    while (**p != ']' && **p != '\0') {
-        if (**p == ',' || **p == ' ') {
-            (*p)++;
-            continue;
-        }
-        char *end;
-        unsigned long x = strtoul(*p, &end, 10);
-        if (end == *p || *n == 8)
-            return -1;
-        v[(*n)++] = x;
-        *p = end;
+    size_t len;
+    char *text = json_read_file(path, &len);
+    if (text == NULL) {
+        fprintf(stderr, "eval_align: cannot read %s\n", path);
+        exit(2);
     }
-    if (**p != ']')
-        return -1;
-    (*p)++;
-    return 0;
-}
-
-static void read_gold(const char *path, beads *gold)
-{
-    size_t n;
-    char **lines = read_lines(path, &n);
-    gold->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (lines[i][0] == '\0')
-            continue;
-        const char *p = lines[i];
-        bead x;
-        if (parse_side(&p, x.s, &x.ns) != 0 || *p++ != ':' || parse_side(&p, x.t, &x.nt) != 0) {
-            fprintf(stderr, "eval_align: %s:%zu: bad bead\n", path, i + 1);
-            exit(2);
-        }
-        beads_push(gold, &x);
-    }
-    free_lines(lines, n);
+    selaras_beads *gold = beads_make();
+    selaras_error err;
+    if (selaras_beads_parse(gold, text, len, &err) != SELARAS_OK)
+        die(path, &err);
+    free(text);
+    return gold;
 }
 
 /* ---- Text+Berg ---- */
@@ -328,8 +225,9 @@ static void textberg(const char *dir, calib *cal)
     printf("  %-22s %6s %6s %6s   %6s %6s %6s\n", "", "P", "R", "F1", "laxP", "laxR", "laxF1");
     static const char *const docs[] = {"dev", "test0", "test1", "test2", "test3", "test4",
                                        "test5", "test6"};
-    counts dev[2] = {{{0}, {0}}, {{0}, {0}}}, test[2] = {{{0}, {0}}, {{0}, {0}}};
-    beads gold = {0}, sys = {0};
+    selaras_align_counts dev[2], test[2];
+    memset(dev, 0, sizeof dev);
+    memset(test, 0, sizeof test);
     for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
         char path[4096];
         size_t ns, nt;
@@ -338,22 +236,24 @@ static void textberg(const char *dir, calib *cal)
         snprintf(path, sizeof path, "%s/textberg/%s.fr", dir, docs[d]);
         char **tl = read_lines(path, &nt);
         snprintf(path, sizeof path, "%s/textberg/%s.defr", dir, docs[d]);
-        read_gold(path, &gold);
+        selaras_beads *gold = read_gold(path), *sys;
         selaras_segments *s = lines_to_segments("de", sl, ns);
         selaras_segments *t = lines_to_segments("fr", tl, nt);
         for (int base = 0; base < 2; base++) {
             selaras_aligner *al = make_aligner("de", "fr", lex, base);
             double *scores = NULL;
             run_align(al, s, t, &sys, base ? NULL : &scores);
-            score_doc(&gold, &sys, d == 0 ? &dev[base] : &test[base]);
+            score_doc(gold, sys, d == 0 ? &dev[base] : &test[base]);
             if (!base)
-                note("textberg", d > 0, &sys, scores, &gold);
+                note("textberg", d > 0, sys, scores, gold);
             if (!base && d > 0)
-                for (size_t b = 0; b < sys.n; b++)
-                    calib_add(cal, scores[b], bead_in(&gold, &sys.v[b]));
+                for (size_t b = 0; b < selaras_beads_count(sys); b++)
+                    calib_add(cal, scores[b], selaras_beads_contains(gold, sys, b));
             free(scores);
+            selaras_beads_free(sys);
             selaras_aligner_free(al);
         }
+        selaras_beads_free(gold);
         selaras_segments_free(s);
         selaras_segments_free(t);
         free_lines(sl, ns);
@@ -363,14 +263,12 @@ static void textberg(const char *dir, calib *cal)
     print_scores("dev, selaras", &dev[0]);
     print_scores("test, Gale-Church", &test[1]);
     print_scores("test, selaras", &test[0]);
-    double gs = f1(ratio(test[1].p[0], test[1].p[0] + test[1].p[1]),
-                   ratio(test[1].r[0], test[1].r[0] + test[1].r[1]));
-    double ss = f1(ratio(test[0].p[0], test[0].p[0] + test[0].p[1]),
-                   ratio(test[0].r[0], test[0].r[0] + test[0].r[1]));
+    selaras_prf g, sp;
+    selaras_eval_align_scores(&test[1], &g, NULL);
+    selaras_eval_align_scores(&test[0], &sp, NULL);
+    double gs = g.f1, ss = sp.f1;
     printf("  test strict F1 ratio selaras / Gale-Church: %.2f (target F1 >= 0.85, lax >= 0.95)\n\n",
            gs > 0 ? ss / gs : 0);
-    free(gold.v);
-    free(sys.v);
     selaras_lexicon_free(lex);
 }
 
@@ -423,9 +321,8 @@ static void pud(const char *dir, calib *cal)
            "(seed 42) (%s FreeDict eng-ind)\n", have ? "with" : "WITHOUT");
     printf("  %-22s %6s %6s %6s   %6s %6s %6s\n", "", "P", "R", "F1", "laxP", "laxR", "laxF1");
     uint64_t seed = 42;
-    counts c[2][2];
+    selaras_align_counts c[2][2];
     memset(c, 0, sizeof c);
-    beads gold = {0}, sys = {0};
     for (size_t start = 0; start < id.n; start += 50) {
         size_t n = id.n - start < 50 ? id.n - start : 50;
         int split = start >= id.n / 2;  /* 0: dev, 1: test */
@@ -442,11 +339,11 @@ static void pud(const char *dir, calib *cal)
                 src_of[k] = ns;
                 sl[ns++] = id.v[start + k];
             }
-        gold.n = 0;
+        selaras_beads *gold = beads_make(), *sys;
         char *joined[50];
         size_t nj = 0;
         for (size_t k = 0; k < n; k++) {
-            bead x = {0, 0, {0}, {0}};
+            size_t xs[2], nxs = 0, xt = nt;
             if (join[k]) {
                 size_t len = strlen(en.v[start + k]) + strlen(en.v[start + k + 1]) + 2;
                 char *j = malloc(len);
@@ -454,17 +351,17 @@ static void pud(const char *dir, calib *cal)
                 joined[nj++] = j;
                 tl[nt] = j;
                 if (!drop[k])
-                    x.s[x.ns++] = src_of[k];
+                    xs[nxs++] = src_of[k];
                 if (!drop[k + 1])
-                    x.s[x.ns++] = src_of[k + 1];
+                    xs[nxs++] = src_of[k + 1];
                 k++;
             } else {
                 tl[nt] = en.v[start + k];
                 if (!drop[k])
-                    x.s[x.ns++] = src_of[k];
+                    xs[nxs++] = src_of[k];
             }
-            x.t[x.nt++] = nt++;
-            beads_push(&gold, &x);
+            nt++;
+            beads_push(gold, xs, nxs, &xt, 1);
         }
         selaras_segments *s = lines_to_segments("id", sl, ns);
         selaras_segments *t = lines_to_segments("en", tl, nt);
@@ -472,26 +369,30 @@ static void pud(const char *dir, calib *cal)
             selaras_aligner *al = make_aligner("id", "en", lex, base);
             double *scores = NULL;
             run_align(al, s, t, &sys, base ? NULL : &scores);
-            score_doc(&gold, &sys, &c[split][base]);
+            score_doc(gold, sys, &c[split][base]);
             if (!base)
-                note("pud", split, &sys, scores, &gold);
+                note("pud", split, sys, scores, gold);
             if (!base && split == 0 && getenv("EVAL_ALIGN_DEBUG") != NULL)
-                for (size_t b = 0; b < sys.n; b++)
-                    if (!bead_in(&gold, &sys.v[b])) {
-                        const bead *x = &sys.v[b];
-                        fprintf(stderr, "PUD %zu: wrong bead %d-%d score %.3f\n", start, x->ns,
-                                x->nt, scores[b]);
-                        for (int i = 0; i < x->ns; i++)
-                            fprintf(stderr, "   S%zu %s\n", x->s[i], sl[x->s[i]]);
-                        for (int i = 0; i < x->nt; i++)
-                            fprintf(stderr, "   T%zu %s\n", x->t[i], tl[x->t[i]]);
+                for (size_t b = 0; b < selaras_beads_count(sys); b++)
+                    if (!selaras_beads_contains(gold, sys, b)) {
+                        size_t bns, bnt;
+                        const size_t *bs = selaras_beads_src(sys, b, &bns);
+                        const size_t *bt = selaras_beads_tgt(sys, b, &bnt);
+                        fprintf(stderr, "PUD %zu: wrong bead %zu-%zu score %.3f\n", start, bns,
+                                bnt, scores[b]);
+                        for (size_t i = 0; i < bns; i++)
+                            fprintf(stderr, "   S%zu %s\n", bs[i], sl[bs[i]]);
+                        for (size_t i = 0; i < bnt; i++)
+                            fprintf(stderr, "   T%zu %s\n", bt[i], tl[bt[i]]);
                     }
             if (!base && split == 1)
-                for (size_t b = 0; b < sys.n; b++)
-                    calib_add(cal, scores[b], bead_in(&gold, &sys.v[b]));
+                for (size_t b = 0; b < selaras_beads_count(sys); b++)
+                    calib_add(cal, scores[b], selaras_beads_contains(gold, sys, b));
             free(scores);
+            selaras_beads_free(sys);
             selaras_aligner_free(al);
         }
+        selaras_beads_free(gold);
         selaras_segments_free(s);
         selaras_segments_free(t);
         for (size_t k = 0; k < nj; k++)
@@ -502,8 +403,6 @@ static void pud(const char *dir, calib *cal)
     print_scores("test, Gale-Church", &c[1][1]);
     print_scores("test, selaras", &c[1][0]);
     printf("  (target: strict F1 >= 0.97)\n\n");
-    free(gold.v);
-    free(sys.v);
     free_lines(id.v, id.n);
     free_lines(en.v, en.n);
     selaras_lexicon_free(lex);
@@ -562,32 +461,34 @@ static void para_chunk(selaras_segmenter *sid, selaras_segmenter *sen, selaras_l
     }
     selaras_segments *s = segment_text(sid, "id", it, ip);
     selaras_segments *t = segment_text(sen, "en", et, ep);
-    beads sys = {0};
+    selaras_beads *sys;
     for (int base = 0; base < 2; base++) {
         selaras_aligner *al = make_aligner("id", "en", lex, base);
         double *scores = NULL;
         run_align(al, s, t, &sys, base ? NULL : &scores);
-        for (size_t b = 0; b < sys.n; b++) {
-            const bead *x = &sys.v[b];
-            st[base].src_sent += x->ns;
-            if (x->ns == 0 || x->nt == 0)
+        for (size_t b = 0; b < selaras_beads_count(sys); b++) {
+            size_t bns, bnt;
+            const size_t *bs = selaras_beads_src(sys, b, &bns);
+            const size_t *bt = selaras_beads_tgt(sys, b, &bnt);
+            st[base].src_sent += (long)bns;
+            if (bns == 0 || bnt == 0)
                 continue;
-            st[base].src_aligned += x->ns;
-            size_t p = para_of(ist, n, selaras_segments_start(s, x->s[0]));
+            st[base].src_aligned += (long)bns;
+            size_t p = para_of(ist, n, selaras_segments_start(s, bs[0]));
             int ok = 1;
-            for (int i = 0; i < x->ns; i++)
-                ok &= para_of(ist, n, selaras_segments_start(s, x->s[i])) == p;
-            for (int i = 0; i < x->nt; i++)
-                ok &= para_of(est, n, selaras_segments_start(t, x->t[i])) == p;
+            for (size_t i = 0; i < bns; i++)
+                ok &= para_of(ist, n, selaras_segments_start(s, bs[i])) == p;
+            for (size_t i = 0; i < bnt; i++)
+                ok &= para_of(est, n, selaras_segments_start(t, bt[i])) == p;
             st[base].beads++;
             st[base].right += ok;
             if (!base)
                 calib_add(cal, scores[b], ok);
         }
         free(scores);
+        selaras_beads_free(sys);
         selaras_aligner_free(al);
     }
-    free(sys.v);
     selaras_segments_free(s);
     selaras_segments_free(t);
     free(it);

@@ -196,7 +196,7 @@ int main(int argc, char **argv)
         count_pairs(c, bp, &base);
         free(bp);
         double p = ratio(ours.correct, ours.predicted), r = ratio(ours.correct, ours.gold);
-        printf("%-12s %6zu %6zu %6zu | %9.4f %9.4f %8zu %7.2f | %9.4f %9.4f %7.2f%s\n", c->name,
+        printf("%-12s %6zu %6zu %6zu | %9.5f %9.4f %8zu %7.2f | %9.4f %9.4f %7.2f%s\n", c->name,
                c->nsrc, c->ntgt, c->npairs, p, r, comparisons, t_ours,
                ratio(base.correct, base.predicted), ratio(base.correct, base.gold), t_base,
                p >= 0.99 && r >= 0.97 ? "" : "  (target P >= 0.99, R >= 0.97 missed)");

@@ -189,3 +189,9 @@ bench-batch: eval/bench_batch$(EXEEXT) selaras$(EXEEXT)
 .PHONY: bench-batch
 # bench-pair runs it too (the pairing part is bench-pair's own recipe).
 bench-pair: bench-batch
+# make eval-cli-align: `selaras eval` reproduces the Text+Berg figures of eval-align.
+EXTRA_DIST += eval/eval-cli-align.sh
+EVAL_TARGETS += eval-cli-align
+eval-cli-align: selaras$(EXEEXT) eval/eval_align$(EXEEXT)
+	$(SHELL) $(srcdir)/eval/eval-cli-align.sh $(abs_builddir) $(DATA_DIR)
+.PHONY: eval-cli-align

@@ -3,16 +3,24 @@
  * every status and freeing every handle. Build it against an installed selaras with:
  *   cc api_example.c $(pkg-config --cflags --libs selaras)
  * The README's library snippet is the heart of this file (tests/readme.test checks that
- * they agree). */
+ * they agree).
+ *
+ *   api_example                                 the built-in pair below
+ *   api_example SOURCE-ID.txt TARGET-EN.txt OUT.tmx
+ *                                               read the two files, and write the beads
+ *                                               as a TMX memory to OUT.tmx (atomically: a
+ *                                               failure leaves an existing file as it was)
+ */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <selaras.h>
 
-static const char id_text[] = "SIARAN PERS\nJakarta, 27 Januari 2026\n\n"
+static const char id_builtin[] = "SIARAN PERS\nJakarta, 27 Januari 2026\n\n"
                               "Gubernur membuka 12 posko banjir.\n\n"
                               "Setiap posko melayani 300 warga.\n";
-static const char en_text[] = "PRESS RELEASE\n\n"
+static const char en_builtin[] = "PRESS RELEASE\n\n"
                               "The governor opened 12 flood posts.\n\n"
                               "Each post serves 300 residents.\n";
 
@@ -32,14 +40,73 @@ static selaras_status segment_text(const char *text, size_t len, const char *lan
     return st;
 }
 
+/* A whole file, NUL-terminated (text intake rejects a NUL inside); NULL on failure. */
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - 1 - n, f)) > 0) {
+        n += got;
+        if (n == cap - 1) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    if (buf != NULL && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    return buf;
+}
+
+/* Write the beads as a TMX memory at path; the units written in *written. */
+static selaras_status write_tmx(const char *path, const selaras_segments *id_segs,
+                                const selaras_segments *en_segs,
+                                const selaras_alignment *beads, size_t *written,
+                                selaras_error *err)
+{
+    selaras_writer *w = NULL;
+    selaras_status st = selaras_writer_new(&w, SELARAS_FORMAT_TMX, path, NULL, "id", "en",
+                                           NULL, err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_add_alignment(w, id_segs, en_segs, beads, err);
+    if (st == SELARAS_OK)
+        st = selaras_writer_close(w, err);
+    *written = selaras_writer_count(w, SELARAS_COUNT_WRITTEN);
+    selaras_writer_free(w); /* unclosed after a failure: the target is left as it was */
+    return st;
+}
+
 static void print_side(const selaras_segments *segs, size_t first, size_t count)
 {
     for (size_t k = 0; k < count; k++)
         printf("%s%s", k ? " " : "", selaras_segments_text(segs, first + k, NULL));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc != 1 && argc != 4) {
+        fprintf(stderr, "usage: api_example [SOURCE-ID.txt TARGET-EN.txt OUT.tmx]\n");
+        return 2;
+    }
+    char *id_file = argc == 4 ? read_file(argv[1]) : NULL;
+    char *en_file = argc == 4 ? read_file(argv[2]) : NULL;
+    if (argc == 4 && (id_file == NULL || en_file == NULL)) {
+        fprintf(stderr, "api_example: cannot read %s\n", id_file == NULL ? argv[1] : argv[2]);
+        free(id_file);
+        free(en_file);
+        return 1;
+    }
+    const char *id_text = id_file ? id_file : id_builtin;
+    const char *en_text = en_file ? en_file : en_builtin;
     selaras_segments *id_segs = NULL, *en_segs = NULL;
     selaras_lexicon *lex = NULL;
     selaras_aligner *al = NULL;
@@ -72,6 +139,17 @@ int main(void)
                    selaras_alignment_tgt_count(beads, b));
         fputs("\n", stdout);
     }
+    if (st == SELARAS_OK && argc == 4) {
+        size_t written = 0;
+        st = write_tmx(argv[3], id_segs, en_segs, beads, &written, &err);
+        if (st != SELARAS_OK)
+            fprintf(stderr, "api_example: %s: %s\n", argv[3], err.message);
+        else
+            fprintf(stderr, "api_example: %zu translation units written to %s\n", written,
+                    argv[3]);
+    }
+    free(id_file);
+    free(en_file);
     selaras_alignment_free(beads);
     selaras_aligner_free(al);
     selaras_lexicon_free(lex);

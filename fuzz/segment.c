@@ -112,6 +112,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st = selaras_segment(segmenter, doc, &first, &err);
     FUZZ_STATUS(st, SELARAS_OK, &err);
     check_list(doc, first);
+    /* the release date: "" or YYYY-MM-DD of digits, month 01-12, day 01-31 */
+    char date[11];
+    if (selaras_segments_date(first, date)) {
+        FUZZ_CHECK(strlen(date) == 10 && date[4] == '-' && date[7] == '-');
+        FUZZ_CHECK((date[5] == '0' && date[6] >= '1') || (date[5] == '1' && date[6] <= '2'));
+        FUZZ_CHECK(date[8] >= '0' && date[8] <= '3');
+    } else {
+        FUZZ_CHECK(date[0] == '\0');
+    }
     st = selaras_segment(segmenter, doc, &again, &err);
     FUZZ_STATUS(st, SELARAS_OK, &err);
     FUZZ_CHECK(same_list(first, again));

@@ -11,6 +11,7 @@
  *   5. Alignment ...... selaras_aligner turns two segment lists into a selaras_alignment
  *   6. Memory formats . TMX, TSV and JSONL writers and the TMX reader
  *   7. Collections .... parallelness of two documents; pairing the files of two folders
+ *   8. Evaluation ..... alignment scores against gold beads, segmentation boundary F1
  *
  * Conventions that hold for every function:
  *
@@ -44,12 +45,16 @@
 extern "C" {
 #endif
 
+/* SELARAS_API marks exported functions. A program or binding that parses this header
+ * (cffi, a foreign-function generator) may define it first, empty. */
+#ifndef SELARAS_API
 #if defined(_WIN32) && defined(SELARAS_BUILDING_LIBRARY)
 #define SELARAS_API __declspec(dllexport)
 #elif defined(__GNUC__)
 #define SELARAS_API __attribute__((visibility("default")))
 #else
 #define SELARAS_API
+#endif
 #endif
 
 /* ===================================================================== */
@@ -436,6 +441,19 @@ SELARAS_API const char *selaras_segments_name(const selaras_segments *segs);
 SELARAS_API selaras_status selaras_segments_set_name(selaras_segments *segs, const char *name);
 
 /**
+ * The release date of the document a list came from, as the segmenter finds it: a date
+ * line among the boilerplate before the third sentence ("Jakarta, 27 Januari 2026",
+ * "January 27, 2026", "2026-01-27"; month names of Indonesian, English, German and
+ * French, in full or abbreviated, in any case), or a date in a dateline opening the first
+ * sentence ("JAKARTA, 27 Januari 2026 - …"). Dates of digits only with a slash
+ * ("27/1/2026") are not read: day and month order are unknown. Allocates nothing.
+ * @param[out] buf at least 11 bytes: receives "YYYY-MM-DD" and a NUL, or "" when no date
+ *                 is found.
+ * @return 1 when a date was found, 0 otherwise (also for a NULL argument).
+ */
+SELARAS_API int selaras_segments_date(const selaras_segments *segs, char *buf);
+
+/**
  * Text of segment @p i (i < count): trimmed of surrounding white space, NUL-terminated,
  * borrowed from @p segs. @p len, if not NULL, receives its length in bytes.
  */
@@ -658,6 +676,21 @@ SELARAS_API selaras_status selaras_lexicon_load_default(selaras_lexicon *lex,
 SELARAS_API selaras_status selaras_lexicon_add(selaras_lexicon *lex, const char *src,
                                                size_t src_len, const char *tgt,
                                                size_t tgt_len, selaras_error *err);
+
+/**
+ * Add the pairs of a dictionary held in memory (the text of a TSV or hunalign file).
+ * @param[in] bytes   the dictionary text; need not be NUL-terminated; may be NULL when
+ *                    @p len is 0. Not retained.
+ * @param[in] format  ::SELARAS_DICT_AUTO (TSV or hunalign, guessed from the first entry
+ *                    line), ::SELARAS_DICT_TSV or ::SELARAS_DICT_HUNALIGN. FreeDict
+ *                    dictionaries are two files: load them with selaras_lexicon_load().
+ * @param[out] err    as for selaras_lexicon_load(); offsets are into @p bytes.
+ * @return as selaras_lexicon_load() without ::SELARAS_ERR_IO (::SELARAS_ERR_ARGUMENT for
+ *         ::SELARAS_DICT_FREEDICT); on failure the lexicon keeps the pairs it had.
+ */
+SELARAS_API selaras_status selaras_lexicon_load_memory(selaras_lexicon *lex, const char *bytes,
+                                                       size_t len, selaras_dict_format format,
+                                                       selaras_error *err);
 
 /** @return the number of distinct (source, target) pairs after stemming. */
 SELARAS_API size_t selaras_lexicon_size(const selaras_lexicon *lex);
@@ -996,7 +1029,8 @@ typedef enum selaras_format {
      *  separated by tabs; tab, LF, CR and backslash in a field are written \\t \\n \\r \\\\. */
     SELARAS_FORMAT_TSV = 1,
     /** One JSON object per line: "source", "target", "source_lang", "target_lang", and
-     *  "score", "bead", "source_doc", "target_doc", "date" when known. */
+     *  "score", "bead", "src" and "tgt" (the bead's segment indices as arrays, for units
+     *  made from beads by this writer), "source_doc", "target_doc", "date" when known. */
     SELARAS_FORMAT_JSONL = 2,
     /** Two line-aligned plain files (the writer's path: source; path2: target) for MT
      *  training; LF, CR and tab in a text become spaces. */
@@ -1026,7 +1060,11 @@ enum selaras_writer_flag {
     SELARAS_WRITER_NO_REPLACE = 1u << 4,
     /** Replace a target that is read-only (no write permission); by default such a target
      *  is refused with ::SELARAS_ERR_IO before the first unit. */
-    SELARAS_WRITER_REPLACE_READONLY = 1u << 5
+    SELARAS_WRITER_REPLACE_READONLY = 1u << 5,
+    /** Keep beads with an empty side (1-0, 0-1, or a side of empty segments): the empty
+     *  side is written as an empty text. With KEEP_BOILERPLATE and KEEP_IDENTICAL every
+     *  bead of an alignment is written (the CLI's `align --format jsonl`). */
+    SELARAS_WRITER_KEEP_UNPAIRED = 1u << 6
 };
 
 /** What selaras_writer_count() counts. */
@@ -1097,6 +1135,33 @@ SELARAS_API selaras_status selaras_writer_new(selaras_writer **out, selaras_form
                                               const char *src_lang, const char *tgt_lang,
                                               const selaras_allocator *mem,
                                               selaras_error *err);
+
+/**
+ * Where a callback writer sends its output: @p len bytes at @p bytes (never 0 bytes), in
+ * order; @p user is the pointer given to selaras_writer_new_callback(). Return 0 when all
+ * bytes were taken, anything else to fail the writer (the add or close that flushed then
+ * returns ::SELARAS_ERR_IO).
+ */
+typedef int (*selaras_write_fn)(const char *bytes, size_t len, void *user);
+
+/**
+ * Create a writer that hands its output to @p write instead of a file: for a stream, a
+ * socket, a language binding's file object. It is selaras_writer_new() in every other
+ * respect (setters, adds, counts), except that there is no temporary file to rename:
+ * bytes go out in pieces of about 64 KiB as units are added (with ::SELARAS_WRITER_DEDUPE:
+ * at close), and the rest at selaras_writer_close().
+ * @param[in] format  ::SELARAS_FORMAT_TMX, ::SELARAS_FORMAT_TSV or ::SELARAS_FORMAT_JSONL
+ *                    (plain output is two files: ::SELARAS_ERR_ARGUMENT).
+ * @param[in] write   the callback; @p user is passed back to it (may be NULL).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_LANGUAGE or ::SELARAS_ERR_NOMEM.
+ */
+SELARAS_API selaras_status selaras_writer_new_callback(selaras_writer **out,
+                                                       selaras_format format,
+                                                       selaras_write_fn write, void *user,
+                                                       const char *src_lang,
+                                                       const char *tgt_lang,
+                                                       const selaras_allocator *mem,
+                                                       selaras_error *err);
 
 /** Free a writer; NULL is accepted. Without a successful close, removes the temporary file. */
 SELARAS_API void selaras_writer_free(selaras_writer *w);
@@ -1206,6 +1271,18 @@ SELARAS_API selaras_status selaras_writer_add_bead(selaras_writer *w,
                                                    const selaras_segments *tgt,
                                                    size_t tgt_first, size_t tgt_count,
                                                    double score, selaras_error *err);
+
+/**
+ * Add every bead of @p a, an alignment of @p src with @p tgt, in order, as
+ * selaras_writer_add_bead() would (the same filters apply).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL, or a bead out of the lists' range:
+ *         nothing is added then), or an error of selaras_writer_add_bead().
+ */
+SELARAS_API selaras_status selaras_writer_add_alignment(selaras_writer *w,
+                                                        const selaras_segments *src,
+                                                        const selaras_segments *tgt,
+                                                        const selaras_alignment *a,
+                                                        selaras_error *err);
 
 /**
  * Add every unit of an existing TMX file, and its header's properties and notes, as
@@ -1385,12 +1462,12 @@ SELARAS_API double selaras_parallel_threshold(void);
  * one-to-one, and a document without a good partner stays unpaired (precision first: a
  * pair is only made when its score reaches the pairer's minimum, by default
  * ::SELARAS_PAIR_MIN_SCORE, no better pair claims either document, and, below 0.7, it
- * leads the next best candidate of each of its documents by 0.05).
+ * leads the next best candidate of each of its documents by 0.08).
  *
  * The pairer's score is the parallelness score of selaras_parallel_score() without
- * beads, with each anchor, name and word weighted by how rare it is in the two
- * collections (a word every document has proves nothing), so it runs lower than the
- * plain score on documents of one template.
+ * beads, with each anchor and name weighted by how rare it is in the two collections,
+ * and each word by the square root of that (a word every document has proves nothing),
+ * so it runs lower than the plain score on documents of one template.
  *
  * Candidates come from an inverted index of the rare anchors of the target documents
  * (numbers, dates, URLs, names, acronyms, and words whose lexicon translations are rare),
@@ -1508,8 +1585,9 @@ SELARAS_API double selaras_alignment_document_score(const selaras_alignment *a);
 /**
  * A list of document pairs (file paths) to read, segment, align and write into one
  * memory, on one or more threads that share one read-only model (and its lexicon). Each
- * file is read as UTF-8 text and split into sentences by a ::selaras_segmenter of the
- * model's language. A file that cannot be read or decoded skips its pair (the reason is
+ * file is read as UTF-8 text, or as an HTML page (its main text, in the page's encoding)
+ * when selaras_looks_like_html() says so, and split into sentences by a
+ * ::selaras_segmenter of the model's language. A file that cannot be read or decoded skips its pair (the reason is
  * kept, the rest goes on); a pair whose parallelness score is below
  * ::SELARAS_PARALLEL_THRESHOLD is refused (nothing written) unless forced. Bead
  * confidences are weighed by the pair's score (selaras_align_scored()).
@@ -1562,8 +1640,9 @@ SELARAS_API selaras_status selaras_batch_set_jobs(selaras_batch *b, unsigned job
 /** With @p on, pairs below the threshold are aligned too instead of refused. */
 SELARAS_API void selaras_batch_set_force(selaras_batch *b, int on);
 /** How the batch reads its files (before selaras_batch_run()): ::selaras_doc_flag values
- *  (with ::SELARAS_DOC_DETECT_HTML a file is HTML by its name, .html/.htm/.xhtml/.shtml,
- *  or its first bytes) and an encoding name, or NULL to detect it, as for
+ *  (with ::SELARAS_DOC_DETECT_HTML, the default, a file is HTML by its name,
+ *  .html/.htm/.xhtml/.shtml, or its first bytes) and an encoding name, or NULL to detect
+ *  it (the default), as for
  *  selaras_doc_new_encoded(). @p encoding is borrowed: it must outlive the run. Allocates
  *  nothing. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL batch, unknown flags) or
  *  ::SELARAS_ERR_STATE (the batch ran). */
@@ -1599,6 +1678,133 @@ SELARAS_API size_t selaras_batch_beads(const selaras_batch *b, unsigned src_coun
                                        unsigned tgt_count);
 /** @return the seconds spent in @p stage, summed over the threads. */
 SELARAS_API double selaras_batch_seconds(const selaras_batch *b, selaras_batch_stage stage);
+
+/* ===================================================================== */
+/* 8. Evaluation                                                          */
+/* ===================================================================== */
+
+/**
+ * A list of beads to score: gold beads from a file, or the beads of an alignment. Each bead
+ * is a list of source and a list of target segment indices (0-based, at most
+ * ::SELARAS_BEADS_MAX_SIDE a side, either list may be empty). A list is used by one
+ * thread at a time; scoring only reads it.
+ */
+typedef struct selaras_beads selaras_beads;
+
+/** Most segments one side of a bead may list in a ::selaras_beads (64). */
+#define SELARAS_BEADS_MAX_SIDE 64
+
+/** Create an empty bead list. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM. */
+SELARAS_API selaras_status selaras_beads_new(selaras_beads **out, const selaras_allocator *mem,
+                                             selaras_error *err);
+
+/** Free a bead list; NULL is accepted. */
+SELARAS_API void selaras_beads_free(selaras_beads *beads);
+
+/**
+ * Append a bead: @p nsrc source indices at @p src and @p ntgt target indices at @p tgt
+ * (copied; NULL only with a count of 0).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL list or array, more than
+ *         ::SELARAS_BEADS_MAX_SIDE a side) or ::SELARAS_ERR_NOMEM (the list is unchanged).
+ */
+SELARAS_API selaras_status selaras_beads_add(selaras_beads *beads, const size_t *src,
+                                             size_t nsrc, const size_t *tgt, size_t ntgt,
+                                             selaras_error *err);
+
+/** Append every bead of an alignment. @return as selaras_beads_add() (on failure the list
+ *  is as it was). */
+SELARAS_API selaras_status selaras_beads_add_alignment(selaras_beads *beads,
+                                                       const selaras_alignment *a,
+                                                       selaras_error *err);
+
+/**
+ * Append the beads of a text in either of the CLI's bead formats, one bead a line: the
+ * `beads` format of `selaras align` and of the Text+Berg gold files (`[8, 9]:[10]`,
+ * `[]:[22]`), or its JSONL (one object a line with the arrays "src" and "tgt"; other
+ * members are skipped). Empty lines are skipped.
+ * @param[out] err  on ::SELARAS_ERR_SYNTAX: offset, line and column of the fault in @p text.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT, ::SELARAS_ERR_SYNTAX, ::SELARAS_ERR_LIMIT
+ *         (a side longer than ::SELARAS_BEADS_MAX_SIDE) or ::SELARAS_ERR_NOMEM; on failure
+ *         the list is as it was.
+ */
+SELARAS_API selaras_status selaras_beads_parse(selaras_beads *beads, const char *text,
+                                               size_t len, selaras_error *err);
+
+/** @return the number of beads. */
+SELARAS_API size_t selaras_beads_count(const selaras_beads *beads);
+/** @return the source indices of bead @p i (i < count), borrowed; @p n receives their number. */
+SELARAS_API const size_t *selaras_beads_src(const selaras_beads *beads, size_t i, size_t *n);
+/** @return the target indices of bead @p i, borrowed; @p n receives their number. */
+SELARAS_API const size_t *selaras_beads_tgt(const selaras_beads *beads, size_t i, size_t *n);
+/** @return 1 when @p beads holds bead @p i of @p other exactly (same indices, in order),
+ *  else 0. */
+SELARAS_API int selaras_beads_contains(const selaras_beads *beads, const selaras_beads *other,
+                                       size_t i);
+
+/**
+ * Counts of an alignment evaluation, as vecalign's score.py and Sennrich & Volk (2011)
+ * count them for Text+Berg. Precision looks at every system bead with at least one
+ * segment (1-0 and 0-1 included); recall at every gold bead with both sides, against the
+ * system beads with both sides. Strict: the bead is in the other list exactly. Lax: some
+ * bead of the other list shares a source and a target segment with it. Counts add up over
+ * documents (the convention: sum, then divide).
+ */
+typedef struct selaras_align_counts {
+    size_t strict_right, strict_wrong; /**< system beads in gold / not */
+    size_t lax_right, lax_wrong;       /**< system beads overlapping gold / not */
+    size_t strict_found, strict_missed; /**< two-sided gold beads in the system's / not */
+    size_t lax_found, lax_missed;       /**< two-sided gold beads overlapped / not */
+} selaras_align_counts;
+
+/** Precision, recall and their harmonic mean (each 0 when undefined). */
+typedef struct selaras_prf {
+    double precision, recall, f1;
+} selaras_prf;
+
+/**
+ * Score the system beads @p test of one document against its @p gold beads, adding to
+ * @p counts (zero it before the first document). Time is linear in the beads and in the
+ * largest segment index.
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (counts unchanged).
+ */
+SELARAS_API selaras_status selaras_eval_align(const selaras_beads *gold,
+                                              const selaras_beads *test,
+                                              selaras_align_counts *counts,
+                                              selaras_error *err);
+
+/** Strict and lax precision, recall and F1 of @p counts (either output may be NULL). */
+SELARAS_API void selaras_eval_align_scores(const selaras_align_counts *counts,
+                                           selaras_prf *strict, selaras_prf *lax);
+
+/** Counts of a segmentation evaluation: boundaries found by both, by the system, in gold. */
+typedef struct selaras_boundary_counts {
+    size_t right, system, gold;
+} selaras_boundary_counts;
+
+/**
+ * Score a segmentation by its boundaries, adding to @p counts. A boundary is the end
+ * offset of a segment whose text is not empty; the largest end of each list (the end of
+ * the text's content) is not one. Both lists must point into the same input (for
+ * example a gold segmentation made with selaras_segments_append() and the system's with
+ * selaras_segments_from_lines() of the same lines, or two segmentations of one document).
+ * @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT or ::SELARAS_ERR_NOMEM (counts unchanged).
+ */
+SELARAS_API selaras_status selaras_eval_segments(const selaras_segments *gold,
+                                                 const selaras_segments *system,
+                                                 selaras_boundary_counts *counts,
+                                                 selaras_error *err);
+
+/** Like selaras_eval_segments() on arrays of segment end offsets (any order, repeats
+ *  counted once; the largest of each array is not a boundary). @p mem: allocator for the
+ *  sorted copies, or NULL. */
+SELARAS_API selaras_status selaras_eval_boundaries(const size_t *gold, size_t ngold,
+                                                   const size_t *system, size_t nsystem,
+                                                   selaras_boundary_counts *counts,
+                                                   const selaras_allocator *mem,
+                                                   selaras_error *err);
+
+/** Boundary precision, recall and F1 of @p counts. */
+SELARAS_API selaras_prf selaras_eval_boundary_scores(const selaras_boundary_counts *counts);
 
 
 #ifdef __cplusplus

@@ -46,6 +46,8 @@ START_TEST(readers_and_free_do_not_allocate)
     ck_assert_uint_eq(selaras_segments_start(lines, 1), 12);
     ck_assert_uint_eq(selaras_segments_end(lines, 1), 16);
     ck_assert_int_eq(selaras_segments_kind(list, 0), SELARAS_SEGMENT_TITLE);
+    char date[11];
+    ck_assert_int_eq(selaras_segments_date(list, date), 0); /* "One." holds none */
     ck_assert_uint_eq(selaras_segments_paragraph(lines, 1), 1);
     ck_assert_int_eq(ta.calls, before);
 

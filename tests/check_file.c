@@ -262,7 +262,7 @@ START_TEST(file_and_doc_survive_every_allocation_failure)
     static const char *const units[] = {"Dinas \xC3\xA9 ok.\n", "Dinas e\xCC\x81 ok.\r\n"};
     size_t sizes[] = {100, ((size_t)1 << 20) + 5};
     for (int u = 0; u < 2; u++) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 2 - u; k++) { /* the large file mapped and kept as it is */
             char *path = temp_file(units[u], sizes[k]);
             int succeeded = 0;
             long n;

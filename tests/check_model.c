@@ -420,6 +420,49 @@ START_TEST(scored_alignment)
 }
 END_TEST
 
+/* A rewrite that moved a paragraph: the aligner's beads cross, and the pair is still
+ * scored (with its beads) as the translation it is. */
+START_TEST(scored_moved_paragraph)
+{
+    static const char *const id[] = {
+        "Pemerintah kota membuka 12 taman baru di Jakarta Timur pada 2024.",
+        "Taman itu tersebar di 5 kecamatan dengan luas total 8 hektare.",
+        "\"Kami ingin setiap warga punya ruang hijau,\" kata Wali Kota Budi Santoso.",
+        "Budi menyebut anggaran taman mencapai Rp40 miliar dari APBD 2024.",
+        "Taman buka setiap hari pukul 06.00 sampai 22.00.",
+        "Pengunjung tidak dipungut biaya masuk, kecuali parkir Rp2.000."};
+    static const char *const en[] = {
+        "The city government opened 12 new parks in East Jakarta in 2024.",
+        "The parks are spread over 5 districts with a total area of 8 hectares.",
+        "The parks open every day from 06.00 to 22.00.",
+        "Visitors pay no entrance fee, except parking at Rp2,000.",
+        "\"We want every resident to have green space,\" said Mayor Budi Santoso.",
+        "Budi said the park budget reached Rp40 billion from the 2024 APBD."};
+    selaras_segments *s, *t;
+    selaras_error err;
+    ck_assert_int_eq(selaras_segments_new(&s, "id", NULL, &err), SELARAS_OK);
+    ck_assert_int_eq(selaras_segments_new(&t, "en", NULL, &err), SELARAS_OK);
+    for (int k = 0; k < 6; k++) {
+        ck_assert_int_eq(selaras_segments_append(s, id[k], strlen(id[k]),
+                                                 SELARAS_SEGMENT_SENTENCE, &err), SELARAS_OK);
+        ck_assert_int_eq(selaras_segments_append(t, en[k], strlen(en[k]),
+                                                 SELARAS_SEGMENT_SENTENCE, &err), SELARAS_OK);
+    }
+    selaras_aligner *al;
+    ck_assert_int_eq(selaras_aligner_new(&al, "id", "en", NULL, NULL, &err), SELARAS_OK);
+    double raw, weighed;
+    double score = scored(al, s, t, &raw, &weighed);
+    ck_assert_msg(score >= selaras_parallel_threshold(), "moved paragraph scored %f", score);
+    selaras_alignment *a;
+    ck_assert_int_eq(selaras_align_scored(al, s, t, &a, NULL, &err), SELARAS_OK);
+    ck_assert_uint_eq(selaras_alignment_tgt_first(a, 2), 4); /* the beads cross */
+    selaras_alignment_free(a);
+    selaras_aligner_free(al);
+    selaras_segments_free(s);
+    selaras_segments_free(t);
+}
+END_TEST
+
 START_TEST(scored_allocation_failures)
 {
     selaras_segments *s, *t;
@@ -458,6 +501,7 @@ Suite *scored_suite(void)
     TCase *tc = tcase_create("scored");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, scored_alignment);
+    tcase_add_test(tc, scored_moved_paragraph);
     tcase_add_test(tc, scored_allocation_failures);
     suite_add_tcase(s, tc);
     return s;

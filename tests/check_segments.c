@@ -139,6 +139,65 @@ START_TEST(segments_survive_allocation_failures)
 }
 END_TEST
 
+/* Segments of text, one a line, kind by the first character: B boilerplate, T title,
+ * S sentence. */
+static selaras_segments *kinds_list(const char *const *lines)
+{
+    selaras_segments *segs;
+    ck_assert_int_eq(selaras_segments_new(&segs, "id", NULL, NULL), SELARAS_OK);
+    for (size_t i = 0; lines[i] != NULL; i++) {
+        selaras_segment_kind k = lines[i][0] == 'B'   ? SELARAS_SEGMENT_BOILERPLATE
+                                 : lines[i][0] == 'T' ? SELARAS_SEGMENT_TITLE
+                                                      : SELARAS_SEGMENT_SENTENCE;
+        ck_assert_int_eq(selaras_segments_append(segs, lines[i] + 2, strlen(lines[i] + 2), k,
+                                                 NULL),
+                         SELARAS_OK);
+    }
+    return segs;
+}
+
+static void expect_date(const char *const *lines, const char *want)
+{
+    selaras_segments *segs = kinds_list(lines);
+    char buf[11] = "garbage";
+    ck_assert_int_eq(selaras_segments_date(segs, buf), want[0] != '\0');
+    ck_assert_str_eq(buf, want);
+    selaras_segments_free(segs);
+}
+
+START_TEST(release_date_of_a_list)
+{
+    const char *id_line[] = {"B SIARAN PERS", "B Nomor: 214/SP/01/2026", "B Jakarta, 27 Januari 2026",
+                             "T JUDUL", "S Gubernur membuka 12 posko pada 3 Februari 2026.", NULL};
+    expect_date(id_line, "2026-01-27");
+    const char *en_line[] = {"B Jakarta, Jan. 5, 2024", "S The governor opened posts.", NULL};
+    expect_date(en_line, "2024-01-05");
+    const char *iso[] = {"B Dirilis 2025-11-03", "S Teks.", NULL};
+    expect_date(iso, "2025-11-03");
+    const char *french[] = {"B Paris, le 2 f\xC3\xA9vrier 2024", "S Texte.", NULL};
+    expect_date(french, "2024-02-02");
+    const char *dateline[] = {"T JUDUL", "S JAKARTA, 27 Januari 2026 - Gubernur membuka posko.",
+                              NULL};
+    expect_date(dateline, "2026-01-27");
+    /* not release dates: one in running text, digits only, a day out of range, a date
+     * line after the third sentence */
+    const char *in_text[] = {"S Pendaftaran dibuka hingga 14 Februari 2026.", NULL};
+    expect_date(in_text, "");
+    const char *digits[] = {"B Jakarta, 27/1/2026", "S Teks.", NULL};
+    expect_date(digits, "");
+    const char *bad_day[] = {"B Jakarta, 32 Januari 2026", "S Teks.", NULL};
+    expect_date(bad_day, "");
+    const char *late[] = {"S Satu.", "S Dua.", "S Tiga.", "B Jakarta, 27 Januari 2026", NULL};
+    expect_date(late, "");
+    const char *none[] = {NULL};
+    expect_date(none, "");
+    char buf[11] = "x";
+    ck_assert_int_eq(selaras_segments_date(NULL, buf), 0);
+    ck_assert_str_eq(buf, "");
+    ck_assert_int_eq(selaras_segments_date(NULL, NULL), 0);
+}
+END_TEST
+
 Suite *segments_suite(void)
 {
     Suite *s = suite_create("segments");
@@ -148,6 +207,7 @@ Suite *segments_suite(void)
     tcase_add_test(tc, append_rejects_bad_input);
     tcase_add_test(tc, lines_of_a_document);
     tcase_add_test(tc, lines_of_an_empty_document);
+    tcase_add_test(tc, release_date_of_a_list);
     tcase_add_test(tc, segments_survive_allocation_failures);
     suite_add_tcase(s, tc);
     return s;

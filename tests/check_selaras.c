@@ -25,6 +25,8 @@ int main(void)
     srunner_add_suite(runner, regress_suite());
     srunner_add_suite(runner, file_suite());
     srunner_add_suite(runner, spans_suite());
+    srunner_add_suite(runner, writer_api_suite());
+    srunner_add_suite(runner, evaluate_suite());
     srunner_add_suite(runner, model_suite());
     srunner_add_suite(runner, scored_suite());
     srunner_add_suite(runner, batch_suite());

@@ -28,6 +28,8 @@ Suite *limits_suite(void);
 Suite *regress_suite(void);
 Suite *file_suite(void);
 Suite *spans_suite(void);
+Suite *writer_api_suite(void);
+Suite *evaluate_suite(void);
 Suite *model_suite(void);
 Suite *scored_suite(void);
 Suite *batch_suite(void);

@@ -279,9 +279,10 @@ START_TEST(tsv_jsonl_and_plain_outputs)
     ck_assert_str_eq(jsonl,
         "{\"source\": \"Satu\\tdua \\\\ \\\"tiga\\\"\", \"target\": \"One\\ttwo \\\\ "
         "\\\"three\\\"\", \"source_lang\": \"id\", \"target_lang\": \"en\", \"score\": 0.5000, "
-        "\"bead\": \"1-1\"}\n"
+        "\"bead\": \"1-1\", \"src\": [0], \"tgt\": [0]}\n"
         "{\"source\": \"Empat.\", \"target\": \"Four.\", \"source_lang\": \"id\", "
-        "\"target_lang\": \"en\", \"score\": 1.5000, \"bead\": \"1-1\"}\n");
+        "\"target_lang\": \"en\", \"score\": 1.5000, \"bead\": \"1-1\", \"src\": [1], "
+        "\"tgt\": [1]}\n");
     char *pid = test_read_file(in_dir("o.id"), NULL), *pen = test_read_file(in_dir("o.en"), NULL);
     ck_assert_str_eq(pid, "Satu dua \\ \"tiga\"\nEmpat.\n");
     ck_assert_str_eq(pen, "One two \\ \"three\"\nFour.\n");

@@ -24,6 +24,7 @@ selaras_status selaras_batch_new(selaras_batch **out, const selaras_model *model
     b->mem = m;
     b->model = model;
     b->jobs = 1;
+    b->doc_flags = SELARAS_DOC_DETECT_HTML; /* text, or a page by its name or first bytes */
     *out = b;
     return SELARAS_OK;
 }

@@ -117,6 +117,7 @@ static selaras_status load(worker *w, sl_batch_pair *p, const char *path, const 
     selaras_doc *doc = NULL;
     selaras_status st = sl_read_file(mem, path, &text, &e);
     if (st == SELARAS_OK) {
+        /* UTF-8 text, or an HTML page in its own encoding (its main text) */
         st = selaras_doc_new_encoded(&doc, text.data, text.len, lang, w->b->encoding,
                                      sl_batch_doc_flags(w->b->doc_flags, path), mem, &e);
         sl_buf_release(&text);

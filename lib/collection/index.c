@@ -199,9 +199,12 @@ static int weigh(selaras_pairer *p, const index ix[2])
             d->wlex = sl_malloc(mem, (d->nlex + 1) * sizeof *d->wlex);
             if (d->wlex == NULL)
                 return -1;
-            for (size_t k = 0; k < d->nlex; k++)
-                d->wlex[k] = idf_weight(index_df(&ix[s], word_key(d->lexside, d->lex[k])),
-                                        p->n[s]);
+            /* words softer (the square root): a translation shares its topic's common
+             * words too, and they still tell a help page from a news item */
+            for (size_t k = 0; k < d->nlex; k++) {
+                size_t df = index_df(&ix[s], word_key(d->lexside, d->lex[k]));
+                d->wlex[k] = (float)sqrt(idf_weight(df, p->n[s]));
+            }
         }
     return 0;
 }
@@ -290,7 +293,7 @@ static void keep_top2(double *top, double v)
  * among documents of one template (help pages, monthly reports) the best of several
  * look-alikes is not a translation for being the best. */
 #define SURE 0.7
-#define MARGIN 0.05
+#define MARGIN 0.08
 
 /* Postings a source document may read: its keys are taken rarest first until the budget
  * is spent, so that the work per document does not grow with the collections. */

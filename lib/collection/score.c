@@ -168,18 +168,20 @@ double selaras_parallel_threshold(void)
     return SELARAS_PARALLEL_THRESHOLD;
 }
 
-/* Beads that cover both lists exactly once, in order. */
+/* Beads that cover both lists: the source once and in order, the target in order too
+ * except for blocks the aligner found moved (lib/align/moves.c): then every bead's target
+ * run within the list and as many target segments as the list holds. */
 static int beads_cover(const selaras_alignment *al, size_t n, size_t m)
 {
-    size_t i = 0, j = 0;
+    size_t i = 0, total = 0;
     for (size_t k = 0; k < al->count; k++) {
         const sl_bead *b = &al->beads[k];
-        if (b->src_first != i || b->tgt_first != j)
+        if (b->src_first != i || b->tgt_first > m || b->tgt_count > m - b->tgt_first)
             return 0;
         i += b->src_count;
-        j += b->tgt_count;
+        total += b->tgt_count;
     }
-    return i == n && j == m;
+    return i == n && total == m;
 }
 
 selaras_status selaras_parallel_score(const selaras_segments *src, const selaras_segments *tgt,

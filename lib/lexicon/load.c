@@ -127,3 +127,31 @@ selaras_status selaras_lexicon_load_freedict(selaras_lexicon *lex, const char *d
                     "dict-freedict-%s-%s (or dict-freedict-%s-%s where there is one)",
                     s3, t3, dir, a, b, b, a);
 }
+
+selaras_status selaras_lexicon_load_memory(selaras_lexicon *lex, const char *bytes, size_t len,
+                                           selaras_dict_format format, selaras_error *err)
+{
+    if (lex == NULL || (bytes == NULL && len > 0))
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "lexicon load: NULL argument");
+    if (format != SELARAS_DICT_AUTO && format != SELARAS_DICT_TSV &&
+        format != SELARAS_DICT_HUNALIGN)
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "lexicon load from memory: TSV or hunalign text only (format %d)",
+                        (int)format);
+    if (len > SELARAS_DICT_MAX_BYTES)
+        return sl_error(err, SELARAS_ERR_LIMIT, "a dictionary of more than %zu bytes",
+                        (size_t)SELARAS_DICT_MAX_BYTES);
+    const char *text = bytes != NULL ? bytes : "";
+    sl_lexicon_mark mark;
+    sl_lexicon_mark_set(lex, &mark);
+    selaras_status st = SELARAS_OK;
+    if (format == SELARAS_DICT_AUTO)
+        st = guess_format(text, len, &format, err);
+    if (st == SELARAS_OK)
+        st = sl_dict_read_tsv(lex, text, len, format == SELARAS_DICT_HUNALIGN, err);
+    if (st != SELARAS_OK)
+        sl_lexicon_rollback(lex, &mark);
+    sl_stemmer_drop_cache(lex->src_stem);
+    sl_stemmer_drop_cache(lex->tgt_stem);
+    return st;
+}

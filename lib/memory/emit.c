@@ -210,6 +210,31 @@ static int json_member(sl_buf *b, const char *key, const char *value, int quoted
     return quoted ? json_string(b, value, strlen(value)) : put(b, value);
 }
 
+/* 1 when s is a JSON array of decimal integers as push_bead_indices() writes it. */
+static int is_index_array(const char *s)
+{
+    if (*s++ != '[')
+        return 0;
+    if (*s == ']')
+        return s[1] == '\0';
+    for (;;) {
+        if (*s < '0' || *s > '9')
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+        if (*s == ']')
+            return s[1] == '\0';
+        if (s[0] != ',' || s[1] != ' ')
+            return 0;
+        s += 2;
+    }
+}
+
+static int json_indices(sl_buf *b, const char *key, const char *value)
+{
+    return value != NULL && is_index_array(value) ? json_member(b, key, value, 0) : 0;
+}
+
 static int text_unit(selaras_writer *w, const selaras_unit *u, int *unpaired)
 {
     size_t s = sl_unit_find_lang(u, w->src_primary), t = sl_unit_find_lang(u, w->tgt_primary);
@@ -243,6 +268,8 @@ static int text_unit(selaras_writer *w, const selaras_unit *u, int *unpaired)
                json_string(b, tgt, tlen) || json_member(b, "source_lang", w->src_tag, 1) ||
                json_member(b, "target_lang", w->tgt_tag, 1) ||
                json_member(b, "score", score, 0) || json_member(b, "bead", bead, 1) ||
+               json_indices(b, "src", selaras_unit_prop(u, "x-src")) ||
+               json_indices(b, "tgt", selaras_unit_prop(u, "x-tgt")) ||
                json_member(b, "source_doc", sdoc, 1) || json_member(b, "target_doc", tdoc, 1) ||
                json_member(b, "date", date, 1) || put(b, "}\n");
     default:

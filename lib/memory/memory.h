@@ -90,12 +90,16 @@ int sl_is_xml_name(const char *s);
 
 #define SL_COUNTERS 9
 
-/* One output file: written to tmp (in the target's folder) and renamed over path at
- * close, or written directly when path exists and is not a regular file. */
+/* One output: bytes go through write(user). A path output writes to tmp (in the target's
+ * folder) and renames it over path at close, or writes directly when path exists and is
+ * not a regular file; a callback output (path NULL) has only the caller's function. */
 typedef struct sl_out {
     char *path;
     char *tmp;      /* NULL when direct */
     int fd;
+    int error;      /* errno of the last failed write to fd */
+    selaras_write_fn write;
+    void *user;
     sl_buf buf;     /* bytes not yet written */
     int lock_fd;    /* the lock file (lock.c), -1 when not held */
     char *lock_path;
@@ -154,6 +158,7 @@ selaras_status sl_emit_unit(selaras_writer *w, const selaras_unit *u, selaras_er
 selaras_status sl_emit_end(selaras_writer *w, selaras_error *err);
 /* Output files (outfile.c). */
 selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path, selaras_error *err);
+void sl_out_open_callback(selaras_writer *w, sl_out *o, selaras_write_fn write, void *user);
 selaras_status sl_out_commit(selaras_writer *w, sl_out *o, selaras_error *err);
 void sl_out_discard(selaras_writer *w, sl_out *o);
 /* Lock the targets, check them and remove stale temporary files (lock.c); *exists: a

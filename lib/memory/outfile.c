@@ -1,6 +1,7 @@
-/* Output files of the writer: a temporary file beside the target (NAME.tmp-PID-XXXXXX),
- * flushed, synced and renamed over it at close; removed when the writer is freed without
- * closing. Symbolic links to the target, dangling or not, stay links. */
+/* Outputs of the writer: a callback, or a file written through one: a temporary file
+ * beside the target (NAME.tmp-PID-XXXXXX), flushed, synced and renamed over it at close;
+ * removed when the writer is freed without closing. Symbolic links to the target,
+ * dangling or not, stay links. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "config.h"
 
@@ -18,6 +19,32 @@
 #ifndef PATH_MAX
 #define PATH_MAX 4096
 #endif
+
+/* The write function of a path output: all of bytes to o->fd. */
+static int fd_write(const char *bytes, size_t len, void *user)
+{
+    sl_out *o = user;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(o->fd, bytes + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            o->error = n < 0 ? errno : EIO;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+void sl_out_open_callback(selaras_writer *w, sl_out *o, selaras_write_fn write, void *user)
+{
+    o->fd = o->lock_fd = -1;
+    o->write = write;
+    o->user = user;
+    sl_buf_init(&o->buf, &w->mem);
+}
 
 /* Follow path through symbolic links, dangling ones included, to the file that is to be
  * replaced: a link stays a link. *out is path itself or a copy to free. */
@@ -62,8 +89,7 @@ static selaras_status follow_links(selaras_writer *w, const char *path, char **o
 selaras_status sl_out_open(selaras_writer *w, sl_out *o, const char *path,
                                selaras_error *err)
 {
-    o->fd = o->lock_fd = -1;
-    sl_buf_init(&o->buf, &w->mem);
+    sl_out_open_callback(w, o, fd_write, o);
     selaras_status s = follow_links(w, path, &o->path, err);
     if (s != SELARAS_OK)
         return s;
@@ -152,15 +178,11 @@ selaras_status sl_out_flush(selaras_writer *w, size_t i, size_t min, selaras_err
     sl_out *o = &w->out[i];
     if (o->buf.len < min || o->buf.len == 0)
         return SELARAS_OK;
-    size_t done = 0;
-    while (done < o->buf.len) {
-        ssize_t n = write(o->fd, o->buf.data + done, o->buf.len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path,
-                            sl_errno_text(n < 0 ? errno : EIO));
-        done += (size_t)n;
+    if (o->write(o->buf.data, o->buf.len, o->user) != 0) {
+        if (o->path == NULL)
+            return sl_error(err, SELARAS_ERR_IO, "the write callback failed");
+        return sl_error(err, SELARAS_ERR_IO, "%s: write error: %s", o->path,
+                        sl_errno_text(o->error));
     }
     o->buf.len = 0;
     return SELARAS_OK;

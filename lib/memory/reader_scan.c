@@ -141,6 +141,12 @@ size_t sl_tmx_scan_bytes(sl_tmx_scan *s, const char *buf, size_t n)
             if (hit == NULL)
                 break;
             i = (size_t)((const unsigned char *)hit - b);
+        } else if (!s->utf16 && s->state == S_TAG) {
+            /* in a tag only quotes, '=' and '>' matter */
+            while (i < n && b[i] != '"' && b[i] != '\'' && b[i] != '=' && b[i] != '>')
+                i++;
+            if (i == n)
+                break;
         }
         unsigned c = b[i];
         if (s->utf16) { /* two bytes a unit; the first may come from the previous chunk */

@@ -32,20 +32,11 @@ static void format_stamp(selaras_writer *w, long long seconds)
     *p = '\0';
 }
 
-selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, const char *path,
-                                  const char *path2, const char *src_lang, const char *tgt_lang,
+/* What both constructors share: the writer with its defaults and languages, no output. */
+static selaras_status writer_make(selaras_writer **out, selaras_format format,
+                                  const char *src_lang, const char *tgt_lang,
                                   const selaras_allocator *mem, selaras_error *err)
 {
-    if (out == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
-    *out = NULL;
-    if (path == NULL || src_lang == NULL || tgt_lang == NULL)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "path or language is NULL");
-    if ((unsigned)format > SELARAS_FORMAT_PLAIN)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown format %d", (int)format);
-    if ((format == SELARAS_FORMAT_PLAIN) != (path2 != NULL))
-        return sl_error(err, SELARAS_ERR_ARGUMENT,
-                        "path2 is required for plain output and only for it");
     selaras_allocator m;
     selaras_status st = sl_mem_init(&m, mem, err);
     if (st != SELARAS_OK)
@@ -71,10 +62,34 @@ selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, c
          (w->tool_version = sl_strndup(&w->mem, SELARAS_VERSION_STRING,
                                        strlen(SELARAS_VERSION_STRING))) == NULL))
         st = sl_nomem(err);
-    if (st == SELARAS_OK) {
-        w->nout = 1;
-        st = sl_out_open(w, &w->out[0], path, err);
+    if (st != SELARAS_OK) {
+        selaras_writer_free(w);
+        return st;
     }
+    *out = w;
+    return SELARAS_OK;
+}
+
+selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, const char *path,
+                                  const char *path2, const char *src_lang, const char *tgt_lang,
+                                  const selaras_allocator *mem, selaras_error *err)
+{
+    if (out == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
+    *out = NULL;
+    if (path == NULL || src_lang == NULL || tgt_lang == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "path or language is NULL");
+    if ((unsigned)format > SELARAS_FORMAT_PLAIN)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown format %d", (int)format);
+    if ((format == SELARAS_FORMAT_PLAIN) != (path2 != NULL))
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "path2 is required for plain output and only for it");
+    selaras_writer *w;
+    selaras_status st = writer_make(&w, format, src_lang, tgt_lang, mem, err);
+    if (st != SELARAS_OK)
+        return st;
+    w->nout = 1;
+    st = sl_out_open(w, &w->out[0], path, err);
     if (st == SELARAS_OK && path2 != NULL) {
         w->nout = 2;
         st = sl_out_open(w, &w->out[1], path2, err);
@@ -90,13 +105,36 @@ selaras_status selaras_writer_new(selaras_writer **out, selaras_format format, c
     return SELARAS_OK;
 }
 
+selaras_status selaras_writer_new_callback(selaras_writer **out, selaras_format format,
+                                           selaras_write_fn write, void *user,
+                                           const char *src_lang, const char *tgt_lang,
+                                           const selaras_allocator *mem, selaras_error *err)
+{
+    if (out == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "out is NULL");
+    *out = NULL;
+    if (write == NULL || src_lang == NULL || tgt_lang == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "write callback or language is NULL");
+    if ((unsigned)format >= SELARAS_FORMAT_PLAIN)
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "a callback writer writes TMX, TSV or JSONL, not format %d",
+                        (int)format);
+    selaras_writer *w;
+    selaras_status st = writer_make(&w, format, src_lang, tgt_lang, mem, err);
+    if (st != SELARAS_OK)
+        return st;
+    w->nout = 1;
+    sl_out_open_callback(w, &w->out[0], write, user);
+    *out = w;
+    return SELARAS_OK;
+}
+
 void selaras_writer_free(selaras_writer *w)
 {
     if (w == NULL)
         return;
-    for (size_t i = 0; i < 2; i++)
-        if (w->out[i].path != NULL || w->out[i].fd >= 0)
-            sl_out_discard(w, &w->out[i]);
+    for (size_t i = 0; i < w->nout; i++)
+        sl_out_discard(w, &w->out[i]);
     sl_store_release(w);
     sl_free(&w->mem, w->htable);
     sl_free(&w->mem, w->tool);
@@ -180,10 +218,13 @@ selaras_status selaras_writer_set_flags(selaras_writer *w, unsigned flags, selar
     selaras_status st = check_setter(w, err);
     if (st != SELARAS_OK)
         return st;
-    if (flags & ~63u)
-        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown writer flags 0x%x", flags & ~63u);
+    if (flags & ~127u)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "unknown writer flags 0x%x", flags & ~127u);
     if ((flags & SELARAS_WRITER_MERGE) && w->format != SELARAS_FORMAT_TMX)
         return sl_error(err, SELARAS_ERR_ARGUMENT, "only a TMX memory can be merged into");
+    if ((flags & SELARAS_WRITER_MERGE) && w->out[0].path == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT,
+                        "a callback writer has no memory file to merge into");
     w->flags = flags;
     return SELARAS_OK;
 }
@@ -426,6 +467,33 @@ static selaras_status push_bead_props(selaras_writer *w, selaras_unit *u,
     return st;
 }
 
+/* The segment indices of a bead as the properties x-src and x-tgt ("[3, 4]"), which the
+ * JSONL output writes as the arrays "src" and "tgt". */
+static selaras_status push_bead_indices(selaras_writer *w, selaras_unit *u, size_t src_first,
+                                        size_t src_count, size_t tgt_first, size_t tgt_count,
+                                        selaras_error *err)
+{
+    const size_t first[2] = {src_first, tgt_first}, count[2] = {src_count, tgt_count};
+    static const char *const type[2] = {"x-src", "x-tgt"};
+    sl_buf num;
+    sl_buf_init(&num, &w->mem);
+    selaras_status st = SELARAS_OK;
+    for (int side = 0; side < 2 && st == SELARAS_OK; side++) {
+        num.len = 0;
+        int rc = sl_buf_append_byte(&num, '[');
+        for (size_t k = 0; k < count[side] && rc == 0; k++)
+            rc = (k > 0 && sl_buf_append_str(&num, ", ")) ||
+                 sl_buf_append_size(&num, first[side] + k);
+        if (rc != 0 || sl_buf_append_byte(&num, ']') != 0)
+            st = sl_nomem(err);
+        else
+            st = sl_unit_push_prop(u, SELARAS_UNIT_WHOLE, type[side], NULL, num.data, num.len,
+                                   err);
+    }
+    sl_buf_release(&num);
+    return st;
+}
+
 selaras_status selaras_writer_add_bead(selaras_writer *w, const selaras_segments *src,
                                        size_t src_first, size_t src_count,
                                        const selaras_segments *tgt, size_t tgt_first,
@@ -455,7 +523,8 @@ selaras_status selaras_writer_add_bead(selaras_writer *w, const selaras_segments
                         selaras_segments_lang(tgt), w->tgt_tag);
     if (isnan(score))
         return sl_error(err, SELARAS_ERR_ARGUMENT, "score is NaN");
-    if (src_count == 0 || tgt_count == 0) {
+    int keep_unpaired = (w->flags & SELARAS_WRITER_KEEP_UNPAIRED) != 0;
+    if ((src_count == 0 || tgt_count == 0) && !keep_unpaired) {
         w->counts[SELARAS_COUNT_SKIP_UNPAIRED]++;
         return SELARAS_OK;
     }
@@ -476,7 +545,7 @@ selaras_status selaras_writer_add_bead(selaras_writer *w, const selaras_segments
         reason = SELARAS_COUNT_SKIP_BOILERPLATE;
     else if (w->has_min_score && score < w->min_score)
         reason = SELARAS_COUNT_SKIP_SCORE;
-    else if (lo < w->min_length || lo == 0)
+    else if (lo < w->min_length || (lo == 0 && !keep_unpaired))
         reason = SELARAS_COUNT_SKIP_SHORT;
     else if (w->max_ratio > 0 && (double)hi > w->max_ratio * (double)lo)
         reason = SELARAS_COUNT_SKIP_RATIO;
@@ -493,6 +562,8 @@ selaras_status selaras_writer_add_bead(selaras_writer *w, const selaras_segments
                            err);
     if (st == SELARAS_OK)
         st = push_bead_props(w, u, src, src_count, tgt, tgt_count, score, err);
+    if (st == SELARAS_OK && w->format == SELARAS_FORMAT_JSONL)
+        st = push_bead_indices(w, u, src_first, src_count, tgt_first, tgt_count, err);
     if (st == SELARAS_OK)
         st = sl_unit_push_variant(u, w->src_tag, strlen(w->src_tag), stext, slen, err);
     /* the arena may have moved: w->join did not, so ttext is still valid */
@@ -501,6 +572,33 @@ selaras_status selaras_writer_add_bead(selaras_writer *w, const selaras_segments
     if (st != SELARAS_OK)
         return st;
     return add(w, u, err);
+}
+
+selaras_status selaras_writer_add_alignment(selaras_writer *w, const selaras_segments *src,
+                                            const selaras_segments *tgt,
+                                            const selaras_alignment *a, selaras_error *err)
+{
+    if (w == NULL || src == NULL || tgt == NULL || a == NULL)
+        return sl_error(err, SELARAS_ERR_ARGUMENT, "writer, segments or alignment is NULL");
+    size_t n = selaras_alignment_count(a);
+    size_t ns = selaras_segments_count(src), nt = selaras_segments_count(tgt);
+    for (size_t b = 0; b < n; b++) {
+        size_t sf = selaras_alignment_src_first(a, b), sc = selaras_alignment_src_count(a, b);
+        size_t tf = selaras_alignment_tgt_first(a, b), tc = selaras_alignment_tgt_count(a, b);
+        if (sf > ns || sc > ns - sf || tf > nt || tc > nt - tf)
+            return sl_error(err, SELARAS_ERR_ARGUMENT,
+                            "bead %zu [%zu+%zu]:[%zu+%zu] is out of the lists' range (%zu and "
+                            "%zu segments): the alignment is of other lists", b, sf, sc, tf,
+                            tc, ns, nt);
+    }
+    selaras_status st = SELARAS_OK;
+    for (size_t b = 0; b < n && st == SELARAS_OK; b++)
+        st = selaras_writer_add_bead(w, src, selaras_alignment_src_first(a, b),
+                                     selaras_alignment_src_count(a, b), tgt,
+                                     selaras_alignment_tgt_first(a, b),
+                                     selaras_alignment_tgt_count(a, b),
+                                     selaras_alignment_score(a, b), err);
+    return st;
 }
 
 selaras_status selaras_writer_add_tmx(selaras_writer *w, const char *path, selaras_error *err)

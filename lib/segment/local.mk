@@ -1,5 +1,5 @@
 # Segmentation: the segment list and the sentence segmenter.
-libselaras_la_SOURCES += lib/segment/segment.h lib/segment/segments.c \
+libselaras_la_SOURCES += lib/segment/segment.h lib/segment/segments.c lib/segment/date.c \
 	lib/segment/abbrev.h lib/segment/abbrev.c lib/segment/segmenter.h \
 	lib/segment/segmenter.c lib/segment/rules.c lib/segment/layout.c lib/segment/chars.c
 nodist_libselaras_la_SOURCES = lib/segment/abbrev_data.c

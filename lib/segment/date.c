@@ -1,49 +1,18 @@
-/* The release date of a document, from its segments: the date line ("Jakarta, 27 Januari
- * 2026", "January 27, 2026", "2026-01-27") or a dateline opening the first sentence
- * ("JAKARTA, 27/1/2026 -" is not read: day and month order are unknown there). Month
- * names of Indonesian and English, in full or abbreviated, in any case. */
+/* The release date of a document, from its segments (selaras_segments_date()): the date
+ * line ("Jakarta, 27 Januari 2026", "January 27, 2026", "2026-01-27") or a dateline
+ * opening the first sentence. Day and month in digits only ("27/1/2026") are not read:
+ * their order is unknown. Month names come from the one table of lib/core (words.c). */
+#include "config.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "segment.h"
 
-static int lower(int c)
+/* A letter of a word: ASCII, or any byte of a multi-byte UTF-8 character ("février"). */
+static int is_letter(int c)
 {
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* The month (1-12) named by the word s[0..n), or 0. */
-static int month_of(const char *s, size_t n)
-{
-    static const char *const names[] = {
-        "januari", "january", "jan", "februari", "february", "feb", "pebruari",
-        "maret", "march", "mar", "april", "apr", "mei", "may", "juni", "june", "jun",
-        "juli", "july", "jul", "agustus", "august", "agu", "agt", "aug", "september",
-        "sept", "sep", "oktober", "october", "okt", "oct", "november", "nopember", "nov",
-        "desember", "december", "des", "dec"};
-    static const unsigned char months[] = {
-        1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9, 9,
-        10, 10, 10, 10, 11, 11, 11, 12, 12, 12, 12};
-    if (n > 9)
-        return 0;
-    char w[10];
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)lower((unsigned char)s[i]);
-    w[n] = '\0';
-    for (size_t i = 0; i < sizeof months; i++)
-        if (strcmp(w, names[i]) == 0)
-            return months[i];
-    return 0;
+    return sl_is_ascii_alpha(c) || c >= 0x80;
 }
 
 /* A number of 1 to max digits at s[*i], within [lo, hi]; advances *i. */
@@ -51,11 +20,11 @@ static int number(const char *s, size_t len, size_t *i, int max, int lo, int hi)
 {
     size_t k = *i;
     int v = 0, n = 0;
-    while (k < len && is_digit((unsigned char)s[k]) && n < max + 1) {
+    while (k < len && sl_is_ascii_digit((unsigned char)s[k]) && n < max + 1) {
         v = v * 10 + (s[k++] - '0');
         n++;
     }
-    if (n == 0 || n > max || (k < len && is_digit((unsigned char)s[k])) || v < lo || v > hi)
+    if (n == 0 || n > max || (k < len && sl_is_ascii_digit((unsigned char)s[k])) || v < lo || v > hi)
         return -1;
     *i = k;
     return v;
@@ -73,9 +42,9 @@ static size_t skip(const char *s, size_t len, size_t i, const char *chars)
 static int month_word(const char *s, size_t len, size_t *k)
 {
     size_t end = *k;
-    while (end < len && is_alpha((unsigned char)s[end]))
+    while (end < len && is_letter((unsigned char)s[end]))
         end++;
-    int m = month_of(s + *k, end - *k);
+    int m = sl_month_word(s + *k, end - *k);
     if (m != 0)
         *k = skip(s, len, end, ". ");
     return m;
@@ -86,7 +55,7 @@ static int date_at(const char *s, size_t len, size_t i, int *y, int *m, int *d)
 {
     size_t k = i;
     int year = -1, month = 0, day = -1;
-    if (!is_digit((unsigned char)s[k])) { /* January 27, 2026 */
+    if (!sl_is_ascii_digit((unsigned char)s[k])) { /* January 27, 2026 */
         if ((month = month_word(s, len, &k)) != 0 &&
             (day = number(s, len, &k, 2, 1, 31)) >= 0) {
             k = skip(s, len, k, ", ");
@@ -119,7 +88,7 @@ static int date_at(const char *s, size_t len, size_t i, int *y, int *m, int *d)
 static int find_date(const char *s, size_t len, char buf[11])
 {
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && (is_alpha((unsigned char)s[i - 1]) || is_digit((unsigned char)s[i - 1])))
+        if (i > 0 && (is_letter((unsigned char)s[i - 1]) || sl_is_ascii_digit((unsigned char)s[i - 1])))
             continue;
         int y, m, d;
         if (date_at(s, len, i, &y, &m, &d)) {
@@ -133,9 +102,13 @@ static int find_date(const char *s, size_t len, char buf[11])
     return 0;
 }
 
-int cli_release_date(const selaras_segments *segs, char buf[11])
+int selaras_segments_date(const selaras_segments *segs, char *buf)
 {
+    if (buf == NULL)
+        return 0;
     buf[0] = '\0';
+    if (segs == NULL)
+        return 0;
     size_t n = selaras_segments_count(segs);
     /* the date line: a boilerplate segment before the first sentence or a little after */
     size_t sentences = 0;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "input.h"
 #include "batch_pairs.h"
 #include "batch_report.h"
 #include "memout.h"
@@ -35,6 +36,7 @@ static void usage(FILE *out)
           "--force; either makes the exit status 5. --report FILE writes a JSON summary:\n"
           "documents read, pairs with scores, unpaired and skipped files, beads by type,\n"
           "units written and left out, seconds per stage.\n", out);
+    cli_input_usage(out); /* --input, --encoding, --replace-invalid (input.c) */
     cli_common_usage(out);
 }
 
@@ -264,6 +266,7 @@ static int run_batch(const batch_opts *o, const batch_pairs *bp, const selaras_m
         return cli_setup_failure(st);
     }
     selaras_batch_set_force(b, o->mo.force);
+    selaras_batch_set_input(b, cli_input_batch_flags(), cli_input_encoding()); /* input.c */
     progress_state ps = {w, ""};
     selaras_batch_set_progress(b, on_progress, &ps);
     cli_progress_start("batch", bp->src.n, "pair aligned", "pairs aligned");

@@ -125,6 +125,14 @@ unsigned cli_input_flags(const char *path, const char *data, size_t len)
            (replace_invalid ? (unsigned)SELARAS_DOC_REPLACE_INVALID : 0u);
 }
 
+unsigned cli_input_batch_flags(void)
+{
+    unsigned html = input_kind == INPUT_HTML   ? (unsigned)SELARAS_DOC_HTML
+                    : input_kind == INPUT_AUTO ? (unsigned)SELARAS_DOC_DETECT_HTML
+                                               : 0u;
+    return html | (replace_invalid ? (unsigned)SELARAS_DOC_REPLACE_INVALID : 0u);
+}
+
 const char *cli_input_encoding(void)
 {
     return input_encoding;

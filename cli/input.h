@@ -31,6 +31,8 @@ int cli_input_make_doc(const char *path, selaras_file *file, const char *lang, u
 /* For the batch and pairing commands: the document flags and the encoding (NULL: detect)
  * that the options ask for a file, for selaras_doc_new_encoded(). */
 unsigned cli_input_flags(const char *path, const char *data, size_t len);
+/* The same for selaras_batch_set_input(), which decides per file (auto: DETECT_HTML). */
+unsigned cli_input_batch_flags(void);
 const char *cli_input_encoding(void);
 
 #endif

@@ -1639,6 +1639,15 @@ SELARAS_API selaras_status selaras_batch_set_jobs(selaras_batch *b, unsigned job
                                                   selaras_error *err);
 /** With @p on, pairs below the threshold are aligned too instead of refused. */
 SELARAS_API void selaras_batch_set_force(selaras_batch *b, int on);
+/** How the batch reads its files (before selaras_batch_run()): ::selaras_doc_flag values
+ *  (with ::SELARAS_DOC_DETECT_HTML, the default, a file is HTML by its name,
+ *  .html/.htm/.xhtml/.shtml, or its first bytes) and an encoding name, or NULL to detect
+ *  it (the default), as for
+ *  selaras_doc_new_encoded(). @p encoding is borrowed: it must outlive the run. Allocates
+ *  nothing. @return ::SELARAS_OK, ::SELARAS_ERR_ARGUMENT (NULL batch, unknown flags) or
+ *  ::SELARAS_ERR_STATE (the batch ran). */
+SELARAS_API selaras_status selaras_batch_set_input(selaras_batch *b, unsigned doc_flags,
+                                                   const char *encoding);
 /** Set the progress callback (NULL: none). */
 SELARAS_API void selaras_batch_set_progress(selaras_batch *b, selaras_batch_progress_fn fn,
                                             void *user);

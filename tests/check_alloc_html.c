@@ -102,6 +102,37 @@ START_TEST(segmenting_an_html_document_survives_every_allocation_failure)
 }
 END_TEST
 
+START_TEST(batch_set_input_allocates_nothing_and_checks_its_arguments)
+{
+    int succeeded = 0;
+    for (long n = 0; n < 1000 && !succeeded; n++) {
+        test_alloc ta;
+        test_alloc_init(&ta, n);
+        selaras_model *md = NULL;
+        selaras_batch *b = NULL;
+        selaras_status st = selaras_model_new(&md, "id", "en", NULL, &ta.suite, NULL);
+        if (st == SELARAS_OK)
+            st = selaras_batch_new(&b, md, &ta.suite, NULL);
+        if (st == SELARAS_OK) {
+            succeeded = 1;
+            long before = ta.calls;
+            ta.fail_at = before;
+            ck_assert_int_eq(selaras_batch_set_input(b, SELARAS_DOC_DETECT_HTML, "windows-1252"),
+                             SELARAS_OK);
+            ck_assert_int_eq(selaras_batch_set_input(b, 1u << 9, NULL), SELARAS_ERR_ARGUMENT);
+            ck_assert_int_eq(selaras_batch_set_input(NULL, 0, NULL), SELARAS_ERR_ARGUMENT);
+            ck_assert_int_eq(ta.calls, before);
+        } else {
+            ck_assert_int_eq(st, SELARAS_ERR_NOMEM);
+        }
+        selaras_batch_free(b);
+        selaras_model_free(md);
+        ck_assert_int_eq(ta.live, 0);
+    }
+    ck_assert(succeeded);
+}
+END_TEST
+
 Suite *alloc_html_suite(void)
 {
     Suite *s = suite_create("alloc-html");
@@ -109,6 +140,7 @@ Suite *alloc_html_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, html_and_encoded_intake_survive_every_allocation_failure);
     tcase_add_test(tc, segmenting_an_html_document_survives_every_allocation_failure);
+    tcase_add_test(tc, batch_set_input_allocates_nothing_and_checks_its_arguments);
     suite_add_tcase(s, tc);
     return s;
 }

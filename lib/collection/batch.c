@@ -24,6 +24,7 @@ selaras_status selaras_batch_new(selaras_batch **out, const selaras_model *model
     b->mem = m;
     b->model = model;
     b->jobs = 1;
+    b->doc_flags = SELARAS_DOC_DETECT_HTML; /* text, or a page by its name or first bytes */
     *out = b;
     return SELARAS_OK;
 }
@@ -93,6 +94,19 @@ void selaras_batch_set_force(selaras_batch *b, int on)
 {
     if (b != NULL)
         b->force = on != 0;
+}
+
+selaras_status selaras_batch_set_input(selaras_batch *b, unsigned doc_flags,
+                                       const char *encoding)
+{
+    if (b == NULL || (doc_flags & ~(unsigned)(SELARAS_DOC_REPLACE_INVALID | SELARAS_DOC_HTML |
+                                              SELARAS_DOC_DETECT_HTML)))
+        return SELARAS_ERR_ARGUMENT;
+    if (b->ran)
+        return SELARAS_ERR_STATE;
+    b->doc_flags = doc_flags;
+    b->encoding = encoding;
+    return SELARAS_OK;
 }
 
 void selaras_batch_set_progress(selaras_batch *b, selaras_batch_progress_fn fn, void *user)

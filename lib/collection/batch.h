@@ -25,6 +25,8 @@ struct selaras_batch {
     size_t n, cap;
     unsigned jobs;
     int force;
+    unsigned doc_flags;      /* selaras_batch_set_input() */
+    const char *encoding;    /* borrowed, or NULL */
     int ran;
     selaras_batch_progress_fn progress;
     void *progress_user;

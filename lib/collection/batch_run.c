@@ -90,6 +90,20 @@ static selaras_status set_reason(const selaras_allocator *mem, sl_batch_pair *p,
     return SELARAS_OK;
 }
 
+/* The document flags for path: with SELARAS_DOC_DETECT_HTML a page is also known by its
+ * name (.html, .htm, .xhtml, .shtml), as the CLI's --input auto does. */
+static unsigned sl_batch_doc_flags(unsigned flags, const char *path)
+{
+    if (!(flags & SELARAS_DOC_DETECT_HTML))
+        return flags;
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    static const char *const exts[] = {".html", ".htm", ".xhtml", ".shtml"};
+    for (size_t i = 0; dot != NULL && (slash == NULL || dot > slash) && i < 4; i++)
+        if (sl_ascii_ncaseeq(dot, strlen(dot), exts[i]))
+            return flags | SELARAS_DOC_HTML;
+    return flags;
+}
+
 /* Read, decode and segment one file into *out. SELARAS_OK; a skip of the pair (reason
  * set, *out NULL, SELARAS_OK returned too); or SELARAS_ERR_NOMEM (fatal). */
 static selaras_status load(worker *w, sl_batch_pair *p, const char *path, const char *lang,
@@ -104,8 +118,8 @@ static selaras_status load(worker *w, sl_batch_pair *p, const char *path, const 
     selaras_status st = sl_read_file(mem, path, &text, &e);
     if (st == SELARAS_OK) {
         /* UTF-8 text, or an HTML page in its own encoding (its main text) */
-        st = selaras_doc_new_encoded(&doc, text.data, text.len, lang, NULL,
-                                     SELARAS_DOC_DETECT_HTML, mem, &e);
+        st = selaras_doc_new_encoded(&doc, text.data, text.len, lang, w->b->encoding,
+                                     sl_batch_doc_flags(w->b->doc_flags, path), mem, &e);
         sl_buf_release(&text);
     }
     if (st == SELARAS_OK && (st = selaras_doc_set_name(doc, path)) != SELARAS_OK)

@@ -22,7 +22,7 @@ static const char *const pairs[] = {"udara",  "museum",  "festival",  "koridor",
                                     "sungai", "sekolah", "imunisasi", "maraton"};
 #define NPAIRS (sizeof pairs / sizeof pairs[0])
 
-static void die(const char *what, const char *msg)
+static _Noreturn void die(const char *what, const char *msg)
 {
     fprintf(stderr, "eval_align_press: %s: %s\n", what, msg);
     exit(2);

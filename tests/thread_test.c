@@ -53,8 +53,8 @@ static selaras_lexicon *lexicon; /* shared, read-only once the threads start */
 static selaras_model *model;     /* trained on the main thread, then only read */
 
 static const char *const english[] = {
-    "PRESS RELEASE\n\nJakarta, Tuesday (1/27) - The Ministry of Finance held a training. "
-    "\"We are ready,\" the minister said. The budget rose 23.5% to Rp 5.2 trillion.\n",
+    ("PRESS RELEASE\n\nJakarta, Tuesday (1/27) - The Ministry of Finance held a training. "
+     "\"We are ready,\" the minister said. The budget rose 23.5% to Rp 5.2 trillion.\n"),
     "The hospital opened in 2026. It has 200 beds. Reporter : A | Editor : B\n",
     "Prices rose 5% in March. The city council met on Monday. Nothing else happened.\n",
     "One sentence only.\n",

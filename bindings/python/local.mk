@@ -56,7 +56,7 @@ bench-python: all bindings/python/build/.stamp bindings/python/bench/bench_pairs
 	  $(srcdir)/bindings/python/bench/bench_overhead.py $(abs_top_builddir)/selaras \
 	  $(abs_top_builddir)/bindings/python/bench/bench_pairs $(DATA_DIR)
 
-# make bench-dask: selaras.dask with 1 and 2 worker processes on 1,600 pairs (issue 13).
+# make bench-dask: selaras.dask with 1 and 2 worker processes on 3,200 pairs (issue 13).
 BENCH_TARGETS += bench-dask
 bench-dask: all bindings/python/build/.stamp
 	LD_LIBRARY_PATH=$(abs_top_builddir)/.libs PYTHONPATH=$(PYBUILD) $(PYTHON) \

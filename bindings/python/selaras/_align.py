@@ -182,15 +182,24 @@ class BeadList(List[Bead]):
         return len(self) == len(self._beads) and all(a is b for a, b in zip(self, self._beads))
 
 
+# a bead's run of indices (0 to 3 segments) from its first index and count
+_RUNS = (lambda f: (), lambda f: (f,), lambda f: (f, f + 1), lambda f: (f, f + 1, f + 2))
+
+
 def beads_of(a: Any, lists: Any = None) -> List[Bead]:
-    """The beads of a library alignment."""
+    """The beads of a library alignment (read in one C call)."""
     out = BeadList()
     out._alignment, out._lists = a, lists
-    for b in range(lib.selaras_alignment_count(a)):
-        sf, sc = lib.selaras_alignment_src_first(a, b), lib.selaras_alignment_src_count(a, b)
-        tf, tc = lib.selaras_alignment_tgt_first(a, b), lib.selaras_alignment_tgt_count(a, b)
-        out.append(Bead(tuple(range(sf, sf + sc)), tuple(range(tf, tf + tc)),
-                        float(lib.selaras_alignment_score(a, b))))
+    n = lib.selaras_alignment_count(a)
+    if n:
+        idx, scores = ffi.new("size_t[]", 4 * n), ffi.new("double[]", n)
+        lib._selaras_py_beads(a, idx, scores)
+        v = ffi.unpack(idx, 4 * n)
+        runs = _RUNS
+        for b, score in enumerate(ffi.unpack(scores, n)):
+            sf, sc, tf, tc = v[4 * b:4 * b + 4]
+            out.append(Bead(runs[sc](sf) if sc < 4 else tuple(range(sf, sf + sc)),
+                            runs[tc](tf) if tc < 4 else tuple(range(tf, tf + tc)), score))
     out._beads = tuple(out)
     return out
 

@@ -60,13 +60,35 @@ def _declarations(include_dirs):
     for name, value in re.findall(r"^#define (SELARAS_[A-Z0-9_]+)[ \t]+(.+)$", text, re.M):
         if name != "SELARAS_API" and '"' not in value and '.' not in value:
             out += "#define %s ...\n" % name
-    return out + '\nextern "Python" int _selaras_py_write(const char *, size_t, void *);\n'
+    return out + '\nextern "Python" int _selaras_py_write(const char *, size_t, void *);\n' + \
+        _HELPERS_CDEF
+
+
+# Helpers compiled into the extension (not part of the library's API): each does in one C
+# call, GIL released, what would otherwise cost a Python-level call per bead.
+_HELPERS_CDEF = "size_t _selaras_py_beads(const selaras_alignment *, size_t *, double *);\n"
+_HELPERS_SOURCE = r"""
+/* The beads of an alignment as (src_first, src_count, tgt_first, tgt_count) in idx[4 * i]
+ * and the score in score[i], for every bead; returns the number of beads. */
+static size_t _selaras_py_beads(const selaras_alignment *a, size_t *idx, double *score)
+{
+    size_t n = selaras_alignment_count(a);
+    for (size_t b = 0; b < n; b++) {
+        idx[4 * b] = selaras_alignment_src_first(a, b);
+        idx[4 * b + 1] = selaras_alignment_src_count(a, b);
+        idx[4 * b + 2] = selaras_alignment_tgt_first(a, b);
+        idx[4 * b + 3] = selaras_alignment_tgt_count(a, b);
+        score[b] = selaras_alignment_score(a, b);
+    }
+    return n;
+}
+"""
 
 
 _include_dirs, _library_dirs, _rpath = _locations()
 ffibuilder = FFI()
 ffibuilder.cdef(_declarations(_include_dirs))
-ffibuilder.set_source("selaras._selaras", '#include "selaras.h"\n',
+ffibuilder.set_source("selaras._selaras", '#include "selaras.h"\n' + _HELPERS_SOURCE,
                       include_dirs=_include_dirs, library_dirs=_library_dirs,
                       runtime_library_dirs=_rpath, libraries=["selaras"])
 

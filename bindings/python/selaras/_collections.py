@@ -95,6 +95,13 @@ def batch(pairs: Sequence[Tuple[str, str]], output: Any, src_lang: str = "id",
     the output is the same whatever the number of jobs. Pairs that do not look like
     translations are refused unless ``force``; unreadable files are skipped. Returns what
     became of each pair."""
+    return _batch(pairs, output, src_lang, tgt_lang, jobs, force, lexicon, writer_options)[0]
+
+
+def _batch(pairs: Sequence[Tuple[str, str]], output: Any, src_lang: str, tgt_lang: str,
+           jobs: int, force: bool, lexicon: Optional[Lexicon],
+           writer_options: Dict[str, Any]) -> Tuple[List[BatchPair], Dict[str, int]]:
+    """:func:`batch`, and the writer's counts (units written, beads left out)."""
     import os
 
     from ._memory import MemoryWriter
@@ -126,4 +133,4 @@ def batch(pairs: Sequence[Tuple[str, str]], output: Any, src_lang: str = "id",
                                 ffi.string(reason).decode("utf-8", "replace")))
     ffi.release(b)  # the batch borrows the model: free it first
     ffi.release(model)
-    return result
+    return result, w.counts

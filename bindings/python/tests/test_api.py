@@ -161,3 +161,18 @@ def test_batch(tmp_path):
     out = io.StringIO()
     selaras.batch([sample], out, format="jsonl")
     assert '"src": [' in out.getvalue()
+
+
+def test_beads_read_in_one_call_match_the_accessors(sample):
+    """beads_of reads every bead in one C call: the same runs and scores as the
+    library's per-bead accessors."""
+    from selaras._selaras import lib
+    src, tgt = selaras.segment(sample[0], "id"), selaras.segment(sample[1], "en")
+    beads = selaras.Aligner("id", "en").align(src, tgt)
+    a = beads._alignment
+    assert len(beads) == lib.selaras_alignment_count(a) > 0
+    for i, b in enumerate(beads):
+        sf, tf = lib.selaras_alignment_src_first(a, i), lib.selaras_alignment_tgt_first(a, i)
+        assert b.source == tuple(range(sf, sf + lib.selaras_alignment_src_count(a, i)))
+        assert b.target == tuple(range(tf, tf + lib.selaras_alignment_tgt_count(a, i)))
+        assert b.score == lib.selaras_alignment_score(a, i)

@@ -131,3 +131,14 @@ def test_command_line(tmp_path):
                        timeout=300)
     assert r.returncode == 0, r.stderr
     assert "1 pairs" in r.stderr and len(units(out)) > 5
+
+
+def test_worker_malloc_thresholds(client):
+    """Each worker sets glibc's malloc thresholds back once (the nanny's
+    MALLOC_TRIM_THRESHOLD_ slows the batch); calling it again is harmless."""
+    def probe():
+        from selaras import dask as sd
+        sd._malloc_for_batch()
+        sd._malloc_for_batch()
+        return sd._malloc_set
+    assert all(client.run(probe).values())

@@ -74,7 +74,7 @@ def press(selaras, data, tmp):
                 m[0] += 1
                 m[1] += any(seg["id"][0][i] == "boilerplate" for i in b["src"]) or \
                     any(seg["en"][0][j] == "boilerplate" for j in b["tgt"])
-                m[2] += (b["src_text"], b["tgt_text"]) in gold
+                m[2] += (b["source"], b["target"]) in gold
     print(f"press/ pairs ({len(names)}): two-sided beads, holding boilerplate, exactly gold, precision")
     for mode, (t, x, c) in modes.items():
         print(f"  {mode:26} {t:5} {x:5} {c:5}   {c / t if t else 0:.3f}")

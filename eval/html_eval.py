@@ -237,7 +237,7 @@ for fid, fen in paired:
     paras = lo_gold[p]
     for l in out.stdout.splitlines():
         b = json.loads(l)
-        src, tgt = norm(b.get('src_text') or ''), norm(b.get('tgt_text') or '')
+        src, tgt = norm(b.get('source') or ''), norm(b.get('target') or '')
         beads += 1
         if not src or not tgt:
             one_sided += 1
